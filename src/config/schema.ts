@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.ts';
+
+/** A duration string (`30s`, `5m`) parsed to milliseconds. */
+const duration = z.string().transform((s, ctx) => {
+  const ms = parseDuration(s);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a duration (use e.g. 500ms, 30s, 5m, 1h)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const regexString = z.string().refine(
+  (s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+const localized = z.strictObject({ pl: z.string().min(1), en: z.string().min(1) });
+const componentId = z.string().regex(/^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*)?$/, 'must be lowercase letters, digits, dashes, optionally prefixed like bank:<id>');
+const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
+
+/** Body condition: a substring or a regular expression. */
+const bodyMatch = z
+  .strictObject({ contains: z.string().min(1).optional(), regex: regexString.optional() })
+  .refine((m) => (m.contains === undefined) !== (m.regex === undefined), { message: 'give exactly one of contains or regex' });
+
+const statusPattern = z.union([
+  z.number().int().min(100).max(599),
+  z.string().regex(/^[1-5]xx$/, 'must be a status code or a class like 2xx'),
+]);
+
+export const httpCheckSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().optional(),
+  expectStatus: z.array(statusPattern).min(1).default(['2xx']),
+  followRedirects: z.boolean().default(true),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  bodyMustMatch: bodyMatch.optional(),
+  bodyMustNotMatch: bodyMatch.optional(),
+  json: z
+    .strictObject({
+      path: z.string().min(1),
+      equals: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+      matches: regexString.optional(),
+      exists: z.boolean().optional(),
+    })
+    .optional(),
+  degradedAfter: duration.optional(),
+  connectTimeout: duration.optional(),
+  maxBodyBytes: z.number().int().positive().default(2 * 1024 * 1024),
+  tls: z
+    .strictObject({
+      minDaysLeft: z.number().int().min(0).default(14),
+      caFile: z.string().optional(),
+    })
+    .default({ minDaysLeft: 14 }),
+});
+export type HttpCheck = z.infer<typeof httpCheckSchema>;
+
+const probeBase = {
+  id: itemId,
+  /** Component this probe measures; omit for canaries. */
+  component: componentId.optional(),
+  /** Canary probes test the monitor's own connectivity (the self-connectivity guard). */
+  canary: z.boolean().default(false),
+  interval: duration,
+  timeout: duration,
+  failureThreshold: z.number().int().min(1).max(100).optional(),
+  successThreshold: z.number().int().min(1).max(100).optional(),
+};
+
+export const probeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...probeBase, kind: z.literal('http'), http: httpCheckSchema }),
+]);
+export type ProbeConfig = z.infer<typeof probeSchema>;
+export type ProbeKind = ProbeConfig['kind'];
+
+export const componentSchema = z.strictObject({
+  id: componentId,
+  kind: z.enum(['service', 'bank']).default('service'),
+  name: localized,
+  /** Where patients read official notices for this component. */
+  homepage: z.url().optional(),
+  dependsOn: z.array(componentId).default([]),
+});
+export type ComponentConfig = z.infer<typeof componentSchema>;
+
+export const loginMethodSchema = z.strictObject({
+  id: itemId,
+  name: localized,
+  /** Components a login travels through, in order. The token `bank` stands for each listed bank. */
+  path: z.array(z.union([componentId, z.literal('bank')])).min(1),
+  /** Bank ids (without the `bank:` prefix) that offer this method; required when the path has `bank`. */
+  banks: z.array(itemId).optional(),
+});
+export type LoginMethodConfig = z.infer<typeof loginMethodSchema>;
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      port: z.number().int().min(0).max(65535).default(8080),
+      host: z.string().default('0.0.0.0'),
+    })
+    .default({ port: 8080, host: '0.0.0.0' }),
+  log: z
+    .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .default({ level: 'info' }),
+  store: z
+    .strictObject({
+      redisUrl: z.string().nullable().default(null),
+      keyPrefix: z.string().default('ikp:'),
+      snapshotFile: z.string().default('data/state.json'),
+      snapshotEvery: duration.default(60_000),
+      resultsPerProbe: z.number().int().min(1).max(10_000).default(100),
+      uptimeDays: z.number().int().min(90).max(400).default(100),
+    })
+    .default({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: 'data/state.json', snapshotEvery: 60_000, resultsPerProbe: 100, uptimeDays: 100 }),
+  engine: z
+    .strictObject({
+      failureThreshold: z.number().int().min(1).max(100).default(3),
+      successThreshold: z.number().int().min(1).max(100).default(2),
+      staleAfterIntervals: z.number().int().min(2).max(100).default(3),
+      evaluateEvery: duration.default(15_000),
+    })
+    .default({ failureThreshold: 3, successThreshold: 2, staleAfterIntervals: 3, evaluateEvery: 15_000 }),
+  scheduler: z
+    .strictObject({
+      concurrency: z.number().int().min(1).max(256).default(8),
+      userAgent: z.string().min(1).default('ikp-status/0.1 (+https://github.com/ikp-status/ikp-status; status monitor)'),
+      shutdownGrace: duration.default(10_000),
+    })
+    .default({ concurrency: 8, userAgent: 'ikp-status/0.1 (+https://github.com/ikp-status/ikp-status; status monitor)', shutdownGrace: 10_000 }),
+  components: z.array(componentSchema).min(1),
+  loginMethods: z.array(loginMethodSchema).default([]),
+  probes: z.array(probeSchema).default([]),
+});
+export type Config = z.infer<typeof configSchema>;
+/** The config as written in YAML, before defaults and transforms. */
+export type ConfigInput = z.input<typeof configSchema>;

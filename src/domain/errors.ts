@@ -1,0 +1,25 @@
+/** The one catalogue of application errors: a stable code plus an HTTP status. */
+export const ERRORS = {
+  NOT_FOUND: { status: 404, pl: 'Nie znaleziono zasobu.', en: 'Resource not found.' },
+  BAD_REQUEST: { status: 400, pl: 'Nieprawidłowe zapytanie.', en: 'Bad request.' },
+  VALIDATION_FAILED: { status: 400, pl: 'Nieprawidłowe dane wejściowe.', en: 'Invalid input.' },
+  STORE_UNAVAILABLE: { status: 503, pl: 'Magazyn danych nie odpowiada.', en: 'The data store is not answering.' },
+  UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
+  INTERNAL: { status: 500, pl: 'Błąd wewnętrzny.', en: 'Internal error.' },
+} as const;
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error with a stable code, mapped to an HTTP status by the web layer. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    /** Field-level problems, each naming the field. */
+    readonly fields?: { field: string; pl: string; en: string }[],
+  ) {
+    super(message ?? ERRORS[code].en);
+    this.name = 'AppError';
+    this.status = ERRORS[code].status;
+  }
+}

@@ -1,0 +1,109 @@
+/** Shared domain types: the vocabulary every layer speaks. */
+
+/** The five statuses a component can be in (DESIGN.md §3). */
+export const COMPONENT_STATUSES = ['operational', 'degraded', 'maintenance', 'outage', 'unknown'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+
+/** Why a single probe run failed or was degraded; `ok` when it passed cleanly. */
+export const PROBE_REASONS = [
+  'ok',
+  'slow',
+  'timeout',
+  'dns',
+  'connect_refused',
+  'connect_reset',
+  'tls',
+  'tls_expiring',
+  'http_status',
+  'body_mismatch',
+  'json_mismatch',
+  'too_large',
+  'redirect_loop',
+  'too_many_redirects',
+  'parse_error',
+  'network',
+  'internal_error',
+] as const;
+export type ProbeReason = (typeof PROBE_REASONS)[number];
+
+/** Reasons that only the status engine assigns to a component. */
+export const ENGINE_REASONS = ['no_data', 'stale', 'monitor_offline', 'maintenance', 'outage_notice', 'dependency'] as const;
+export type EngineReason = (typeof ENGINE_REASONS)[number];
+export type ComponentReason = ProbeReason | EngineReason;
+
+/** What a prober returns for one run against one target. Never thrown: always returned. */
+export interface ProbeOutcome {
+  /** True when every check passed (a slow response still counts as ok, see `degraded`). */
+  ok: boolean;
+  /** True when ok but over the latency threshold or near TLS expiry. */
+  degraded: boolean;
+  reason: ProbeReason;
+  /** Wall time of the whole run in milliseconds. */
+  durationMs: number;
+  /** Short technical detail for operators (never shown as-is to patients unescaped). */
+  detail?: string;
+  httpStatus?: number;
+  tlsDaysLeft?: number;
+  /** Notice items extracted by the `notices` probe kind. */
+  notices?: NoticeItem[];
+}
+
+/** A ProbeOutcome tagged with where and when it ran; this is what the store keeps. */
+export interface ProbeResult extends ProbeOutcome {
+  probeId: string;
+  /** Component the probe belongs to, or null for canaries. */
+  component: string | null;
+  /** Epoch milliseconds of the scheduled fire. */
+  at: number;
+}
+
+/** One notice item scraped from a page or feed (text is untrusted). */
+export interface NoticeItem {
+  title: string;
+  text: string;
+  link: string | null;
+  publishedAt: string | null;
+}
+
+/** Threshold state of one probe, carried between runs (persisted in the store). */
+export interface ProbeState {
+  probeId: string;
+  status: 'up' | 'degraded' | 'down' | 'unknown';
+  consecutiveFailures: number;
+  consecutiveSuccesses: number;
+  consecutiveSlow: number;
+  consecutiveFast: number;
+  /** Reason of the latest run. */
+  lastReason: ProbeReason;
+  lastDetail?: string;
+  /** Epoch ms of the latest run, null before the first. */
+  lastCheckedAt: number | null;
+  /** Epoch ms when `status` last changed. */
+  since: number;
+  lastDurationMs?: number;
+}
+
+/** Current state of a component as shown to users. */
+export interface ComponentState {
+  id: string;
+  status: ComponentStatus;
+  /** Epoch ms when `status` last changed. */
+  since: number;
+  /** Epoch ms of the latest probe result behind this state, null if none. */
+  lastCheckedAt: number | null;
+  reason: ComponentReason;
+  /** Component id that explains this one's failure, when it is elsewhere in the graph. */
+  rootCause: string | null;
+}
+
+/** Per-day time spent in each status, in seconds, for one component. */
+export interface UptimeBucket {
+  /** Day in Europe/Warsaw, YYYY-MM-DD. */
+  day: string;
+  seconds: Record<ComponentStatus, number>;
+}
+
+/** Clock injected everywhere time matters, so tests can drive it. */
+export interface Clock {
+  now(): number;
+}

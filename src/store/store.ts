@@ -1,0 +1,39 @@
+import type { ComponentState, ComponentStatus, ProbeResult, ProbeState, UptimeBucket } from '../domain/types.ts';
+
+/**
+ * The one storage interface (after Gatus's storage/store). The memory and Redis
+ * implementations pass the same contract suite in test/store/contract.ts.
+ */
+export interface Store {
+  /** Appends a probe result, keeping only the newest `keep` results for that probe. */
+  appendResult(result: ProbeResult, keep: number): Promise<void>;
+  /** Newest-first results of one probe, at most `limit`. */
+  recentResults(probeId: string, limit: number): Promise<ProbeResult[]>;
+
+  /** Threshold state of every probe that has run. */
+  getProbeStates(): Promise<Map<string, ProbeState>>;
+  setProbeState(state: ProbeState): Promise<void>;
+
+  /** Current state of every component that has been evaluated. */
+  getComponentStates(): Promise<Map<string, ComponentState>>;
+  /** Replaces the given components' states (others are left alone). */
+  setComponentStates(states: ComponentState[]): Promise<void>;
+
+  /** Adds `seconds` to a component's bucket for `day` (YYYY-MM-DD, Europe/Warsaw); buckets older than `retainDays` expire. */
+  addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void>;
+  /** Daily buckets for one component from `fromDay` to `toDay` inclusive, oldest first; days with no data are omitted. */
+  getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]>;
+
+  /** Takes a lease: true for exactly one caller per key until `ttlMs` passes. */
+  acquireLease(key: string, ttlMs: number): Promise<boolean>;
+
+  /** Tells every subscriber (on every replica) that state changed. */
+  publishChanged(): Promise<void>;
+  /** Calls `listener` on every "changed"; returns an unsubscribe function. */
+  subscribeChanged(listener: () => void): Promise<() => Promise<void>>;
+
+  /** Resolves when the store answers; rejects otherwise (readiness). */
+  ping(): Promise<void>;
+  /** Flushes what must survive a restart and releases connections. */
+  close(): Promise<void>;
+}
