@@ -73,6 +73,8 @@ export interface ProbeState {
   consecutiveSuccesses: number;
   consecutiveSlow: number;
   consecutiveFast: number;
+  /** Whether the latest run passed its checks. */
+  lastOk: boolean;
   /** Reason of the latest run. */
   lastReason: ProbeReason;
   lastDetail?: string;
