@@ -1,6 +1,7 @@
 /** The one catalogue of application errors: a stable code plus an HTTP status. */
 export const ERRORS = {
   NOT_FOUND: { status: 404, pl: 'Nie znaleziono zasobu.', en: 'Resource not found.' },
+  PAYLOAD_TOO_LARGE: { status: 413, pl: 'Zbyt duże zapytanie.', en: 'Request body too large.' },
   BAD_REQUEST: { status: 400, pl: 'Nieprawidłowe zapytanie.', en: 'Bad request.' },
   VALIDATION_FAILED: { status: 400, pl: 'Nieprawidłowe dane wejściowe.', en: 'Invalid input.' },
   STORE_UNAVAILABLE: { status: 503, pl: 'Magazyn danych nie odpowiada.', en: 'The data store is not answering.' },

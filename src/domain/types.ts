@@ -83,6 +83,8 @@ export interface ProbeState {
   /** Epoch ms when `status` last changed. */
   since: number;
   lastDurationMs?: number;
+  /** Reason of the latest run that agreed with `status`, so a recovering `down` probe still says why it is down. */
+  statusReason?: ProbeReason;
 }
 
 /** Current state of a component as shown to users. */

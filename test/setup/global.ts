@@ -1,2 +1,114 @@
-/** Vitest global setup (replaced by the Redis provisioning setup). */
-export default function setup(): void {}
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+import type {} from '../helpers/redis.ts';
+
+const run = promisify(execFile);
+const DEBIAN_PACKAGE = 'redis-server';
+
+/** Vitest global setup: starts a private redis-server on a free port and provides its URL. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const bin = (await findRedisServer()) ?? (await installRedisServer());
+  const port = await freePort();
+  const child = spawn(bin, ['--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (b: Buffer): void => {
+    output = (output + b.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  try {
+    await waitForPong(port, child, () => output);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  process.env.IKP_TEST_REDIS_SERVER = bin;
+  project.provide('redisUrl', `redis://127.0.0.1:${port}`);
+  project.provide('redisServerBin', bin);
+  return () => stop(child);
+}
+
+async function findRedisServer(): Promise<string | null> {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const candidates = [...dirs.map((d) => join(d, 'redis-server')), '/usr/bin/redis-server', '/usr/sbin/redis-server'];
+  for (const c of candidates) {
+    try {
+      await access(c, constants.X_OK);
+      return c;
+    } catch {
+      // not here; try the next place
+    }
+  }
+  return null;
+}
+
+async function installRedisServer(): Promise<string> {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run('apt-get', ['update'], { env, maxBuffer: 64 * 1024 * 1024 });
+    await run('apt-get', ['install', '-y', '--no-install-recommends', DEBIAN_PACKAGE], { env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (err) {
+    throw new Error(
+      `redis-server is not installed and installing the Debian package "${DEBIAN_PACKAGE}" failed ` +
+        `(run: apt-get update && apt-get install -y ${DEBIAN_PACKAGE}): ${(err as Error).message}`,
+    );
+  }
+  const bin = await findRedisServer();
+  if (!bin) throw new Error(`installed the Debian package "${DEBIAN_PACKAGE}" but no redis-server binary was found`);
+  return bin;
+}
+
+/** A port that was free a moment ago (listen on port 0, read it, close). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
+
+function pingOnce(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = createConnection({ host: '127.0.0.1', port });
+    let reply = '';
+    const done = (ok: boolean): void => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(1000, () => done(false));
+    sock.once('error', () => done(false));
+    sock.once('connect', () => sock.write('PING\r\n'));
+    sock.on('data', (b: Buffer) => {
+      reply += b.toString();
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+    });
+  });
+}
+
+async function waitForPong(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${output()}`);
+    if (await pingOnce(port)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`redis-server on port ${port} did not answer PING within 20s: ${output()}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,29 @@
+import { commands } from './cli/commands.ts';
+
+const USAGE = `usage: ikp-status [command] [options]
+
+commands:
+  serve                      run the monitor (default)
+  check-config FILE          validate a config file; prints every problem
+  demo [--scenario NAME [--off]]
+                             run the monitor against simulated upstreams, or switch a
+                             scenario of a running demo
+  help                       show this text
+`;
+
+/** Runs the CLI with argv (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  const name = first === undefined || first.startsWith('-') ? 'serve' : first;
+  const args = first === undefined || first.startsWith('-') ? argv : rest;
+  if (name === 'help' || name === '--help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  return command(args);
+}

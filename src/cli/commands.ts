@@ -1,0 +1,13 @@
+import { checkConfigCommand } from './check-config.ts';
+import { demoCommand } from './demo.ts';
+import { serveCommand } from './serve.ts';
+
+/** A CLI subcommand: gets its arguments, resolves to an exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+/** The one map of subcommands. */
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  'check-config': checkConfigCommand,
+  demo: demoCommand,
+};

@@ -1,0 +1,96 @@
+/** The subset of a zod 4 issue that formatting needs (kept structural so zod internals can change). */
+export interface SchemaIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  errors?: SchemaIssue[][];
+}
+
+/** Kinds of configured items that carry an `id`, as named in problems. */
+export type ItemKind = 'component' | 'probe' | 'login method';
+
+/** Top-level arrays whose elements are identified by `id`. */
+const ITEM_ARRAYS: Record<string, ItemKind> = { components: 'component', probes: 'probe', loginMethods: 'login method' };
+
+/** Names an item the way every problem does: `probe "pz-login"`. */
+export function describeItem(kind: ItemKind, id: string): string {
+  return `${kind} ${JSON.stringify(id)}`;
+}
+
+/** Renders a path like `http.expectStatus[0]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out;
+}
+
+/** Renders milliseconds back into the shortest exact duration string (`90s`, `5m`, `1500ms`). */
+export function formatDuration(ms: number): string {
+  const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]];
+  for (const [unit, size] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Splits a path into the item it goes through (by id, else `probes[3]`) and the rest. */
+function locate(root: unknown, path: readonly PropertyKey[]): { label: string | null; rest: PropertyKey[] } {
+  const [top, index, ...rest] = path;
+  const kind = typeof top === 'string' ? ITEM_ARRAYS[top] : undefined;
+  if (kind === undefined || typeof index !== 'number') return { label: null, rest: [...path] };
+  const id = valueAt(root, [top as string, index, 'id']);
+  const label = typeof id === 'string' && id.trim() !== '' ? describeItem(kind, id) : `${String(top)}[${index}]`;
+  return { label, rest };
+}
+
+function describeIssue(issue: SchemaIssue, root: unknown): string[] {
+  if (issue.code === 'unrecognized_keys') return (issue.keys ?? []).map((k) => `unknown key ${JSON.stringify(k)}`);
+  if (issue.code === 'invalid_type') {
+    const value = valueAt(root, issue.path);
+    if (issue.path.length === 0) return ['must be a YAML mapping of settings'];
+    if (value === undefined) return ['is required'];
+  }
+  if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+    const branches = [...new Set(issue.errors.map((b) => b[0]?.message).filter((m): m is string => m !== undefined))];
+    if (branches.length > 0) return [branches.join(' or ')];
+  }
+  return [issue.message];
+}
+
+/** Options for {@link formatIssues}. */
+export interface FormatOptions {
+  /** Dotted config paths that were set from an environment variable, mapped to its name. */
+  envPaths?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Maps zod issues to one line per problem, each naming the item it belongs to:
+ * `probe "pz-login": http.url: Invalid URL`, `server.port: …`, `config: unknown key "x"`.
+ * `input` is the raw (pre-validation) object, used to look up item ids.
+ */
+export function formatIssues(issues: readonly SchemaIssue[], input: unknown, opts: FormatOptions = {}): string[] {
+  const out: string[] = [];
+  for (const issue of issues) {
+    const { label, rest } = locate(input, issue.path);
+    const dotted = formatPath(issue.path);
+    const env = opts.envPaths?.[dotted];
+    const restText = formatPath(rest);
+    let where: string;
+    if (env !== undefined) where = `env ${env} (${dotted})`;
+    else if (label !== null) where = restText === '' ? label : `${label}: ${restText}`;
+    else where = restText === '' ? 'config' : restText;
+    for (const text of describeIssue(issue, input)) out.push(`${where}: ${text}`);
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import express from 'express';
+import type { Request, Response } from 'express';
+import { startWebServer, type WebServer } from '../web/server.ts';
+import { SCENARIOS, UPSTREAMS, type Fault } from './scenarios.ts';
+
+/** A running simulator of the upstream sites, with switchable scenarios. */
+export interface Simulator extends WebServer {
+  active: Set<string>;
+  setScenario(name: string, on: boolean): void;
+}
+
+const SLOW_MS = 2_500;
+
+/** Starts local fake upstreams (pacjent.gov.pl, login.gov.pl, pz.gov.pl, mojeID, banks) plus a control endpoint. */
+export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simulator> {
+  const active = new Set<string>();
+  const hanging = new Set<Response>();
+  const app = express();
+  app.use(express.json({ limit: '1kb' }));
+
+  const faultFor = (upstream: string): Fault | undefined => {
+    for (const name of active) {
+      const fault = SCENARIOS[name]?.faults[upstream];
+      if (fault) return fault;
+    }
+    return undefined;
+  };
+
+  app.get('/_control', (_req, res) => {
+    res.json({ active: [...active], scenarios: SCENARIOS });
+  });
+  app.post('/_control/scenarios/:name', (req: Request<{ name: string }>, res) => {
+    const name = req.params.name;
+    if (!SCENARIOS[name]) {
+      res.status(404).json({ error: { code: 'UNKNOWN_SCENARIO', known: Object.keys(SCENARIOS) } });
+      return;
+    }
+    const on = (req.body as { on?: unknown } | undefined)?.on !== false;
+    setScenario(name, on);
+    res.json({ active: [...active] });
+  });
+
+  for (const [upstream, title] of Object.entries(UPSTREAMS)) {
+    app.get([`/${upstream}`, `/${upstream}/`], (_req, res) => {
+      const fault = faultFor(upstream);
+      if (fault === 'reset') return void res.socket?.destroy();
+      if (fault === 'hang') return void hanging.add(res);
+      if (fault === 'http-503') return void res.status(503).type('html').send(page(title, 'Usługa chwilowo niedostępna'));
+      const send = (): void => {
+        if (upstream === 'canary') res.status(204).end();
+        else res.type('html').send(page(title, 'Zaloguj się'));
+      };
+      if (fault === 'slow') setTimeout(send, SLOW_MS);
+      else send();
+    });
+  }
+
+  function setScenario(name: string, on: boolean): void {
+    if (on) active.add(name);
+    else active.delete(name);
+  }
+
+  const server = await startWebServer(app, port, host);
+  return {
+    ...server,
+    active,
+    setScenario,
+    close: async () => {
+      for (const res of hanging) res.socket?.destroy();
+      await server.close();
+    },
+  };
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`;
+}

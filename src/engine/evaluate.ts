@@ -1,0 +1,139 @@
+import type { ComponentConfig, ProbeConfig } from '../config/schema.ts';
+import type { ComponentReason, ComponentState, ComponentStatus, ProbeState } from '../domain/types.ts';
+import { findRootCause } from './root-cause.ts';
+
+/** Engine knobs (config `engine`); thresholds are the defaults for probes without their own. */
+export interface EngineSettings {
+  failureThreshold: number;
+  successThreshold: number;
+  staleAfterIntervals: number;
+}
+
+/** Facts from outside probing that override or lift a component's status. */
+export interface Overlays {
+  /** Components under an active maintenance window, with optional window id. */
+  maintenance: Map<string, { windowId?: string }>;
+  /** Components with an active 'outage' notice (makes them at least degraded). */
+  outageNotices: Set<string>;
+}
+
+/** Everything `evaluate` needs; it reads nothing else. */
+export interface EvaluateInput {
+  now: number;
+  components: ComponentConfig[];
+  probes: ProbeConfig[];
+  probeStates: Map<string, ProbeState>;
+  previous: Map<string, ComponentState>;
+  settings: EngineSettings;
+  overlays?: Overlays;
+}
+
+/** The result of one evaluation pass. */
+export interface Evaluation {
+  /** One per configured component, in config order. */
+  components: ComponentState[];
+  /** Those whose status, reason or rootCause differ from `previous` (or are new). */
+  changed: ComponentState[];
+  /** Self-connectivity guard verdict: true when the monitor cannot trust its own probes. */
+  blind: boolean;
+  /** Per component, ms since its latest probe result (null if none). */
+  lastCheckAgeMs: Map<string, number | null>;
+}
+
+type Verdict = { status: ComponentStatus; reason: ComponentReason };
+
+function isFresh(state: ProbeState | undefined, probe: ProbeConfig, now: number, s: EngineSettings): state is ProbeState {
+  return state?.lastCheckedAt != null && now - state.lastCheckedAt <= s.staleAfterIntervals * probe.interval;
+}
+
+/** True when canaries are configured and none has a fresh passing result (including none yet). */
+export function isBlind(probes: ProbeConfig[], states: Map<string, ProbeState>, now: number, s: EngineSettings): boolean {
+  const canaries = probes.filter((p) => p.canary);
+  if (canaries.length === 0) return false;
+  return !canaries.some((p) => {
+    const st = states.get(p.id);
+    return isFresh(st, p, now, s) && st.lastOk;
+  });
+}
+
+const PROBE_RANK: Record<ProbeState['status'], number> = { down: 3, degraded: 2, up: 1, unknown: 0 };
+const PROBE_TO_COMPONENT = { down: 'outage', degraded: 'degraded', up: 'operational' } as const;
+
+function fromProbes(probes: ProbeConfig[], states: Map<string, ProbeState>, now: number, s: EngineSettings): Verdict {
+  const ran = probes.filter((p) => states.get(p.id)?.lastCheckedAt != null);
+  if (ran.length === 0) return { status: 'unknown', reason: 'no_data' };
+  const fresh = ran.flatMap((p) => {
+    const st = states.get(p.id);
+    return isFresh(st, p, now, s) ? [st] : [];
+  });
+  if (fresh.length === 0) return { status: 'unknown', reason: 'stale' };
+  // Worst status wins; among equals prefer a probe whose reason explains it (not 'ok').
+  const worst = fresh.reduce((a, b) => {
+    const diff = PROBE_RANK[b.status] - PROBE_RANK[a.status];
+    return diff > 0 || (diff === 0 && reasonOf(a) === 'ok' && reasonOf(b) !== 'ok') ? b : a;
+  });
+  if (worst.status === 'unknown') return { status: 'unknown', reason: 'no_data' };
+  const status = PROBE_TO_COMPONENT[worst.status];
+  return { status, reason: status === 'operational' ? 'ok' : reasonOf(worst) };
+}
+
+function reasonOf(st: ProbeState): ComponentReason {
+  return st.statusReason ?? st.lastReason;
+}
+
+function verdictFor(
+  c: ComponentConfig,
+  probes: ProbeConfig[],
+  input: EvaluateInput,
+  blind: boolean,
+): Verdict {
+  const { overlays, probeStates, now, settings } = input;
+  if (overlays?.maintenance.has(c.id)) return { status: 'maintenance', reason: 'maintenance' };
+  if (blind) return { status: 'unknown', reason: 'monitor_offline' };
+  const v = fromProbes(probes, probeStates, now, settings);
+  // An official outage notice outranks "all fine" and "we don't know", never a measured outage.
+  if (overlays?.outageNotices.has(c.id) && (v.status === 'operational' || v.status === 'unknown')) {
+    return { status: 'degraded', reason: 'outage_notice' };
+  }
+  return v;
+}
+
+function latestCheck(probes: ProbeConfig[], states: Map<string, ProbeState>): number | null {
+  let latest: number | null = null;
+  for (const p of probes) {
+    const at = states.get(p.id)?.lastCheckedAt ?? null;
+    if (at !== null && (latest === null || at > latest)) latest = at;
+  }
+  return latest;
+}
+
+/** Derives every component's state from probe states, overlays and the dependency graph (pure). */
+export function evaluate(input: EvaluateInput): Evaluation {
+  const { now, components, probes, probeStates, previous, settings } = input;
+  const blind = isBlind(probes, probeStates, now, settings);
+  const lastCheckAgeMs = new Map<string, number | null>();
+  const drafts = components.map((c) => {
+    const own = probes.filter((p) => p.component === c.id);
+    const lastCheckedAt = latestCheck(own, probeStates);
+    lastCheckAgeMs.set(c.id, lastCheckedAt === null ? null : now - lastCheckedAt);
+    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind) };
+  });
+  const statuses = new Map(drafts.map((d) => [d.id, d.status] as const));
+  const deps = new Map(components.map((c) => [c.id, c.dependsOn] as const));
+  const result: ComponentState[] = drafts.map((d) => {
+    const prev = previous.get(d.id);
+    return {
+      id: d.id,
+      status: d.status,
+      since: prev !== undefined && prev.status === d.status ? prev.since : now,
+      lastCheckedAt: d.lastCheckedAt,
+      reason: d.reason,
+      rootCause: findRootCause(d.id, statuses, deps),
+    };
+  });
+  const changed = result.filter((c) => {
+    const prev = previous.get(c.id);
+    return prev === undefined || prev.status !== c.status || prev.reason !== c.reason || prev.rootCause !== c.rootCause;
+  });
+  return { components: result, changed, blind, lastCheckAgeMs };
+}

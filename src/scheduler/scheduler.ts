@@ -1,0 +1,95 @@
+import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from '../logging/logger.ts';
+
+/** A recurring job: `run` gets the scheduled fire time (epoch ms). */
+export interface Job {
+  name: string;
+  cron: string;
+  /** How long a fire's lease is held across replicas (normally the interval). */
+  leaseMs: number;
+  run: (fireAt: number) => Promise<void>;
+  /** Also fire once at start (coordinated like a scheduled fire). */
+  runOnStart?: boolean;
+  intervalMs?: number;
+}
+
+export interface SchedulerDeps {
+  logger: Logger;
+  /** Present when several replicas share a store: each fire then runs on one replica only. */
+  coordinator?: RunCoordinator;
+  /** Global cap on jobs running at once. */
+  concurrency: number;
+  now: () => number;
+}
+
+/** Runs jobs on node-cron with noOverlap, a global concurrency limit and optional cross-replica coordination. */
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly limit: LimitFunction;
+  private stopping = false;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.limit = pLimit(deps.concurrency);
+  }
+
+  /** Registers and starts a job. */
+  add(job: Job): void {
+    const task = cron.createTask(job.cron, (ctx) => this.fire(job, ctx.date.getTime()), {
+      name: job.name,
+      noOverlap: true,
+      distributed: this.deps.coordinator !== undefined,
+      runCoordinator: this.deps.coordinator,
+      distributedLease: job.leaseMs,
+      // The fire's outcome is logged by fire(); node-cron's own missed-run warning is noise under load.
+      suppressMissedWarning: true,
+    });
+    this.tasks.push(task);
+    void task.start();
+    if (job.runOnStart) void this.startupFire(job);
+  }
+
+  /** Jobs currently executing. */
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  /** Stops new fires, then waits up to `graceMs` for fires in flight; returns whether all finished. */
+  async stop(graceMs: number): Promise<boolean> {
+    this.stopping = true;
+    await Promise.all(this.tasks.map((t) => t.destroy()));
+    const all = Promise.all([...this.inFlight]).then(() => true);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((r) => {
+      timer = setTimeout(() => r(false), graceMs);
+    });
+    const done = await Promise.race([all, timeout]);
+    clearTimeout(timer);
+    return done;
+  }
+
+  private async startupFire(job: Job): Promise<void> {
+    const interval = job.intervalMs ?? job.leaseMs;
+    // Replicas starting in the same interval share one startup slot, so a rolling start does not multiply runs.
+    const slot = Math.floor(this.deps.now() / interval) * interval;
+    const coordinator = this.deps.coordinator;
+    try {
+      if (coordinator && !(await coordinator.shouldRun(`${job.name}:start:${slot}`, job.leaseMs))) return;
+    } catch (err) {
+      this.deps.logger.warn({ err, job: job.name }, 'startup fire not coordinated; skipped');
+      return;
+    }
+    await this.fire(job, this.deps.now());
+  }
+
+  private fire(job: Job, fireAt: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    const p = this.limit(() => job.run(fireAt)).catch((err: unknown) => {
+      this.deps.logger.error({ err, job: job.name }, 'job failed');
+    });
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+}

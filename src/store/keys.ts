@@ -1,0 +1,42 @@
+/**
+ * Every Redis key and channel name the app uses, built from the configured prefix
+ * (e.g. `ikp:`; the prefix carries its own separator). Layout:
+ *
+ *   <prefix>results:<probeId>              LIST   newest-first ProbeResult JSON, trimmed to `keep`
+ *   <prefix>probe-states                   HASH   probeId -> ProbeState JSON
+ *   <prefix>component-states               HASH   componentId -> ComponentState JSON
+ *   <prefix>uptime:<componentId>:<day>     HASH   status -> seconds (float); expires after retention
+ *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX)
+ *   <prefix>changed                        pub/sub channel, payload ignored
+ *
+ * Component ids may contain `:` (`bank:<id>`); the uptime day is always the last 10 characters.
+ */
+export function redisKeys(prefix: string) {
+  return {
+    results: (probeId: string): string => `${prefix}results:${probeId}`,
+    probeStates: `${prefix}probe-states`,
+    componentStates: `${prefix}component-states`,
+    uptime: (component: string, day: string): string => `${prefix}uptime:${component}:${day}`,
+    lease: (key: string): string => `${prefix}lease:${key}`,
+    changedChannel: `${prefix}changed`,
+  } as const;
+}
+
+/** The key names one prefix yields (see `redisKeys`). */
+export type RedisKeys = ReturnType<typeof redisKeys>;
+
+/** Patterns matching every key `redisKeys(prefix)` can produce, for audits and tests. */
+export function redisKeyPatterns(prefix: string): RegExp[] {
+  const p = escapeRegExp(prefix);
+  return [
+    new RegExp(`^${p}results:.+$`),
+    new RegExp(`^${p}probe-states$`),
+    new RegExp(`^${p}component-states$`),
+    new RegExp(`^${p}uptime:.+:\\d{4}-\\d{2}-\\d{2}$`),
+    new RegExp(`^${p}lease:.+$`),
+  ];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,186 @@
+import { DateTime } from 'luxon';
+import { COMPONENT_STATUSES } from '../domain/types.ts';
+import type { Clock, ComponentState, ComponentStatus, ProbeResult, ProbeState, UptimeBucket } from '../domain/types.ts';
+import { readSnapshot, writeSnapshot, type MemorySnapshot, type StoreLogger } from './snapshot-file.ts';
+import type { Store } from './store.ts';
+
+/** Options of the in-process store. */
+export interface MemoryStoreOptions {
+  /** JSON file that keeps state across a clean restart; null keeps nothing. */
+  snapshotFile: string | null;
+  clock: Clock;
+  logger?: StoreLogger;
+}
+
+type DaySeconds = Record<ComponentStatus, number>;
+
+/** The embedded single-replica store: Maps in memory, saved to a JSON snapshot on flush/close. */
+export class MemoryStore implements Store {
+  private readonly results = new Map<string, ProbeResult[]>();
+  private readonly probeStates = new Map<string, ProbeState>();
+  private readonly componentStates = new Map<string, ComponentState>();
+  /** component -> day -> seconds per status. */
+  private readonly uptime = new Map<string, Map<string, DaySeconds>>();
+  private newestUptimeDay: string | null = null;
+  /** Cutoff of the last full prune, so pruning runs once per new day rather than on every write. */
+  private prunedBelow: string | null = null;
+  /** lease key -> epoch ms when it expires. */
+  private readonly leases = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  /** Serialises flushes so two writers never race on the same temp file. */
+  private flushChain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: MemoryStoreOptions) {}
+
+  /** Creates a store and loads its snapshot file when there is one (a bad file is logged and ignored). */
+  static async open(opts: MemoryStoreOptions): Promise<MemoryStore> {
+    const store = new MemoryStore(opts);
+    if (opts.snapshotFile !== null) {
+      const snapshot = await readSnapshot(opts.snapshotFile, opts.logger);
+      if (snapshot) store.load(snapshot);
+    }
+    return store;
+  }
+
+  async appendResult(result: ProbeResult, keep: number): Promise<void> {
+    const list = this.results.get(result.probeId) ?? [];
+    list.unshift(structuredClone(result));
+    list.length = Math.min(list.length, Math.max(keep, 0));
+    this.results.set(result.probeId, list);
+  }
+
+  async recentResults(probeId: string, limit: number): Promise<ProbeResult[]> {
+    return (this.results.get(probeId) ?? []).slice(0, Math.max(limit, 0)).map((r) => structuredClone(r));
+  }
+
+  async getProbeStates(): Promise<Map<string, ProbeState>> {
+    return new Map([...this.probeStates].map(([id, s]) => [id, structuredClone(s)]));
+  }
+
+  async setProbeState(state: ProbeState): Promise<void> {
+    this.probeStates.set(state.probeId, structuredClone(state));
+  }
+
+  async getComponentStates(): Promise<Map<string, ComponentState>> {
+    return new Map([...this.componentStates].map(([id, s]) => [id, structuredClone(s)]));
+  }
+
+  async setComponentStates(states: ComponentState[]): Promise<void> {
+    for (const s of states) this.componentStates.set(s.id, structuredClone(s));
+  }
+
+  async addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void> {
+    // A malformed day would sort after every real one and prune all history.
+    if (!DateTime.fromFormat(day, 'yyyy-MM-dd', { zone: 'utc' }).isValid) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
+    if (this.newestUptimeDay === null || day > this.newestUptimeDay) this.newestUptimeDay = day;
+    const cutoff = retentionCutoff(this.newestUptimeDay, retainDays);
+    if (cutoff !== this.prunedBelow) this.pruneUptime(cutoff);
+    if (day < cutoff) return;
+    let days = this.uptime.get(component);
+    if (!days) {
+      days = new Map();
+      this.uptime.set(component, days);
+    }
+    const bucket = days.get(day) ?? emptySeconds();
+    bucket[status] += seconds;
+    days.set(day, bucket);
+  }
+
+  async getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]> {
+    const days = this.uptime.get(component);
+    if (!days) return [];
+    return [...days]
+      .filter(([day]) => day >= fromDay && day <= toDay)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([day, seconds]) => ({ day, seconds: { ...seconds } }));
+  }
+
+  async acquireLease(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.opts.clock.now();
+    const expiresAt = this.leases.get(key);
+    if (expiresAt !== undefined && expiresAt > now) return false;
+    this.leases.set(key, now + ttlMs);
+    return true;
+  }
+
+  async publishChanged(): Promise<void> {
+    for (const listener of [...this.listeners]) {
+      queueMicrotask(() => {
+        try {
+          listener();
+        } catch (err) {
+          this.opts.logger?.warn({ err }, 'store "changed" listener threw');
+        }
+      });
+    }
+  }
+
+  async subscribeChanged(listener: () => void): Promise<() => Promise<void>> {
+    // Wrapped so the same function subscribed twice gets two independent subscriptions.
+    const entry = (): void => listener();
+    this.listeners.add(entry);
+    return async () => {
+      this.listeners.delete(entry);
+    };
+  }
+
+  async ping(): Promise<void> {}
+
+  /** Writes the snapshot file now (no-op without one). */
+  async flush(): Promise<void> {
+    const file = this.opts.snapshotFile;
+    if (file === null) return;
+    const next = this.flushChain.then(() => writeSnapshot(file, this.toSnapshot()));
+    this.flushChain = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.flush();
+  }
+
+  private pruneUptime(cutoff: string): void {
+    this.prunedBelow = cutoff;
+    for (const [component, days] of this.uptime) {
+      for (const day of days.keys()) if (day < cutoff) days.delete(day);
+      if (days.size === 0) this.uptime.delete(component);
+    }
+  }
+
+  private toSnapshot(): MemorySnapshot {
+    const uptime: MemorySnapshot['uptime'] = {};
+    for (const [component, days] of this.uptime) uptime[component] = Object.fromEntries(days);
+    return {
+      version: 1,
+      savedAt: this.opts.clock.now(),
+      results: Object.fromEntries(this.results),
+      probeStates: [...this.probeStates.values()],
+      componentStates: [...this.componentStates.values()],
+      uptime,
+    };
+  }
+
+  private load(snapshot: MemorySnapshot): void {
+    for (const [probeId, list] of Object.entries(snapshot.results)) this.results.set(probeId, list);
+    for (const s of snapshot.probeStates) this.probeStates.set(s.probeId, s);
+    for (const s of snapshot.componentStates) this.componentStates.set(s.id, s);
+    for (const [component, days] of Object.entries(snapshot.uptime)) {
+      const map = new Map<string, DaySeconds>();
+      for (const [day, seconds] of Object.entries(days)) {
+        map.set(day, { ...emptySeconds(), ...seconds });
+        if (this.newestUptimeDay === null || day > this.newestUptimeDay) this.newestUptimeDay = day;
+      }
+      this.uptime.set(component, map);
+    }
+  }
+}
+
+/** Oldest day kept when `newest` is the newest day written; older days are dropped. */
+function retentionCutoff(newest: string, retainDays: number): string {
+  return DateTime.fromISO(newest, { zone: 'utc' }).minus({ days: retainDays }).toISODate() ?? newest;
+}
+
+function emptySeconds(): DaySeconds {
+  return Object.fromEntries(COMPONENT_STATUSES.map((s) => [s, 0])) as DaySeconds;
+}

@@ -1,0 +1,27 @@
+import express, { type Express } from 'express';
+import type { Logger } from '../logging/logger.ts';
+import type { Store } from '../store/store.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { statusRoutes } from './routes/status.ts';
+import type { StatusSnapshot } from './snapshot.ts';
+
+/** Everything the web layer reads from; it never writes probe data. */
+export interface WebDeps {
+  store: Store;
+  snapshot: StatusSnapshot;
+  logger: Logger;
+  now: () => number;
+}
+
+/** Builds the express app: routes only, no listening. */
+export function createWebApp(deps: WebDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.use(healthRoutes(deps.store));
+  app.use(statusRoutes(deps.snapshot, deps.now));
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { Config } from '../config/schema.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Store } from '../store/store.ts';
+import { buildStatusView, type StatusView } from './status-view.ts';
+
+/**
+ * In-process read model: rebuilt from the store only when it publishes "changed",
+ * so serving a view makes no store call.
+ */
+export class StatusSnapshot {
+  private view: StatusView | null = null;
+  private builtAt = 0;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private rebuilding: Promise<void> | null = null;
+  private again = false;
+  private readonly listeners = new Set<(view: StatusView) => void>();
+
+  constructor(
+    private readonly deps: { config: Config; store: Store; logger: Logger; now: () => number },
+  ) {}
+
+  /** Builds the first view and follows "changed" from then on. */
+  async start(): Promise<void> {
+    this.unsubscribe = await this.deps.store.subscribeChanged(() => void this.rebuild());
+    await this.rebuild();
+    // A store that is down at start still yields a page: everything unknown until it answers.
+    this.view ??= buildStatusView(this.deps.config, new Map());
+  }
+
+  /** The current view; throws if start() has not finished. */
+  current(): { view: StatusView; builtAt: number } {
+    if (!this.view) throw new Error('snapshot not started');
+    return { view: this.view, builtAt: this.builtAt };
+  }
+
+  /** Calls `listener` after each rebuild (for live page updates); returns an unsubscribe. */
+  onUpdate(listener: (view: StatusView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    await this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.rebuilding;
+  }
+
+  /** Coalesces bursts of "changed" into at most one rebuild in flight plus one queued. */
+  rebuild(): Promise<void> {
+    if (this.rebuilding) {
+      this.again = true;
+      return this.rebuilding;
+    }
+    this.rebuilding = (async () => {
+      do {
+        this.again = false;
+        try {
+          const states = await this.deps.store.getComponentStates();
+          this.view = buildStatusView(this.deps.config, states);
+          this.builtAt = this.deps.now();
+          for (const l of this.listeners) l(this.view);
+        } catch (err) {
+          this.deps.logger.warn({ err }, 'snapshot rebuild failed; serving the previous one');
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.rebuilding = null;
+    });
+    return this.rebuilding;
+  }
+}

@@ -1,0 +1,58 @@
+import { loginMatrix, overallStatus } from '../engine/index.ts';
+import type { Config } from '../config/schema.ts';
+import type { ComponentState, ComponentStatus } from '../domain/types.ts';
+
+/** One component as the read API shows it. */
+export interface ComponentView {
+  id: string;
+  kind: 'service' | 'bank';
+  name: { pl: string; en: string };
+  homepage: string | null;
+  status: ComponentStatus;
+  since: string | null;
+  lastCheckedAt: string | null;
+  reason: string;
+  rootCause: string | null;
+  dependsOn: string[];
+}
+
+/** The body of GET /api/v1/status, minus request-time fields. */
+export interface StatusView {
+  overall: { status: ComponentStatus; counts: Record<ComponentStatus, number> };
+  monitor: { blind: boolean; lastCheckedAt: string | null };
+  components: ComponentView[];
+  loginMethods: ReturnType<typeof loginMatrix>;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Builds the read model from stored component states; components never evaluated show as unknown/no_data. */
+export function buildStatusView(config: Config, states: Map<string, ComponentState>): StatusView {
+  const resolved = config.components.map(
+    (c): ComponentState => states.get(c.id) ?? { id: c.id, status: 'unknown', since: 0, lastCheckedAt: null, reason: 'no_data', rootCause: null },
+  );
+  // The guard makes every non-maintenance component monitor_offline at once, so one such reason means blind.
+  const blind = resolved.some((s) => s.reason === 'monitor_offline');
+  const checked = resolved.map((s) => s.lastCheckedAt).filter((t): t is number => t !== null);
+  const byId = new Map(resolved.map((s) => [s.id, s]));
+  return {
+    overall: overallStatus(resolved, blind),
+    monitor: { blind, lastCheckedAt: iso(checked.length ? Math.max(...checked) : null) },
+    components: config.components.map((c) => {
+      const s = byId.get(c.id)!;
+      return {
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        homepage: c.homepage ?? null,
+        status: s.status,
+        since: s.since ? iso(s.since) : null,
+        lastCheckedAt: iso(s.lastCheckedAt),
+        reason: s.reason,
+        rootCause: s.rootCause,
+        dependsOn: c.dependsOn,
+      };
+    }),
+    loginMethods: loginMatrix(config.loginMethods, byId),
+  };
+}

@@ -1,0 +1,79 @@
+import http from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/domain/clock.ts';
+import { createStore } from '../../src/store/create.ts';
+import type { Store } from '../../src/store/store.ts';
+import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
+
+const PROBES = Array.from({ length: 10 }, (_, i) => `p${i}`);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until we are mid-second, when no 1 s fire is in flight. */
+async function quiescentMoment(): Promise<void> {
+  const phase = Date.now() % 1000;
+  await sleep((1500 - phase) % 1000);
+}
+
+describe('two replicas sharing one Redis', () => {
+  const hits = new Map<string, number>();
+  let upstream: http.Server;
+  let store: Store;
+  let a: SpawnedApp;
+  let b: SpawnedApp;
+
+  beforeAll(async () => {
+    upstream = http.createServer((req, res) => {
+      const id = (req.url ?? '/').slice(1);
+      hits.set(id, (hits.get(id) ?? 0) + 1);
+      res.end('ok');
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const prefix = uniquePrefix();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ikp-replicas-'));
+    const yaml = [
+      `store: { keyPrefix: "${prefix}" }`,
+      'components:',
+      '  - { id: svc, name: { pl: Usługa, en: Service } }',
+      'probes:',
+      ...PROBES.map((id) => `  - { id: ${id}, kind: http, component: svc, interval: 1s, timeout: 800ms, http: { url: "${base}/${id}" } }`),
+    ].join('\n');
+    writeFileSync(path.join(dir, 'config.yaml'), yaml);
+    const env = { CONFIG: path.join(dir, 'config.yaml'), REDIS_URL: testRedisUrl(), LOG_LEVEL: 'info' };
+    [a, b] = await Promise.all([spawnApp(env, { cwd: dir }), spawnApp(env, { cwd: dir })]);
+    store = await createStore({ redisUrl: testRedisUrl(), keyPrefix: prefix, snapshotFile: null, clock: systemClock });
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
+    await store?.close();
+    await new Promise((r) => upstream?.close(r));
+  });
+
+  it('when both replicas run 10 probes for several fires, then each fire ran exactly once', async () => {
+    await sleep(5_000);
+    await quiescentMoment();
+    for (const id of PROBES) {
+      const results = await store.recentResults(id, 100);
+      const slots = results.map((r) => r.at).filter((at) => at % 1000 === 0);
+      expect(results.length, `probe ${id} ran`).toBeGreaterThanOrEqual(4);
+      expect(new Set(slots).size, `probe ${id}: a scheduled slot ran twice`).toBe(slots.length);
+      expect(hits.get(id), `probe ${id}: upstream requests vs stored results`).toBe(results.length);
+    }
+  });
+
+  it('when one replica is killed, then the other keeps probing every target', async () => {
+    await a.stop('SIGKILL');
+    const killedAt = Date.now();
+    await sleep(3_500);
+    for (const id of PROBES) {
+      const results = await store.recentResults(id, 100);
+      expect(results.filter((r) => r.at > killedAt).length, `probe ${id} after the kill`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
