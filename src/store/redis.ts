@@ -6,6 +6,8 @@ import { redisKeys, type RedisKeys } from './keys.ts';
 import type { StoreLogger } from './snapshot-file.ts';
 import type { Store } from './store.ts';
 
+const PING_TIMEOUT_MS = 2_000;
+
 /** Options of the Redis store: a URL, or an existing client (which the store then owns and closes). */
 export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger } & (
   | { url: string; redisOptions?: RedisOptions }
@@ -111,7 +113,16 @@ export class RedisStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.redis.ping();
+    // Readiness must answer promptly even while ioredis keeps reconnecting in the background.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('redis ping timed out'), { code: 'ETIMEDOUT' })), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.redis.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

@@ -13,18 +13,29 @@ export class StatusSnapshot {
   private unsubscribe: (() => Promise<void>) | null = null;
   private rebuilding: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
   private readonly listeners = new Set<(view: StatusView) => void>();
 
   constructor(
     private readonly deps: { config: Config; store: Store; logger: Logger; now: () => number },
   ) {}
 
-  /** Builds the first view and follows "changed" from then on. */
-  async start(): Promise<void> {
-    this.unsubscribe = await this.deps.store.subscribeChanged(() => void this.rebuild());
-    await this.rebuild();
+  /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
+  async start(waitMs = 3_000): Promise<void> {
     // A store that is down at start still yields a page: everything unknown until it answers.
-    this.view ??= buildStatusView(this.deps.config, new Map());
+    this.view = buildStatusView(this.deps.config, new Map());
+    const subscribed = this.deps.store.subscribeChanged(() => void this.rebuild()).then(
+      (unsubscribe) => {
+        if (this.stopped) void unsubscribe();
+        else this.unsubscribe = unsubscribe;
+        // Changes published before the subscription existed would otherwise be missed.
+        return this.rebuild();
+      },
+      (err: unknown) => this.deps.logger.error({ err }, 'cannot subscribe to store changes'),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([subscribed, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 
   /** The current view; throws if start() has not finished. */
@@ -40,6 +51,7 @@ export class StatusSnapshot {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.unsubscribe?.();
     this.unsubscribe = null;
     await this.rebuilding;

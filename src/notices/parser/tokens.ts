@@ -1,0 +1,55 @@
+/** Splits normalized notice text into the tokens the recognizer walks over. */
+
+/** One lexical unit of normalized text. */
+export type Token =
+  | { kind: 'word'; text: string }
+  | { kind: 'num'; text: string; value: number }
+  /** `a:b` or `a.b`: a time, or with '.' possibly a day.month date ("09.06"). */
+  | { kind: 'hm'; text: string; a: number; b: number; sep: ':' | '.' }
+  | { kind: 'dmy'; text: string; day: number; month: number; year: number }
+  | { kind: 'punct'; text: string };
+
+// Order matters: full dates before day.month/time pairs before bare numbers.
+const TOKEN_RE =
+  /(\d{4})-(\d{2})-(\d{2})(?![\d:])|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})([:.])(\d{2})(?![\d]|\.\d)|(\d+)|([a-z0-9]+(?:[.-][a-z0-9]+)*)|([-/(),.;:])/g;
+
+/** Tokenizes text that already went through normalizeText(). */
+export function tokenize(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of normalized.matchAll(TOKEN_RE)) {
+    const text = m[0];
+    if (m[1] !== undefined) {
+      tokens.push({ kind: 'dmy', text, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+    } else if (m[4] !== undefined) {
+      tokens.push({ kind: 'dmy', text, day: Number(m[4]), month: Number(m[5]), year: Number(m[6]) });
+    } else if (m[7] !== undefined) {
+      tokens.push({ kind: 'hm', text, a: Number(m[7]), b: Number(m[9]), sep: m[8] === ':' ? ':' : '.' });
+    } else if (m[10] !== undefined) {
+      tokens.push({ kind: 'num', text, value: Number(m[10]) });
+    } else if (m[11] !== undefined) {
+      splitWord(m[11], tokens);
+    } else {
+      tokens.push({ kind: 'punct', text });
+    }
+  }
+  return tokens;
+}
+
+// Keeps "login.gov.pl" and "e-recepta" whole but splits a trailing "r." or "godz." glued by
+// the word pattern ("2026r" never reaches here; "godz.22" does).
+function splitWord(word: string, out: Token[]): void {
+  if (/^\d/.test(word)) {
+    for (const part of word.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/)) {
+      if (/^\d+$/.test(part)) out.push({ kind: 'num', text: part, value: Number(part) });
+      else out.push({ kind: 'word', text: part });
+    }
+    return;
+  }
+  const glued = /^([a-z]+)\.(\d.*)$/.exec(word);
+  if (glued?.[1] !== undefined && glued[2] !== undefined) {
+    out.push({ kind: 'word', text: glued[1] }, { kind: 'punct', text: '.' });
+    out.push(...tokenize(glued[2]));
+    return;
+  }
+  out.push({ kind: 'word', text: word });
+}
