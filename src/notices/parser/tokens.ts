@@ -9,9 +9,10 @@ export type Token =
   | { kind: 'dmy'; text: string; day: number; month: number; year: number }
   | { kind: 'punct'; text: string };
 
-// Order matters: full dates before day.month/time pairs before bare numbers.
+// Order matters: full dates before day.month/time pairs before bare numbers. Words may hold
+// inner dots or dashes ("login.gov.pl", "e-recepta") but each part starts with a letter.
 const TOKEN_RE =
-  /(\d{4})-(\d{2})-(\d{2})(?![\d:])|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})([:.])(\d{2})(?![\d]|\.\d)|(\d+)|([a-z0-9]+(?:[.-][a-z0-9]+)*)|([-/(),.;:])/g;
+  /(\d{4})-(\d{2})-(\d{2})(?![\d:])|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})([:.])(\d{2})(?![\d]|\.\d)|(\d+)|([a-z][a-z0-9]*(?:[.-][a-z][a-z0-9]*)*)|([-/(),.;:])/g;
 
 /** Tokenizes text that already went through normalizeText(). */
 export function tokenize(normalized: string): Token[] {
@@ -27,29 +28,10 @@ export function tokenize(normalized: string): Token[] {
     } else if (m[10] !== undefined) {
       tokens.push({ kind: 'num', text, value: Number(m[10]) });
     } else if (m[11] !== undefined) {
-      splitWord(m[11], tokens);
+      tokens.push({ kind: 'word', text });
     } else {
       tokens.push({ kind: 'punct', text });
     }
   }
   return tokens;
-}
-
-// Keeps "login.gov.pl" and "e-recepta" whole but splits a trailing "r." or "godz." glued by
-// the word pattern ("2026r" never reaches here; "godz.22" does).
-function splitWord(word: string, out: Token[]): void {
-  if (/^\d/.test(word)) {
-    for (const part of word.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/)) {
-      if (/^\d+$/.test(part)) out.push({ kind: 'num', text: part, value: Number(part) });
-      else out.push({ kind: 'word', text: part });
-    }
-    return;
-  }
-  const glued = /^([a-z]+)\.(\d.*)$/.exec(word);
-  if (glued?.[1] !== undefined && glued[2] !== undefined) {
-    out.push({ kind: 'word', text: glued[1] }, { kind: 'punct', text: '.' });
-    out.push(...tokenize(glued[2]));
-    return;
-  }
-  out.push({ kind: 'word', text: word });
 }

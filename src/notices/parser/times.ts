@@ -1,0 +1,70 @@
+/** Times of day and their conversion to real instants in a zone, DST rules included. */
+import { DateTime } from 'luxon';
+import { addDays, type LocalDate } from './dates.ts';
+
+/** A wall-clock time; hour 24 (only with minute 0) means midnight at the end of the day. */
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+  /**
+   * Which of two repeated wall times to take in the autumn DST overlap: 'earlier'
+   * (summer offset, the default) or 'later' (winter offset, "2:30 czasu zimowego").
+   */
+  overlap?: 'earlier' | 'later';
+}
+
+/** True for 0:00-23:59 and 24:00. */
+export function isValidTime(hour: number, minute: number): boolean {
+  return Number.isInteger(hour) && Number.isInteger(minute) && hour >= 0 && minute >= 0 && minute < 60 && (hour < 24 || (hour === 24 && minute === 0));
+}
+
+/**
+ * The instant of a wall time on a date in `zone`.
+ * - 24:00 is 00:00 of the next day.
+ * - A wall time inside the spring-forward gap (02:30 on 29 March 2026 in Europe/Warsaw)
+ *   does not exist; luxon moves it forward by the gap (03:30+02:00) and so do we.
+ * - A wall time in the autumn overlap (02:30 on 25 October 2026) happens twice; we take the
+ *   earlier instant (+02:00) unless the time says otherwise (`overlap: 'later'`).
+ */
+export function zonedInstant(date: LocalDate, time: TimeOfDay, zone: string): DateTime {
+  const day = time.hour === 24 ? addDays(date, 1) : date;
+  const hour = time.hour === 24 ? 0 : time.hour;
+  const wall = { year: day.year, month: day.month, day: day.day, hour, minute: time.minute };
+  const luxonChoice = DateTime.fromObject(wall, { zone });
+  const matches = sameWallInstants(wall, zone);
+  if (matches.length === 0) return luxonChoice;
+  const pick = time.overlap === 'later' ? matches[matches.length - 1] : matches[0];
+  return pick ?? luxonChoice;
+}
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+// Every instant whose local wall time in `zone` equals `wall`, earliest first. Offsets are taken
+// from a day either side, which covers every real zone's transitions.
+function sameWallInstants(wall: Wall, zone: string): DateTime[] {
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const dayMs = 86_400_000;
+  const offsets = new Set(
+    [-dayMs, 0, dayMs].map((shift) => DateTime.fromMillis(wallAsUtc + shift, { zone }).offset),
+  );
+  const found = new Map<number, DateTime>();
+  for (const offset of offsets) {
+    const candidate = DateTime.fromMillis(wallAsUtc - offset * 60_000, { zone });
+    if (
+      candidate.year === wall.year &&
+      candidate.month === wall.month &&
+      candidate.day === wall.day &&
+      candidate.hour === wall.hour &&
+      candidate.minute === wall.minute
+    ) {
+      found.set(candidate.toMillis(), candidate);
+    }
+  }
+  return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, dt]) => dt);
+}
