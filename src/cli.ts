@@ -8,6 +8,9 @@ commands:
   demo [--scenario NAME [--off]]
                              run the monitor against simulated upstreams, or switch a
                              scenario of a running demo
+  notices parse [--published ISO-8601]
+                             parse a Polish notice read from stdin; prints kind,
+                             windows and components as JSON
   help                       show this text
 `;
 

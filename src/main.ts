@@ -61,7 +61,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
 
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
-  const server = await startWebServer(createWebApp({ store, snapshot, logger, now: () => clock.now() }), config.server.port, config.server.host);
+  const server = await startWebServer(createWebApp({ config, store, snapshot, logger, now: () => clock.now() }), config.server.port, config.server.host);
   const flushTimer = periodicFlush(store, config.store.snapshotEvery, logger);
   logger.info({ url: server.url, store: config.store.redisUrl ? 'redis' : 'memory', probes: config.probes.length }, 'ikp-status started');
 

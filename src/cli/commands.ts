@@ -1,5 +1,6 @@
 import { checkConfigCommand } from './check-config.ts';
 import { demoCommand } from './demo.ts';
+import { noticesCommand } from './notices.ts';
 import { serveCommand } from './serve.ts';
 
 /** A CLI subcommand: gets its arguments, resolves to an exit code. */
@@ -10,4 +11,5 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   'check-config': checkConfigCommand,
   demo: demoCommand,
+  notices: noticesCommand,
 };

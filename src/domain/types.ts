@@ -111,3 +111,39 @@ export interface UptimeBucket {
 export interface Clock {
   now(): number;
 }
+
+/** A maintenance or outage window: parsed from a notice, or posted by an operator. */
+export interface MaintenanceWindow {
+  /** Stable id: `<noticeKey>#<index>` for notices, random for manual windows. */
+  id: string;
+  /** Notice probe id that found it, or `manual`. */
+  source: string;
+  /** Identity of the notice within its source (link or normalised title), stable across edits. */
+  noticeKey: string;
+  kind: 'maintenance' | 'outage';
+  components: string[];
+  /** Epoch ms. */
+  start: number;
+  /** Epoch ms; null while open-ended. */
+  end: number | null;
+  /** Evidence: the notice as published (untrusted text, always escaped on output). */
+  title: string;
+  text: string;
+  link: string | null;
+  publishedAt: number | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  updatedAt: number;
+  /** `withdrawn`: no longer announced by its source; `cancelled`: cancelled by an operator. */
+  state: 'announced' | 'withdrawn' | 'cancelled';
+}
+
+/** One change of a component's status, kept as history for past-time questions. */
+export interface StatusTransition {
+  component: string;
+  /** Epoch ms. */
+  at: number;
+  status: ComponentStatus;
+  reason: ComponentReason;
+  rootCause: string | null;
+}

@@ -4,3 +4,4 @@ export { evaluate, isBlind, type EngineSettings, type Overlays, type EvaluateInp
 export { findRootCause, isFailing } from './root-cause.ts';
 export { loginMatrix, alternatives, BANK_TOKEN, type LoginMethodRow } from './login-matrix.ts';
 export { overallStatus } from './overall.ts';
+export { overlaysAt, isActive, isUpcoming, effectiveEnd, OPEN_ENDED_MAX_MS } from './overlays.ts';

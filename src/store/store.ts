@@ -1,4 +1,12 @@
-import type { ComponentState, ComponentStatus, ProbeResult, ProbeState, UptimeBucket } from '../domain/types.ts';
+import type {
+  ComponentState,
+  ComponentStatus,
+  MaintenanceWindow,
+  ProbeResult,
+  ProbeState,
+  StatusTransition,
+  UptimeBucket,
+} from '../domain/types.ts';
 
 /**
  * The one storage interface (after Gatus's storage/store). The memory and Redis
@@ -24,6 +32,18 @@ export interface Store {
   /** Daily buckets for one component from `fromDay` to `toDay` inclusive, oldest first; days with no data are omitted. */
   getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]>;
 
+  /** Appends status changes to each component's history; entries older than `retainDays` are dropped. */
+  addTransitions(transitions: StatusTransition[], retainDays: number): Promise<void>;
+  /** One component's history with `at` in [from, to], oldest first, plus the last entry before `from` (the state that held at `from`). */
+  getTransitions(component: string, from: number, to: number): Promise<StatusTransition[]>;
+
+  /** Inserts or replaces windows by id. */
+  putWindows(windows: MaintenanceWindow[]): Promise<void>;
+  /** Every kept window (announced, withdrawn and cancelled), in no particular order. */
+  getWindows(): Promise<MaintenanceWindow[]>;
+  /** Drops windows that ended (or were last updated) before `before` (epoch ms). */
+  pruneWindows(before: number): Promise<void>;
+
   /** Takes a lease: true for exactly one caller per key until `ttlMs` passes. */
   acquireLease(key: string, ttlMs: number): Promise<boolean>;
 
@@ -34,6 +54,8 @@ export interface Store {
 
   /** Resolves when the store answers; rejects otherwise (readiness). */
   ping(): Promise<void>;
+  /** Persists what must survive a restart (a no-op where the backend persists itself). */
+  flush(): Promise<void>;
   /** Flushes what must survive a restart and releases connections. */
   close(): Promise<void>;
 }

@@ -1,13 +1,16 @@
 import express, { type Express } from 'express';
+import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { maintenanceRoutes } from './routes/maintenance.ts';
 import { statusRoutes } from './routes/status.ts';
 import type { StatusSnapshot } from './snapshot.ts';
 
 /** Everything the web layer reads from; it never writes probe data. */
 export interface WebDeps {
+  config: Config;
   store: Store;
   snapshot: StatusSnapshot;
   logger: Logger;
@@ -21,6 +24,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.set('etag', 'strong');
   app.use(healthRoutes(deps.store));
   app.use(statusRoutes(deps.snapshot, deps.now));
+  app.use(maintenanceRoutes(deps.snapshot, deps.config));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -23,7 +23,7 @@ export class StatusSnapshot {
   /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
   async start(waitMs = 3_000): Promise<void> {
     // A store that is down at start still yields a page: everything unknown until it answers.
-    this.view = buildStatusView(this.deps.config, new Map());
+    this.view = buildStatusView(this.deps.config, new Map(), [], this.deps.now());
     const subscribed = this.deps.store.subscribeChanged(() => void this.rebuild()).then(
       (unsubscribe) => {
         if (this.stopped) void unsubscribe();
@@ -67,9 +67,9 @@ export class StatusSnapshot {
       do {
         this.again = false;
         try {
-          const states = await this.deps.store.getComponentStates();
-          this.view = buildStatusView(this.deps.config, states);
+          const [states, windows] = await Promise.all([this.deps.store.getComponentStates(), this.deps.store.getWindows()]);
           this.builtAt = this.deps.now();
+          this.view = buildStatusView(this.deps.config, states, windows, this.builtAt);
           for (const l of this.listeners) l(this.view);
         } catch (err) {
           this.deps.logger.warn({ err }, 'snapshot rebuild failed; serving the previous one');

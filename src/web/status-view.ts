@@ -1,6 +1,7 @@
 import { loginMatrix, overallStatus } from '../engine/index.ts';
 import type { Config } from '../config/schema.ts';
-import type { ComponentState, ComponentStatus } from '../domain/types.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
+import { currentWindows, toWindowView, type WindowView } from './window-view.ts';
 
 /** One component as the read API shows it. */
 export interface ComponentView {
@@ -22,12 +23,15 @@ export interface StatusView {
   monitor: { blind: boolean; lastCheckedAt: string | null };
   components: ComponentView[];
   loginMethods: ReturnType<typeof loginMatrix>;
+  maintenance: { active: WindowView[]; upcoming: WindowView[] };
+  /** Every kept window, newest first (history, including withdrawn and cancelled). */
+  windows: WindowView[];
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** Builds the read model from stored component states; components never evaluated show as unknown/no_data. */
-export function buildStatusView(config: Config, states: Map<string, ComponentState>): StatusView {
+export function buildStatusView(config: Config, states: Map<string, ComponentState>, windows: MaintenanceWindow[], now: number): StatusView {
   const resolved = config.components.map(
     (c): ComponentState => states.get(c.id) ?? { id: c.id, status: 'unknown', since: 0, lastCheckedAt: null, reason: 'no_data', rootCause: null },
   );
@@ -54,5 +58,7 @@ export function buildStatusView(config: Config, states: Map<string, ComponentSta
       };
     }),
     loginMethods: loginMatrix(config.loginMethods, byId),
+    maintenance: currentWindows(windows, now),
+    windows: [...windows].sort((a, b) => b.start - a.start).map((w) => toWindowView(w, now)),
   };
 }

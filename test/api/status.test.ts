@@ -39,7 +39,7 @@ describe('read API', () => {
     ]);
     snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
     await snapshot.start();
-    app = createWebApp({ store, snapshot, logger, now: () => clock.now() });
+    app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
   });
 
   afterAll(async () => {
@@ -95,7 +95,7 @@ describe('read API', () => {
     const port = await freePort();
     const dead = await createStore({ redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'ikp:', snapshotFile: null, clock });
     const deadSnapshot = new StatusSnapshot({ config, store: dead, logger, now: () => clock.now() });
-    const deadApp = createWebApp({ store: dead, snapshot: deadSnapshot, logger, now: () => clock.now() });
+    const deadApp = createWebApp({ config, store: dead, snapshot: deadSnapshot, logger, now: () => clock.now() });
     try {
       const res = await request(deadApp).get('/readyz').expect(503);
       expect(res.body.error.code).toBe('STORE_UNAVAILABLE');

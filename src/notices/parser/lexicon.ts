@@ -52,6 +52,8 @@ export const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   jutra: 1,
   pojutrze: 2,
   pojutrza: 2,
+  wczoraj: -1,
+  przedwczoraj: -2,
 };
 
 /** Adjectives before "nocy" that name a night starting N days after publication ("dzisiejszej nocy"). */

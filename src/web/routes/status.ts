@@ -5,7 +5,7 @@ import type { StatusSnapshot } from '../snapshot.ts';
 export function statusRoutes(snapshot: StatusSnapshot, now: () => number): Router {
   const router = Router();
   router.get('/api/v1/status', (_req, res) => {
-    const { view } = snapshot.current();
+    const { windows: _history, ...view } = snapshot.current().view;
     const t = now();
     res.json({
       generatedAt: new Date(t).toISOString(),

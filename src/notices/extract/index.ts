@@ -1,0 +1,97 @@
+/** Shared pieces of notice extraction: the result type, untrusted markup to plain text, links and dates. */
+import { load, type Cheerio } from 'cheerio';
+import { DateTime } from 'luxon';
+import type { NoticeItem } from '../../domain/types.ts';
+
+/** Items found in a page or feed, or why its structure could not be read (becomes `parse_error`). */
+export type ExtractResult = { ok: true; items: NoticeItem[] } | { ok: false; detail: string };
+
+/** A selection of any DOM nodes (cheerio does not re-export domhandler's AnyNode). */
+export type NodeSelection = ReturnType<Cheerio<never>['contents']>;
+
+/** Never rendered by browsers as text, and the usual carriers of hostile content. */
+const HIDDEN = 'script, style, noscript, template, iframe, object, embed, svg, head, title';
+/** Elements that do not break a line, so no space is added around them. */
+const INLINE = 'a, abbr, b, bdi, bdo, cite, code, data, dfn, em, i, kbd, mark, q, s, samp, small, span, strong, sub, sup, time, u, var, font';
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// Escaped markup decodes to literal tags; notices never need them, and no consumer should have to trust its own escaping.
+const TAG_SHAPED = /<!--[\s\S]*?-->|<\/?[a-z][^<>]*>/gi;
+
+/** Collapses whitespace and drops invisible characters and anything shaped like a tag. */
+export function cleanText(s: string): string {
+  return s.replace(INVISIBLE, '').replace(TAG_SHAPED, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The visible text of the first element of a selection, with block boundaries kept as spaces. */
+export function elementText(sel: NodeSelection): string {
+  const copy = sel.first().clone();
+  copy.find(HIDDEN).remove();
+  copy.find('*').not(INLINE).before(' ').after(' ');
+  return cleanText(copy.text());
+}
+
+/** Untrusted HTML (a feed description, often CDATA) as plain text. */
+export function htmlToText(html: string): string {
+  const $ = load(html, null, false);
+  $(HIDDEN).remove();
+  $('*').not(INLINE).before(' ').after(' ');
+  return cleanText($.root().text());
+}
+
+/** An absolute http(s) link, or null: other schemes (javascript:, data:) never leave the extractor. */
+export function resolveLink(href: string | undefined, base: string): string | null {
+  const raw = href?.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const ZONE = 'Europe/Warsaw';
+const MONTHS: Readonly<Record<string, number>> = {
+  stycznia: 1, lutego: 2, marca: 3, kwietnia: 4, maja: 5, czerwca: 6, lipca: 7, sierpnia: 8,
+  wrzesnia: 9, pazdziernika: 10, listopada: 11, grudnia: 12,
+};
+const TIME = String.raw`(?:,?\s*(?:r\.)?,?\s*(?:godz\.?|o\s+godz\.?)?\s*(\d{1,2})[:.](\d{2})(?![.\d]))?`;
+const NUMERIC = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)` + TIME, 'i');
+const NAMED = new RegExp(String.raw`(?<!\d)(\d{1,2})\s+(\p{L}+)\s+(\d{4})(?!\d)` + TIME, 'giu');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?![\d-])/;
+
+function foldPolish(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function fromParts(year: string, month: number, day: string, hour?: string, minute?: string): string | null {
+  const dt = DateTime.fromObject(
+    { year: Number(year), month, day: Number(day), hour: hour ? Number(hour) : 0, minute: minute ? Number(minute) : 0 },
+    { zone: ZONE },
+  );
+  return dt.isValid ? dt.toISO({ suppressMilliseconds: true }) : null;
+}
+
+/** The first `24 kwietnia 2026` whose middle word really is a month (with or without diacritics). */
+function namedDate(s: string): string | null {
+  for (const m of s.matchAll(NAMED)) {
+    const month = MONTHS[foldPolish(m[2]!)];
+    if (month !== undefined) return fromParts(m[3]!, month, m[1]!, m[4], m[5]);
+  }
+  return null;
+}
+
+/**
+ * Reads a publication date: ISO 8601 with a full date, RFC 2822 (RSS pubDate), or Polish
+ * `24.04.2026` / `24 kwietnia 2026 r.` (optionally with a time), in Europe/Warsaw unless an
+ * offset is given. Returns an ISO string, or null when no complete date is there: never guesses a year.
+ */
+export function parseNoticeDate(raw: string | undefined | null): string | null {
+  const s = raw?.replace(/\s+/g, ' ').trim();
+  if (!s) return null;
+  const machine = ISO_DATE.test(s) ? DateTime.fromISO(s, { zone: ZONE, setZone: true }) : DateTime.fromRFC2822(s, { zone: ZONE, setZone: true });
+  if (machine.isValid) return machine.toISO({ suppressMilliseconds: true });
+  const numeric = NUMERIC.exec(s);
+  if (numeric) return fromParts(numeric[3]!, Number(numeric[2]), numeric[1]!, numeric[4], numeric[5]);
+  return namedDate(s);
+}
