@@ -1,5 +1,5 @@
-import type { Config } from '../config/schema.ts';
-import type { Clock } from '../domain/types.ts';
+import type { Config, ProbeConfig } from '../config/schema.ts';
+import type { Clock, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
 
@@ -9,4 +9,14 @@ export interface PipelineDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
+  /** Told about pipeline events (metrics hook in here; the pipeline never imports prom-client). */
+  observer?: PipelineObserver;
+}
+
+/** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */
+export interface PipelineObserver {
+  /** A probe run finished on this replica (before its result is stored). */
+  probeFinished(probe: ProbeConfig, result: ProbeResult): void;
+  /** A notice source's page or feed structure could not be read (`parse_error`). */
+  noticeParseFailed(source: string): void;
 }

@@ -10,6 +10,9 @@ export async function runProbeFire(deps: PipelineDeps, probe: ProbeConfig, fireA
     userAgent: deps.config.scheduler.userAgent,
     clock: deps.clock,
   });
-  await recordResult(deps, probe, { ...outcome, probeId: probe.id, component: probe.component ?? null, at: fireAt });
+  const result = { ...outcome, probeId: probe.id, component: probe.component ?? null, at: fireAt };
+  deps.observer?.probeFinished(probe, result);
+  if (outcome.reason === 'parse_error') deps.observer?.noticeParseFailed(probe.id);
+  await recordResult(deps, probe, result);
   deps.logger.debug({ probe: probe.id, ok: outcome.ok, reason: outcome.reason, ms: Math.round(outcome.durationMs) }, 'probe fired');
 }

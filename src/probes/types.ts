@@ -17,4 +17,4 @@ export interface ProbeContext {
  * returns an outcome with a typed reason, never throws for a down target, and
  * never touches the store or metrics.
  */
-export type Prober<P extends ProbeConfig = ProbeConfig> = (probe: P, ctx: ProbeContext) => Promise<ProbeOutcome>;
+export type Prober<P extends { kind: string; id: string } = ProbeConfig> = (probe: P, ctx: ProbeContext) => Promise<ProbeOutcome>;

@@ -6,6 +6,8 @@
  *   <prefix>probe-states                   HASH   probeId -> ProbeState JSON
  *   <prefix>component-states               HASH   componentId -> ComponentState JSON
  *   <prefix>uptime:<componentId>:<day>     HASH   status -> seconds (float); expires after retention
+ *   <prefix>transitions:<componentId>      ZSET   score = at, member = StatusTransition JSON; trimmed to retention
+ *   <prefix>windows                        HASH   windowId -> MaintenanceWindow JSON
  *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX)
  *   <prefix>changed                        pub/sub channel, payload ignored
  *
@@ -17,6 +19,8 @@ export function redisKeys(prefix: string) {
     probeStates: `${prefix}probe-states`,
     componentStates: `${prefix}component-states`,
     uptime: (component: string, day: string): string => `${prefix}uptime:${component}:${day}`,
+    transitions: (component: string): string => `${prefix}transitions:${component}`,
+    windows: `${prefix}windows`,
     lease: (key: string): string => `${prefix}lease:${key}`,
     changedChannel: `${prefix}changed`,
   } as const;
@@ -33,6 +37,8 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}probe-states$`),
     new RegExp(`^${p}component-states$`),
     new RegExp(`^${p}uptime:.+:\\d{4}-\\d{2}-\\d{2}$`),
+    new RegExp(`^${p}transitions:.+$`),
+    new RegExp(`^${p}windows$`),
     new RegExp(`^${p}lease:.+$`),
   ];
 }

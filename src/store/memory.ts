@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
-import type { Clock, ComponentState, ComponentStatus, ProbeResult, ProbeState, UptimeBucket } from '../domain/types.ts';
+import type {
+  Clock,
+  ComponentState,
+  ComponentStatus,
+  MaintenanceWindow,
+  ProbeResult,
+  ProbeState,
+  StatusTransition,
+  UptimeBucket,
+} from '../domain/types.ts';
 import { readSnapshot, writeSnapshot, type MemorySnapshot, type StoreLogger } from './snapshot-file.ts';
 import type { Store } from './store.ts';
 
@@ -14,6 +23,8 @@ export interface MemoryStoreOptions {
 
 type DaySeconds = Record<ComponentStatus, number>;
 
+const DAY_MS = 86_400_000;
+
 /** The embedded single-replica store: Maps in memory, saved to a JSON snapshot on flush/close. */
 export class MemoryStore implements Store {
   private readonly results = new Map<string, ProbeResult[]>();
@@ -24,6 +35,9 @@ export class MemoryStore implements Store {
   private newestUptimeDay: string | null = null;
   /** Cutoff of the last full prune, so pruning runs once per new day rather than on every write. */
   private prunedBelow: string | null = null;
+  /** component -> transitions sorted by `at`, at most one per instant. */
+  private readonly transitions = new Map<string, StatusTransition[]>();
+  private readonly windows = new Map<string, MaintenanceWindow>();
   /** lease key -> epoch ms when it expires. */
   private readonly leases = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
@@ -95,6 +109,42 @@ export class MemoryStore implements Store {
       .map(([day, seconds]) => ({ day, seconds: { ...seconds } }));
   }
 
+  async addTransitions(transitions: StatusTransition[], retainDays: number): Promise<void> {
+    if (transitions.length === 0) return;
+    // Retention counts from the newest entry written, the same rule as RedisStore (which has no clock).
+    const cutoff = transitions.reduce((max, t) => Math.max(max, t.at), -Infinity) - retainDays * DAY_MS;
+    for (const t of transitions) {
+      // One entry per component and instant, as in RedisStore: a later write at the same instant replaces the earlier one.
+      const list = (this.transitions.get(t.component) ?? []).filter((e) => e.at !== t.at);
+      list.push(structuredClone(t));
+      this.transitions.set(t.component, list);
+    }
+    for (const component of new Set(transitions.map((t) => t.component))) {
+      const kept = (this.transitions.get(component) ?? []).filter((t) => t.at >= cutoff).sort((a, b) => a.at - b.at);
+      if (kept.length > 0) this.transitions.set(component, kept);
+      else this.transitions.delete(component);
+    }
+  }
+
+  async getTransitions(component: string, from: number, to: number): Promise<StatusTransition[]> {
+    const list = this.transitions.get(component) ?? [];
+    const inForce = list.filter((t) => t.at < from).slice(-1);
+    const within = list.filter((t) => t.at >= from && t.at <= to);
+    return [...inForce, ...within].map((t) => structuredClone(t));
+  }
+
+  async putWindows(windows: MaintenanceWindow[]): Promise<void> {
+    for (const w of windows) this.windows.set(w.id, structuredClone(w));
+  }
+
+  async getWindows(): Promise<MaintenanceWindow[]> {
+    return [...this.windows.values()].map((w) => structuredClone(w));
+  }
+
+  async pruneWindows(before: number): Promise<void> {
+    for (const [id, w] of this.windows) if ((w.end ?? w.updatedAt) < before) this.windows.delete(id);
+  }
+
   async acquireLease(key: string, ttlMs: number): Promise<boolean> {
     const now = this.opts.clock.now();
     const expiresAt = this.leases.get(key);
@@ -158,6 +208,8 @@ export class MemoryStore implements Store {
       probeStates: [...this.probeStates.values()],
       componentStates: [...this.componentStates.values()],
       uptime,
+      transitions: Object.fromEntries(this.transitions),
+      windows: [...this.windows.values()],
     };
   }
 
@@ -173,6 +225,8 @@ export class MemoryStore implements Store {
       }
       this.uptime.set(component, map);
     }
+    for (const [component, list] of Object.entries(snapshot.transitions)) this.transitions.set(component, [...list].sort((a, b) => a.at - b.at));
+    for (const w of snapshot.windows) this.windows.set(w.id, w);
   }
 }
 

@@ -1,8 +1,9 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
-import type { ComponentState, ComponentStatus, ProbeResult, ProbeState, UptimeBucket } from '../domain/types.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeBucket } from '../domain/types.ts';
 import { redisKeys, type RedisKeys } from './keys.ts';
+import { RedisHistory } from './redis-history.ts';
 import type { StoreLogger } from './snapshot-file.ts';
 import type { Store } from './store.ts';
 
@@ -22,6 +23,7 @@ export class RedisStore implements Store {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
   private readonly logger: StoreLogger | undefined;
+  private readonly history: RedisHistory;
   private readonly listeners = new Set<() => void>();
   /** Dedicated connection in subscriber mode, created on the first subscribe. */
   private subscriber: Redis | null = null;
@@ -31,6 +33,7 @@ export class RedisStore implements Store {
     this.redis = 'client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {});
     this.keys = redisKeys(opts.keyPrefix);
     this.logger = opts.logger;
+    this.history = new RedisHistory(this.redis, this.keys, <T>(json: string, where: string) => this.parse<T>(json, where));
     this.redis.on('error', (err: Error) => this.logger?.warn({ err }, 'redis connection error'));
   }
 
@@ -93,6 +96,26 @@ export class RedisStore implements Store {
     return buckets;
   }
 
+  addTransitions(transitions: StatusTransition[], retainDays: number): Promise<void> {
+    return this.history.addTransitions(transitions, retainDays);
+  }
+
+  getTransitions(component: string, from: number, to: number): Promise<StatusTransition[]> {
+    return this.history.getTransitions(component, from, to);
+  }
+
+  putWindows(windows: MaintenanceWindow[]): Promise<void> {
+    return this.history.putWindows(windows);
+  }
+
+  getWindows(): Promise<MaintenanceWindow[]> {
+    return this.history.getWindows();
+  }
+
+  pruneWindows(before: number): Promise<void> {
+    return this.history.pruneWindows(before);
+  }
+
   async acquireLease(key: string, ttlMs: number): Promise<boolean> {
     const reply = await this.redis.set(this.keys.lease(key), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
     return reply === 'OK';
@@ -124,6 +147,9 @@ export class RedisStore implements Store {
       clearTimeout(timer);
     }
   }
+
+  /** Redis persists on its own, so there is nothing to write. */
+  async flush(): Promise<void> {}
 
   async close(): Promise<void> {
     this.listeners.clear();

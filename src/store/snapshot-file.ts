@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { ComponentState, ComponentStatus, ProbeResult, ProbeState } from '../domain/types.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../domain/types.ts';
 
 /** On-disk form of the memory store (a clean restart must not lose state). */
 export interface MemorySnapshot {
@@ -13,6 +13,10 @@ export interface MemorySnapshot {
   componentStates: ComponentState[];
   /** component -> day -> status -> seconds. */
   uptime: Record<string, Record<string, Record<ComponentStatus, number>>>;
+  /** component -> transitions, oldest first (read as empty from snapshots that predate it). */
+  transitions: Record<string, StatusTransition[]>;
+  /** Read as empty from snapshots that predate it. */
+  windows: MaintenanceWindow[];
 }
 
 // Structural check only: entries were written by this code, the check guards against truncation and foreign files.
@@ -23,6 +27,9 @@ const snapshotSchema = z.object({
   probeStates: z.array(z.looseObject({ probeId: z.string(), status: z.string() })),
   componentStates: z.array(z.looseObject({ id: z.string(), status: z.string() })),
   uptime: z.record(z.string(), z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.record(z.string(), z.number()))),
+  // Defaulted so version-1 snapshots written before history existed still load.
+  transitions: z.record(z.string(), z.array(z.looseObject({ component: z.string(), at: z.number(), status: z.string() }))).default({}),
+  windows: z.array(z.looseObject({ id: z.string(), start: z.number(), end: z.number().nullable(), updatedAt: z.number() })).default([]),
 });
 
 /** Minimal logger the stores accept (pino-compatible). */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState, ComponentStatus, ProbeResult, ProbeState } from '../../src/domain/types.ts';
 import type { Store } from '../../src/store/store.ts';
+import { byId, historyContract, maintenanceWindow, T0, transition } from './history-contract.ts';
 
 /** What each store's test file hands the contract: a fresh store over empty, isolated data. */
 export interface StoreFixture {
@@ -153,6 +154,8 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       });
     });
 
+    historyContract(() => f);
+
     describe('leases', () => {
       it('when a lease is held and its TTL has not passed, then nobody else gets it, while other keys stay free', async () => {
         const peer = await f.makePeer();
@@ -198,8 +201,12 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         await expect(f.store.ping()).resolves.toBeUndefined();
       });
 
-      it('when closed and reopened, then results, states and uptime survive', async () => {
+      it('when closed and reopened, then results, states, uptime, transitions and windows survive', async () => {
         const day = dayFromToday(0);
+        const transitions = [transition('ikp', T0, 'outage'), transition('ikp', T0 + 10, 'maintenance', { reason: 'maintenance' })];
+        const windows = [maintenanceWindow('pz#0'), maintenanceWindow('manual-1', { source: 'manual', end: null, link: null, publishedAt: null })];
+        await f.store.addTransitions(transitions, 90);
+        await f.store.putWindows(windows);
         await f.store.appendResult(result('p1', 1), 10);
         await f.store.appendResult(result('p1', 2), 10);
         await f.store.setProbeState(probeState('p1', { status: 'degraded' }));
@@ -210,6 +217,14 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         expect((await reopened.getProbeStates()).get('p1')).toEqual(probeState('p1', { status: 'degraded' }));
         expect((await reopened.getComponentStates()).get('ikp')).toEqual(componentState('ikp', 'maintenance', { reason: 'maintenance' }));
         expect(await reopened.getUptime('ikp', day, day)).toEqual([{ day, seconds: seconds({ maintenance: 120 }) }]);
+        expect(await reopened.getTransitions('ikp', T0 + 5, T0 + 10)).toEqual(transitions);
+        expect(byId(await reopened.getWindows())).toEqual(byId(windows));
+      });
+
+      it('when flushed, then it resolves and the store keeps serving reads', async () => {
+        await f.store.putWindows([maintenanceWindow('pz#0')]);
+        await expect(f.store.flush()).resolves.toBeUndefined();
+        expect((await f.store.getWindows()).map((w) => w.id)).toEqual(['pz#0']);
       });
 
       it('when closed twice, then the second close resolves', async () => {

@@ -29,6 +29,16 @@ storeContract('MemoryStore', async () => {
   };
 });
 
+/** A version-1 snapshot written before transitions and windows existed. */
+const oldSnapshot = {
+  version: 1,
+  savedAt: 0,
+  results: {},
+  probeStates: [],
+  componentStates: [{ id: 'ikp', status: 'outage', since: 1, lastCheckedAt: 2, reason: 'timeout', rootCause: null }],
+  uptime: {},
+};
+
 describe('MemoryStore snapshot file', () => {
   let dir: string;
   let file: string;
@@ -47,6 +57,8 @@ describe('MemoryStore snapshot file', () => {
     { name: 'an unknown version', content: JSON.stringify({ version: 2, savedAt: 0, results: {}, probeStates: [], componentStates: [], uptime: {} }) },
     { name: 'the wrong shape', content: JSON.stringify({ version: 1, savedAt: 0, results: [], probeStates: {}, componentStates: [], uptime: {} }) },
     { name: 'a malformed uptime day', content: JSON.stringify({ version: 1, savedAt: 0, results: {}, probeStates: [], componentStates: [], uptime: { ikp: { yesterday: { operational: 1 } } } }) },
+    { name: 'a transition without a time', content: JSON.stringify({ ...oldSnapshot, transitions: { ikp: [{ component: 'ikp', status: 'outage' }] } }) },
+    { name: 'a window without an end', content: JSON.stringify({ ...oldSnapshot, windows: [{ id: 'w', start: 1, updatedAt: 1 }] }) },
   ])('when the snapshot file is $name, then the store opens empty and logs a warning', async ({ content }) => {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, content, 'utf8');
@@ -55,6 +67,17 @@ describe('MemoryStore snapshot file', () => {
     expect((await store.getComponentStates()).size).toBe(0);
     expect((await store.getProbeStates()).size).toBe(0);
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the snapshot predates transitions and windows, then it loads with empty history and no warning', async () => {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(oldSnapshot), 'utf8');
+    const warn = vi.fn();
+    const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn } });
+    expect([...(await store.getComponentStates()).keys()]).toEqual(['ikp']);
+    expect(await store.getTransitions('ikp', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(await store.getWindows()).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('when there is no snapshot file yet, then the store opens empty without a warning', async () => {

@@ -6,6 +6,7 @@ import { redisKeyPatterns, redisKeys } from '../../src/store/keys.ts';
 import { RedisStore } from '../../src/store/redis.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { storeContract } from './contract.ts';
+import { maintenanceWindow, transition } from './history-contract.ts';
 
 async function keysUnder(client: Redis, prefix: string): Promise<string[]> {
   const found: string[] = [];
@@ -65,10 +66,20 @@ describe('RedisStore key layout', () => {
       await store.setComponentStates([{ id: 'bank:pko', status: 'operational', since: 1, lastCheckedAt: 1, reason: 'ok', rootCause: null }]);
       await store.addUptime('bank:pko', new Date().toISOString().slice(0, 10), 'operational', 1, 90);
       await store.acquireLease('run:pz-login', 60_000);
+      await store.addTransitions([transition('bank:pko', 1, 'outage')], 90);
+      await store.putWindows([maintenanceWindow('pz#0')]);
       const keys = await keysUnder(client, keyPrefix);
       const k = redisKeys(keyPrefix);
       expect(keys).toEqual(
-        [k.componentStates, k.lease('run:pz-login'), k.probeStates, k.results('pz-login'), k.uptime('bank:pko', new Date().toISOString().slice(0, 10))].sort(),
+        [
+          k.componentStates,
+          k.lease('run:pz-login'),
+          k.probeStates,
+          k.results('pz-login'),
+          k.uptime('bank:pko', new Date().toISOString().slice(0, 10)),
+          k.transitions('bank:pko'),
+          k.windows,
+        ].sort(),
       );
       const patterns = redisKeyPatterns(keyPrefix);
       for (const key of keys) expect(patterns.some((p) => p.test(key)), key).toBe(true);
@@ -89,6 +100,32 @@ describe('RedisStore key layout', () => {
       await store.setComponentStates([{ id: 'mojeid', status: 'outage', since: 1, lastCheckedAt: 1, reason: 'dns', rootCause: null }]);
       expect([...(await store.getComponentStates()).keys()]).toEqual(['mojeid']);
       expect(warnings).toHaveLength(1);
+    } finally {
+      await store.close();
+      client.disconnect();
+      await dropPrefix(keyPrefix);
+    }
+  });
+});
+
+describe('RedisStore history with corrupt entries', () => {
+  it('when a stored window or transition is corrupt JSON, then reads and prunes skip it and log a warning', async () => {
+    const keyPrefix = uniquePrefix();
+    const warnings: string[] = [];
+    const store = new RedisStore({ url: testRedisUrl(), keyPrefix, logger: { warn: (_o, msg) => warnings.push(msg) } });
+    const client = new Redis(testRedisUrl());
+    try {
+      const k = redisKeys(keyPrefix);
+      await client.hset(k.windows, 'broken', '{not json');
+      await client.zadd(k.transitions('ikp'), 5, '{not json');
+      await store.putWindows([maintenanceWindow('pz#0')]);
+      await store.addTransitions([transition('ikp', 10, 'outage')], 90);
+      expect((await store.getWindows()).map((w) => w.id)).toEqual(['pz#0']);
+      expect(await store.getTransitions('ikp', 0, 20)).toEqual([transition('ikp', 10, 'outage')]);
+      await store.pruneWindows(Number.MAX_SAFE_INTEGER);
+      expect(await store.getWindows()).toEqual([]);
+      expect(await client.hkeys(k.windows)).toEqual(['broken']);
+      expect(warnings).toHaveLength(4);
     } finally {
       await store.close();
       client.disconnect();

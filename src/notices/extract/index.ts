@@ -41,7 +41,8 @@ export function htmlToText(html: string): string {
 /** An absolute http(s) link, or null: other schemes (javascript:, data:) never leave the extractor. */
 export function resolveLink(href: string | undefined, base: string): string | null {
   const raw = href?.trim();
-  if (!raw) return null;
+  // A bare fragment points back at the page itself, which is no link to a notice.
+  if (!raw || raw.startsWith('#')) return null;
   try {
     const url = new URL(raw, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
@@ -64,12 +65,11 @@ function foldPolish(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function fromParts(year: string, month: number, day: string, hour?: string, minute?: string): string | null {
-  const dt = DateTime.fromObject(
-    { year: Number(year), month, day: Number(day), hour: hour ? Number(hour) : 0, minute: minute ? Number(minute) : 0 },
-    { zone: ZONE },
-  );
-  return dt.isValid ? dt.toISO({ suppressMilliseconds: true }) : null;
+function fromParts(year: string, month: number, day: string, hour = '0', minute = '0'): string | null {
+  const wall = { year: Number(year), month, day: Number(day), hour: Number(hour), minute: Number(minute) };
+  const dt = DateTime.fromObject(wall, { zone: ZONE });
+  // Luxon shifts a time skipped by DST forward; such a time was never on a clock, so it is not a date.
+  return dt.isValid && dt.hour === wall.hour && dt.minute === wall.minute ? dt.toISO({ suppressMilliseconds: true }) : null;
 }
 
 /** The first `24 kwietnia 2026` whose middle word really is a month (with or without diacritics). */
@@ -94,4 +94,35 @@ export function parseNoticeDate(raw: string | undefined | null): string | null {
   const numeric = NUMERIC.exec(s);
   if (numeric) return fromParts(numeric[3]!, Number(numeric[2]), numeric[1]!, numeric[4], numeric[5]);
   return namedDate(s);
+}
+
+/** Limits shared by both extractors. */
+export interface CollectOptions {
+  /** Default true: zero items is a normal day. */
+  allowEmpty?: boolean;
+  /** Default 50. */
+  maxItems?: number;
+}
+
+/**
+ * Keeps non-empty, distinct items (pages often repeat a banner for mobile) up to `maxItems`,
+ * reading candidates lazily. No candidates is fine unless `allowEmpty` is false; candidates
+ * that are all empty mean the selectors no longer fit the page.
+ */
+export function collectItems(candidates: Iterable<NoticeItem>, opts: CollectOptions, what: string): ExtractResult {
+  const { allowEmpty = true, maxItems = 50 } = opts;
+  const items: NoticeItem[] = [];
+  const seen = new Set<string>();
+  let matched = 0;
+  for (const item of candidates) {
+    matched++;
+    const key = JSON.stringify([item.title, item.text, item.link]);
+    if ((item.title === '' && item.text === '') || seen.has(key)) continue;
+    seen.add(key);
+    items.push(item);
+    if (items.length >= maxItems) break;
+  }
+  if (matched === 0) return allowEmpty ? { ok: true, items } : { ok: false, detail: `no ${what} found` };
+  if (items.length === 0) return { ok: false, detail: `${matched} ${what} found but all are empty` };
+  return { ok: true, items };
 }

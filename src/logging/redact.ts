@@ -1,0 +1,48 @@
+/** What replaces a redacted value, by kind (the kind helps operators read a log without the data). */
+export const CENSOR = { pesel: '[redacted:pesel]', email: '[redacted:email]', secret: '[redacted]' } as const;
+
+// Eleven or more digits in a row: a PESEL (RODO art. 9: health context), or a longer id such as an account number.
+const PESEL_LIKE = /\d{11,}/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Credentials written inline, e.g. an error message quoting "Authorization: Bearer abc".
+const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|ApiKey)\s+[A-Za-z0-9._~+/=-]+/gi;
+const SECRET_KEY = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|password|token)$/i;
+const MAX_DEPTH = 20;
+
+/** A string with every PESEL-like digit run, email address and inline credential replaced. */
+export function redactString(s: string): string {
+  return s.replace(PESEL_LIKE, CENSOR.pesel).replace(EMAIL, CENSOR.email).replace(AUTH_SCHEME, `$1 ${CENSOR.secret}`);
+}
+
+/**
+ * A deep copy of a JSON-like value with every string (and object key) redacted; values under
+ * credential-bearing keys (authorization, cookie, …) are replaced whole. Numbers stay numbers.
+ */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactString(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return CENSOR.secret;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[redactString(key)] = SECRET_KEY.test(key) && v !== null && v !== undefined ? CENSOR.secret : redactDeep(v, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * Redacts one serialized NDJSON log line. Working on the final line (not the logged object)
+ * means nothing escapes: the message, child bindings, nested objects and serialized errors
+ * with their messages and stacks all pass through here.
+ */
+export function redactLogLine(line: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    // Not JSON (should not happen with pino): redact the text as it is.
+    return redactString(line);
+  }
+  const newline = line.endsWith('\n') ? '\n' : '';
+  return JSON.stringify(redactDeep(parsed)) + newline;
+}

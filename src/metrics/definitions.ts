@@ -1,0 +1,70 @@
+import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+
+/** Probe runs last from tens of milliseconds to the longest allowed timeout (30 s and a bit). */
+export const PROBE_DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 30];
+/** Web requests are served from memory: mostly milliseconds. */
+export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+/** The event-driven metrics this replica records itself (store-read gauges live in store-collectors.ts). */
+export interface Metrics {
+  registry: Registry;
+  probeDuration: Histogram<'probe'>;
+  probeRuns: Counter<'probe' | 'result' | 'reason'>;
+  noticeParseFailures: Counter<'source'>;
+  /** Count a helpdesk triage answer: `metrics.triageRequests.inc({ first_cause })`. */
+  triageRequests: Counter<'first_cause'>;
+  httpDuration: Histogram<'route' | 'method' | 'status_code'>;
+}
+
+/** What `createMetrics` labels the build with. */
+export interface BuildInfo {
+  version: string;
+  node: string;
+}
+
+/** Registers the event metrics, build info and default process metrics on a private registry. */
+export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
+  collectDefaultMetrics({ register: registry });
+  const buildInfo = new Gauge({
+    name: 'ikpstatus_build_info',
+    help: 'Always 1; labelled with the ikp-status version and the Node.js version.',
+    labelNames: ['version', 'node'],
+    registers: [registry],
+  });
+  buildInfo.set({ version: build.version, node: build.node }, 1);
+  return {
+    registry,
+    probeDuration: new Histogram({
+      name: 'ikpstatus_probe_duration_seconds',
+      help: 'Wall time of probe runs executed by this replica.',
+      labelNames: ['probe'],
+      buckets: PROBE_DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    probeRuns: new Counter({
+      name: 'ikpstatus_probe_runs_total',
+      help: 'Probe runs executed by this replica, by result (ok, degraded, failed) and typed reason.',
+      labelNames: ['probe', 'result', 'reason'],
+      registers: [registry],
+    }),
+    noticeParseFailures: new Counter({
+      name: 'ikpstatus_notice_parse_failures_total',
+      help: 'Notice fetches whose page or feed structure could not be read, by notice source (probe id).',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
+    triageRequests: new Counter({
+      name: 'ikpstatus_triage_requests_total',
+      help: 'Helpdesk triage answers, by the first (most likely) cause.',
+      labelNames: ['first_cause'],
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'ikpstatus_http_request_duration_seconds',
+      help: 'Web requests served by this replica, by route template (never a raw path), method and status code.',
+      labelNames: ['route', 'method', 'status_code'],
+      buckets: HTTP_DURATION_BUCKETS,
+      registers: [registry],
+    }),
+  };
+}

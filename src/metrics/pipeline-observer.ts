@@ -1,0 +1,22 @@
+import type { ProbeOutcome } from '../domain/types.ts';
+import type { PipelineObserver } from '../pipeline/context.ts';
+import type { Metrics } from './definitions.ts';
+
+/** The `result` label of `ikpstatus_probe_runs_total`. */
+export function probeResultLabel(outcome: Pick<ProbeOutcome, 'ok' | 'degraded'>): 'ok' | 'degraded' | 'failed' {
+  if (!outcome.ok) return 'failed';
+  return outcome.degraded ? 'degraded' : 'ok';
+}
+
+/** Turns pipeline events into this replica's probe and notice metrics. */
+export function metricsObserver(metrics: Metrics): PipelineObserver {
+  return {
+    probeFinished(probe, result) {
+      metrics.probeDuration.observe({ probe: probe.id }, result.durationMs / 1000);
+      metrics.probeRuns.inc({ probe: probe.id, result: probeResultLabel(result), reason: result.reason });
+    },
+    noticeParseFailed(source) {
+      metrics.noticeParseFailures.inc({ source });
+    },
+  };
+}

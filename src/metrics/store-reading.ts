@@ -1,0 +1,30 @@
+import type { ComponentState, MaintenanceWindow, ProbeState } from '../domain/types.ts';
+import type { Store } from '../store/store.ts';
+
+/** Everything the store-read gauges need, read once per scrape. */
+export interface StoreReading {
+  components: Map<string, ComponentState>;
+  probes: Map<string, ProbeState>;
+  windows: MaintenanceWindow[];
+}
+
+/**
+ * Returns a reader that shares one in-flight store read between all gauges collected in
+ * the same scrape (prom-client collects them concurrently), so a scrape costs one read.
+ * Resolves to null when the store does not answer.
+ */
+export function sharedStoreReader(store: Store, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
+  let inFlight: Promise<StoreReading | null> | null = null;
+  return () =>
+    (inFlight ??= Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows()])
+      .then(
+        ([components, probes, windows]): StoreReading | null => ({ components, probes, windows }),
+        (err: unknown) => {
+          onError(err);
+          return null;
+        },
+      )
+      .finally(() => {
+        inFlight = null;
+      }));
+}

@@ -1,0 +1,69 @@
+/** Parses a Polish maintenance/outage notice into its kind, time windows and components. */
+import { DateTime } from 'luxon';
+import { AppError } from '../../domain/errors.ts';
+import { classify, type NoticeKind } from './classify.ts';
+import { findComponents, mergeKeywords, type KeywordTable } from './components.ts';
+import { buildGroups } from './groups.ts';
+import { normalizeText } from './normalize.ts';
+import { recognize } from './recognize.ts';
+import { tokenize } from './tokens.ts';
+import { resolveWindows } from './windows.ts';
+
+export type { NoticeKind } from './classify.ts';
+export { BANK_KEYWORDS, COMPONENT_KEYWORDS } from './lexicon.ts';
+export { normalizeText } from './normalize.ts';
+
+/** One announced window; ISO-8601 with the zone's offset, `end` null when open-ended. */
+export interface NoticeWindow {
+  start: string;
+  end: string | null;
+}
+
+/** What a notice says: its kind, its windows (only for maintenance/outage) and its components. */
+export interface ParsedNotice {
+  kind: NoticeKind;
+  windows: NoticeWindow[];
+  components: string[];
+}
+
+/**
+ * Parses one notice. Dates without a year, weekdays and "dziś"/"jutro" are resolved against
+ * `publishedAt` in `timezone`. `extraKeywords` (componentId -> keywords) extends the built-in
+ * keyword tables, e.g. with a bank added in config. Throws AppError VALIDATION_FAILED when
+ * `publishedAt` or `timezone` is invalid.
+ */
+export function parseNotice(
+  text: string,
+  publishedAt: string | Date,
+  timezone = 'Europe/Warsaw',
+  extraKeywords?: KeywordTable,
+): ParsedNotice {
+  const published = toZoned(publishedAt, timezone);
+  const normalized = normalizeText(text);
+  const kind = classify(normalized);
+  const components = findComponents(normalized, mergeKeywords(extraKeywords));
+  if (kind !== 'maintenance' && kind !== 'outage') return { kind, windows: [], components };
+  const instants = resolveWindows(buildGroups(recognize(tokenize(normalized))), published, timezone);
+  const seen = new Set<string>();
+  const windows: NoticeWindow[] = [];
+  for (const w of [...instants].sort((a, b) => a.start.toMillis() - b.start.toMillis() || (a.end?.toMillis() ?? Infinity) - (b.end?.toMillis() ?? Infinity))) {
+    const window = { start: iso(w.start), end: w.end ? iso(w.end) : null };
+    const key = `${window.start}|${window.end ?? ''}`;
+    if (!seen.has(key)) windows.push(window);
+    seen.add(key);
+  }
+  return { kind, windows, components };
+}
+
+function toZoned(publishedAt: string | Date, zone: string): DateTime {
+  const dt = typeof publishedAt === 'string' ? DateTime.fromISO(publishedAt, { zone }) : DateTime.fromJSDate(publishedAt, { zone });
+  if (!dt.isValid) throw new AppError('VALIDATION_FAILED', `Invalid publishedAt or timezone: ${dt.invalidReason ?? 'unknown'}`);
+  return dt;
+}
+
+// One output format everywhere: 2026-01-27T22:00:00.000+01:00.
+function iso(dt: DateTime): string {
+  const text = dt.toISO();
+  if (text === null) throw new AppError('INTERNAL', 'Window instant is invalid');
+  return text;
+}

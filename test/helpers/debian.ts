@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const APT_BUFFER = 64 * 1024 * 1024;
+
+/** Absolute path of an executable on PATH (or in /usr/bin, /usr/sbin), or null when there is none. */
+export async function findBinary(bin: string): Promise<string | null> {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const dir of [...dirs, '/usr/bin', '/usr/sbin']) {
+    const candidate = join(dir, bin);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; try the next place
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds `bin`, installing the Debian package `pkg` with apt-get when it is missing.
+ * Tests that need the binary never skip: when it cannot be had, this throws a message
+ * naming the exact command to run.
+ */
+export async function ensureDebianBinary(bin: string, pkg: string): Promise<string> {
+  const found = await findBinary(bin);
+  if (found) return found;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run('apt-get', ['update'], { env, maxBuffer: APT_BUFFER });
+    await run('apt-get', ['install', '-y', '--no-install-recommends', pkg], { env, maxBuffer: APT_BUFFER });
+  } catch (err) {
+    throw new Error(
+      `${bin} is not installed and installing the Debian package "${pkg}" failed ` +
+        `(run as root: apt-get update && apt-get install -y ${pkg}): ${(err as Error).message}`,
+    );
+  }
+  const installed = await findBinary(bin);
+  if (!installed) throw new Error(`installed the Debian package "${pkg}" but no ${bin} binary was found`);
+  return installed;
+}
