@@ -1,8 +1,13 @@
+import { Registry } from 'prom-client';
 import type { Config } from './config/schema.ts';
 import { intervalToCron } from './config/duration.ts';
 import { systemClock } from './domain/clock.ts';
 import type { Clock } from './domain/types.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
+import { readBuildInfo } from './metrics/build-info.ts';
+import { createMetrics, type Metrics } from './metrics/definitions.ts';
+import { metricsObserver } from './metrics/pipeline-observer.ts';
+import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
@@ -31,6 +36,8 @@ export interface RunningApp {
   snapshot: StatusSnapshot;
   scheduler: Scheduler;
   logger: Logger;
+  /** This app's private Prometheus registry and event metrics. */
+  metrics: Metrics;
   /** Graceful stop: no new fires, in-flight fires finish (bounded), then everything closes. */
   stop(): Promise<void>;
 }
@@ -48,7 +55,16 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       clock,
       logger,
     }));
-  const deps: PipelineDeps = { config, store, clock, logger };
+  const metrics = createMetrics(new Registry(), readBuildInfo());
+  registerStoreCollectors(metrics.registry, {
+    config,
+    store,
+    now: () => clock.now(),
+    onError: (err) => logger.warn({ err }, 'metrics scrape could not read the store'),
+  });
+  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics) };
+  // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
+  const draining = new AbortController();
   const shutdown = new AbortController();
   const scheduler = new Scheduler({
     logger,
@@ -57,17 +73,20 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     // Only a shared store needs coordination; a lone memory-store process is its own leader.
     coordinator: config.store.redisUrl ? leaseCoordinator(store) : undefined,
   });
-  if (opts.probing !== false) scheduleJobs(scheduler, deps, shutdown.signal);
+  if (opts.probing !== false) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
 
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
-  const server = await startWebServer(createWebApp({ config, store, snapshot, logger, now: () => clock.now() }), config.server.port, config.server.host);
+  const closers: (() => Promise<void> | void)[] = [];
+  const web = createWebApp({ config, store, snapshot, logger, now: () => clock.now(), metrics, onShutdown: (close) => void closers.push(close) });
+  const server = await startWebServer(web, config.server.port, config.server.host);
   const flushTimer = periodicFlush(store, config.store.snapshotEvery, logger);
   logger.info({ url: server.url, store: config.store.redisUrl ? 'redis' : 'memory', probes: config.probes.length }, 'ikp-status started');
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      draining.abort();
       clearInterval(flushTimer);
       const finished = await scheduler.stop(config.scheduler.shutdownGrace);
       if (!finished) {
@@ -75,16 +94,18 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         shutdown.abort();
         await scheduler.stop(1_000);
       }
+      // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
+      await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
       await server.close();
       await store.close();
       logger.info('ikp-status stopped');
     })());
 
-  return { url: server.url, port: server.port, store, snapshot, scheduler, logger, stop };
+  return { url: server.url, port: server.port, store, snapshot, scheduler, logger, metrics, stop };
 }
 
-function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, shutdown: AbortSignal): void {
+function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortSignal, shutdown: AbortSignal): void {
   const { config } = deps;
   for (const probe of config.probes) {
     scheduler.add({
@@ -93,7 +114,7 @@ function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, shutdown: AbortS
       leaseMs: probe.interval,
       intervalMs: probe.interval,
       runOnStart: true,
-      run: (fireAt) => runProbeFire(deps, probe, fireAt, shutdown),
+      run: (fireAt) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
     });
   }
   const tick = config.engine.evaluateEvery;
@@ -113,9 +134,8 @@ function spread(id: string): number {
 }
 
 function periodicFlush(store: Store, everyMs: number, logger: Logger): NodeJS.Timeout {
-  const flushable = store as Store & { flush?: () => Promise<void> };
   const timer = setInterval(() => {
-    flushable.flush?.().catch((err: unknown) => logger.warn({ err }, 'snapshot flush failed'));
+    store.flush().catch((err: unknown) => logger.warn({ err }, 'snapshot flush failed'));
   }, everyMs);
   timer.unref();
   return timer;

@@ -1,18 +1,6 @@
 import { load } from 'cheerio';
 import { z } from 'zod';
-import { parseDuration } from './duration.ts';
-
-// Mirrors schema.ts: importing it here would make a cycle once schema.ts imports this file.
-const duration = z.string().transform((s, ctx) => {
-  const ms = parseDuration(s);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a duration (use e.g. 500ms, 30s, 5m, 1h)` });
-    return z.NEVER;
-  }
-  return ms;
-});
-const componentId = z.string().regex(/^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*)?$/, 'must be lowercase letters, digits, dashes, optionally prefixed like bank:<id>');
-const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
+import { componentId, duration, probeBase } from './schema-common.ts';
 
 /** A CSS selector that cheerio can compile, checked at load time so a typo fails fast instead of on every run. */
 const cssSelector = z
@@ -69,16 +57,9 @@ export const noticesCheckSchema = z
 /** The `notices:` block of a notices probe, after defaults. */
 export type NoticesCheck = z.infer<typeof noticesCheckSchema>;
 
-/** A `kind: notices` probe; the lead adds it to the probe union in schema.ts. */
+/** A `kind: notices` probe: reads a notice page or feed. */
 export const noticesProbeSchema = z.strictObject({
-  id: itemId,
-  /** Component this probe measures; omit for canaries. */
-  component: componentId.optional(),
-  canary: z.boolean().default(false),
-  interval: duration,
-  timeout: duration,
-  failureThreshold: z.number().int().min(1).max(100).optional(),
-  successThreshold: z.number().int().min(1).max(100).optional(),
+  ...probeBase,
   kind: z.literal('notices'),
   notices: noticesCheckSchema,
 });

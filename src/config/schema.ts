@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import { parseDuration } from './duration.ts';
-
-/** A duration string (`30s`, `5m`) parsed to milliseconds. */
-const duration = z.string().transform((s, ctx) => {
-  const ms = parseDuration(s);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a duration (use e.g. 500ms, 30s, 5m, 1h)` });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { noticesProbeSchema } from './notices-schema.ts';
+import { componentId, duration, itemId, probeBase } from './schema-common.ts';
 
 const regexString = z.string().refine(
   (s) => {
@@ -24,8 +15,6 @@ const regexString = z.string().refine(
 );
 
 const localized = z.strictObject({ pl: z.string().min(1), en: z.string().min(1) });
-const componentId = z.string().regex(/^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*)?$/, 'must be lowercase letters, digits, dashes, optionally prefixed like bank:<id>');
-const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
 
 /** Body condition: a substring or a regular expression. */
 const bodyMatch = z
@@ -67,20 +56,9 @@ export const httpCheckSchema = z.strictObject({
 });
 export type HttpCheck = z.infer<typeof httpCheckSchema>;
 
-const probeBase = {
-  id: itemId,
-  /** Component this probe measures; omit for canaries. */
-  component: componentId.optional(),
-  /** Canary probes test the monitor's own connectivity (the self-connectivity guard). */
-  canary: z.boolean().default(false),
-  interval: duration,
-  timeout: duration,
-  failureThreshold: z.number().int().min(1).max(100).optional(),
-  successThreshold: z.number().int().min(1).max(100).optional(),
-};
-
 export const probeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...probeBase, kind: z.literal('http'), http: httpCheckSchema }),
+  noticesProbeSchema,
 ]);
 export type ProbeConfig = z.infer<typeof probeSchema>;
 export type ProbeKind = ProbeConfig['kind'];

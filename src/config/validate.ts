@@ -20,7 +20,12 @@ export function validateConfig(config: Config): string[] {
     ...dependencyCycles(config.components, componentIds),
     ...config.probes.flatMap((p) => checkProbe(p, componentIds)),
     ...config.loginMethods.flatMap((m) => checkLoginMethod(m, componentIds)),
+    ...prefixed('engine.evaluateEvery', intervalProblem(config.engine.evaluateEvery)),
   ];
+}
+
+function prefixed(item: string, problem: string | null): string[] {
+  return problem === null ? [] : [`${item}: ${problem}`];
 }
 
 function duplicateIds(kind: ItemKind, items: readonly { id: string }[]): string[] {
@@ -107,6 +112,7 @@ function checkProbe(p: ProbeConfig, ids: ReadonlySet<string>): string[] {
   }
   const cron = intervalProblem(p.interval);
   if (cron !== null) problems.push(`${name}: ${cron}`);
+  if (p.kind === 'notices') return [...problems, ...checkNoticesProbe(p, name, ids)];
   if (p.canary && p.component !== undefined) problems.push(`${name}: a canary probe must not have a component`);
   if (!p.canary && p.component === undefined) problems.push(`${name}: needs a component (or canary: true)`);
   if (p.component !== undefined && !ids.has(p.component)) {
@@ -118,6 +124,20 @@ function checkProbe(p: ProbeConfig, ids: ReadonlySet<string>): string[] {
   }
   if (connectTimeout !== undefined && connectTimeout > p.timeout) {
     problems.push(`${name}: http.connectTimeout must be <= timeout ${vs('connectTimeout', connectTimeout, 'timeout', p.timeout)}`);
+  }
+  return problems;
+}
+
+/** A notice source speaks for components through `notices.components`; it measures none and is no canary. */
+function checkNoticesProbe(p: Extract<ProbeConfig, { kind: 'notices' }>, name: string, ids: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (p.component !== undefined) problems.push(`${name}: a notices probe has no component (use notices.components)`);
+  if (p.canary) problems.push(`${name}: a notices probe cannot be a canary`);
+  for (const c of p.notices.components) {
+    if (!ids.has(c)) problems.push(`${name}: notices.components: unknown component ${JSON.stringify(c)}`);
+  }
+  if (p.notices.connectTimeout !== undefined && p.notices.connectTimeout > p.timeout) {
+    problems.push(`${name}: notices.connectTimeout must be <= timeout`);
   }
   return problems;
 }

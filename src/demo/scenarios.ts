@@ -1,10 +1,14 @@
 /** How a simulated upstream misbehaves. */
 export type Fault = 'http-503' | 'hang' | 'slow' | 'reset';
 
-/** A switchable demo scenario: which upstreams fail and how. */
+/** A notice a scenario publishes on a simulated notice page. */
+export type DemoNoticeId = 'ikp-maintenance' | 'bank-mbank-maintenance';
+
+/** A switchable demo scenario: which upstreams fail and how, and which notices appear. */
 export interface Scenario {
   description: string;
   faults: Record<string, Fault>;
+  notices?: DemoNoticeId[];
 }
 
 /** Every scenario the simulator knows; upstream keys are the simulator's path prefixes. */
@@ -13,12 +17,22 @@ export const SCENARIOS: Record<string, Scenario> = {
   'pz-slow': { description: 'Profil Zaufany answers slowly', faults: { pz: 'slow' } },
   'login-gov-outage': { description: 'login.gov.pl hangs', faults: { 'login-gov': 'hang' } },
   'mojeid-outage': { description: 'mojeID resets connections', faults: { mojeid: 'reset' } },
-  'ikp-outage': { description: 'pacjent.gov.pl answers 503', faults: { pacjent: 'http-503' } },
+  'ikp-outage': { description: 'the IKP application answers 503', faults: { 'pacjent/ikp': 'http-503' } },
   'bank-pko-bp-outage': { description: 'PKO BP login page answers 503', faults: { 'bank/pko-bp': 'http-503' } },
   'bank-mbank-outage': { description: 'mBank login page answers 503', faults: { 'bank/mbank': 'http-503' } },
+  'ikp-maintenance': {
+    description: 'pacjent.gov.pl announces a maintenance window from the current hour and the IKP application answers 503',
+    faults: { 'pacjent/ikp': 'http-503' },
+    notices: ['ikp-maintenance'],
+  },
+  'bank-mbank-maintenance': {
+    description: 'mBank announces maintenance for tomorrow night on its notice page',
+    faults: {},
+    notices: ['bank-mbank-maintenance'],
+  },
   offline: {
     description: 'the monitor loses its own connectivity: every upstream including the canary resets',
-    faults: { canary: 'reset', pacjent: 'reset', 'login-gov': 'reset', pz: 'reset', mojeid: 'reset', mobywatel: 'reset', 'e-dowod': 'reset', 'bank/pko-bp': 'reset', 'bank/santander': 'reset', 'bank/mbank': 'reset', 'bank/sgb': 'reset' },
+    faults: { canary: 'reset', pacjent: 'reset', 'pacjent/ikp': 'reset', 'bank/mbank/komunikaty': 'reset', 'login-gov': 'reset', pz: 'reset', mojeid: 'reset', mobywatel: 'reset', 'e-dowod': 'reset', 'bank/pko-bp': 'reset', 'bank/santander': 'reset', 'bank/mbank': 'reset', 'bank/sgb': 'reset' },
   },
 };
 
@@ -26,6 +40,7 @@ export const SCENARIOS: Record<string, Scenario> = {
 export const UPSTREAMS: Record<string, string> = {
   canary: 'canary',
   pacjent: 'pacjent.gov.pl – Internetowe Konto Pacjenta',
+  'pacjent/ikp': 'Internetowe Konto Pacjenta – logowanie',
   'login-gov': 'login.gov.pl – Węzeł Krajowy',
   pz: 'Profil Zaufany',
   mojeid: 'mojeID',
@@ -34,5 +49,12 @@ export const UPSTREAMS: Record<string, string> = {
   'bank/pko-bp': 'PKO Bank Polski – logowanie',
   'bank/santander': 'Santander Bank Polska – logowanie',
   'bank/mbank': 'mBank – logowanie',
+  'bank/mbank/komunikaty': 'mBank – komunikaty',
   'bank/sgb': 'SGB – bankowość internetowa',
+};
+
+/** Which simulated page shows which scenario notices. */
+export const NOTICE_PAGES: Record<string, DemoNoticeId[]> = {
+  pacjent: ['ikp-maintenance'],
+  'bank/mbank/komunikaty': ['bank-mbank-maintenance'],
 };

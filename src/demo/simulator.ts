@@ -1,7 +1,8 @@
 import express from 'express';
 import type { Request, Response } from 'express';
 import { startWebServer, type WebServer } from '../web/server.ts';
-import { SCENARIOS, UPSTREAMS, type Fault } from './scenarios.ts';
+import { DEMO_NOTICES, noticeList } from './notice-pages.ts';
+import { NOTICE_PAGES, SCENARIOS, UPSTREAMS, type Fault } from './scenarios.ts';
 
 /** A running simulator of the upstream sites, with switchable scenarios. */
 export interface Simulator extends WebServer {
@@ -26,6 +27,13 @@ export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simu
     return undefined;
   };
 
+  const noticesOn = (upstream: string): string => {
+    const shown = new Set(
+      [...active].flatMap((name) => SCENARIOS[name]?.notices ?? []).filter((id) => NOTICE_PAGES[upstream]?.includes(id)),
+    );
+    return NOTICE_PAGES[upstream] ? noticeList([...shown].map((id) => DEMO_NOTICES[id](Date.now()))) : '';
+  };
+
   app.get('/_control', (_req, res) => {
     res.json({ active: [...active], scenarios: SCENARIOS });
   });
@@ -48,7 +56,7 @@ export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simu
       if (fault === 'http-503') return void res.status(503).type('html').send(page(title, 'Usługa chwilowo niedostępna'));
       const send = (): void => {
         if (upstream === 'canary') res.status(204).end();
-        else res.type('html').send(page(title, 'Zaloguj się'));
+        else res.type('html').send(page(title, 'Zaloguj się', noticesOn(upstream)));
       };
       if (fault === 'slow') setTimeout(send, SLOW_MS);
       else send();
@@ -72,6 +80,6 @@ export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simu
   };
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`;
+function page(title: string, body: string, notices = ''): string {
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${notices}<p>${body}</p></main></body></html>`;
 }

@@ -4,6 +4,13 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, pl: 'Zbyt duże zapytanie.', en: 'Request body too large.' },
   BAD_REQUEST: { status: 400, pl: 'Nieprawidłowe zapytanie.', en: 'Bad request.' },
   VALIDATION_FAILED: { status: 400, pl: 'Nieprawidłowe dane wejściowe.', en: 'Invalid input.' },
+  PESEL_REJECTED: {
+    status: 400,
+    pl: 'Nigdy nie podawaj numeru PESEL: nie jest potrzebny i go nie przyjmujemy. Usuń go i wyślij ponownie.',
+    en: 'Never send a PESEL number: it is not needed and we do not accept it. Remove it and send again.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, pl: 'Nieobsługiwany typ treści: wyślij JSON.', en: 'Unsupported content type: send JSON.' },
+  RATE_LIMITED: { status: 429, pl: 'Zbyt wiele zapytań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again in a moment.' },
   STORE_UNAVAILABLE: { status: 503, pl: 'Magazyn danych nie odpowiada.', en: 'The data store is not answering.' },
   UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
   INTERNAL: { status: 500, pl: 'Błąd wewnętrzny.', en: 'Internal error.' },

@@ -3,11 +3,13 @@ import type { ProbeConfig, ProbeKind } from '../config/schema.ts';
 import type { ProbeOutcome } from '../domain/types.ts';
 import { classifyError } from './errors.ts';
 import { httpProber } from './http.ts';
+import { noticesProber } from './notices.ts';
 import type { ProbeContext, Prober } from './types.ts';
 
 /** The one place a probe kind is mapped to its prober. */
 export const probers: { [K in ProbeKind]: Prober<Extract<ProbeConfig, { kind: K }>> } = {
   http: httpProber,
+  notices: noticesProber,
 };
 
 /** Runs a probe with the prober for its kind; a prober that throws yields an `internal_error` outcome. */

@@ -1,12 +1,16 @@
 import express, { type Express } from 'express';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { Metrics } from '../metrics/definitions.ts';
+import { observeHttpRequest } from '../metrics/http-observer.ts';
 import type { Store } from '../store/store.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { maintenanceRoutes } from './routes/maintenance.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { statusRoutes } from './routes/status.ts';
 import type { StatusSnapshot } from './snapshot.ts';
+import { requestContext } from './request-context.ts';
 
 /** Everything the web layer reads from; it never writes probe data. */
 export interface WebDeps {
@@ -15,6 +19,13 @@ export interface WebDeps {
   snapshot: StatusSnapshot;
   logger: Logger;
   now: () => number;
+  /** Serves GET /metrics and times every request when present. */
+  metrics?: Metrics;
+  /**
+   * Registers work for a graceful stop, run after probing stops and before the server closes.
+   * Long-lived responses (SSE streams) register their closer here to send a last event and end.
+   */
+  onShutdown?: (close: () => Promise<void> | void) => void;
 }
 
 /** Builds the express app: routes only, no listening. */
@@ -22,6 +33,8 @@ export function createWebApp(deps: WebDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
+  if (deps.metrics) app.use(metricsRoutes(deps.metrics.registry));
   app.use(healthRoutes(deps.store));
   app.use(statusRoutes(deps.snapshot, deps.now));
   app.use(maintenanceRoutes(deps.snapshot, deps.config));

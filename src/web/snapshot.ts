@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
+import { EMPTY_HISTORY, HistoryLoader, type HistoryData } from './page/history-data.ts';
 import { buildStatusView, type StatusView } from './status-view.ts';
 
 /**
@@ -10,6 +11,10 @@ import { buildStatusView, type StatusView } from './status-view.ts';
 export class StatusSnapshot {
   private view: StatusView | null = null;
   private builtAt = 0;
+  private history: HistoryData = EMPTY_HISTORY;
+  /** Bumped on every rebuild, so caches of rendered bodies know when to re-render. */
+  private version = 0;
+  private readonly historyLoader: HistoryLoader;
   private unsubscribe: (() => Promise<void>) | null = null;
   private rebuilding: Promise<void> | null = null;
   private again = false;
@@ -18,12 +23,15 @@ export class StatusSnapshot {
 
   constructor(
     private readonly deps: { config: Config; store: Store; logger: Logger; now: () => number },
-  ) {}
+  ) {
+    this.historyLoader = new HistoryLoader(deps);
+  }
 
   /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
   async start(waitMs = 3_000): Promise<void> {
     // A store that is down at start still yields a page: everything unknown until it answers.
     this.view = buildStatusView(this.deps.config, new Map(), [], this.deps.now());
+    this.version += 1;
     const subscribed = this.deps.store.subscribeChanged(() => void this.rebuild()).then(
       (unsubscribe) => {
         if (this.stopped) void unsubscribe();
@@ -38,10 +46,10 @@ export class StatusSnapshot {
     clearTimeout(timer);
   }
 
-  /** The current view; throws if start() has not finished. */
-  current(): { view: StatusView; builtAt: number } {
+  /** The current view, its uptime/latency history and build version; throws if start() has not finished. */
+  current(): { view: StatusView; builtAt: number; version: number; history: HistoryData } {
     if (!this.view) throw new Error('snapshot not started');
-    return { view: this.view, builtAt: this.builtAt };
+    return { view: this.view, builtAt: this.builtAt, version: this.version, history: this.history };
   }
 
   /** Calls `listener` after each rebuild (for live page updates); returns an unsubscribe. */
@@ -67,9 +75,16 @@ export class StatusSnapshot {
       do {
         this.again = false;
         try {
-          const [states, windows] = await Promise.all([this.deps.store.getComponentStates(), this.deps.store.getWindows()]);
+          const started = this.deps.now();
+          const [states, windows, history] = await Promise.all([
+            this.deps.store.getComponentStates(),
+            this.deps.store.getWindows(),
+            this.historyLoader.load(started),
+          ]);
           this.builtAt = this.deps.now();
           this.view = buildStatusView(this.deps.config, states, windows, this.builtAt);
+          this.history = history;
+          this.version += 1;
           for (const l of this.listeners) l(this.view);
         } catch (err) {
           this.deps.logger.warn({ err }, 'snapshot rebuild failed; serving the previous one');

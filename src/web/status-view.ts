@@ -1,6 +1,7 @@
 import { loginMatrix, overallStatus } from '../engine/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
+import type { IncidentView } from './page/incident-view.ts';
 import { currentWindows, toWindowView, type WindowView } from './window-view.ts';
 
 /** One component as the read API shows it. */
@@ -26,12 +27,20 @@ export interface StatusView {
   maintenance: { active: WindowView[]; upcoming: WindowView[] };
   /** Every kept window, newest first (history, including withdrawn and cancelled). */
   windows: WindowView[];
+  /** Operator incidents, newest first (none until incidents are stored). */
+  incidents: IncidentView[];
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** Builds the read model from stored component states; components never evaluated show as unknown/no_data. */
-export function buildStatusView(config: Config, states: Map<string, ComponentState>, windows: MaintenanceWindow[], now: number): StatusView {
+export function buildStatusView(
+  config: Config,
+  states: Map<string, ComponentState>,
+  windows: MaintenanceWindow[],
+  now: number,
+  incidents: IncidentView[] = [],
+): StatusView {
   const resolved = config.components.map(
     (c): ComponentState => states.get(c.id) ?? { id: c.id, status: 'unknown', since: 0, lastCheckedAt: null, reason: 'no_data', rootCause: null },
   );
@@ -60,5 +69,6 @@ export function buildStatusView(config: Config, states: Map<string, ComponentSta
     loginMethods: loginMatrix(config.loginMethods, byId),
     maintenance: currentWindows(windows, now),
     windows: [...windows].sort((a, b) => b.start - a.start).map((w) => toWindowView(w, now)),
+    incidents,
   };
 }

@@ -53,7 +53,7 @@ describe('config/default.yaml', () => {
       expect(p.interval, p.id).toBeLessThanOrEqual(300_000);
       expect(p.timeout, p.id).toBeGreaterThanOrEqual(10_000);
       expect(p.timeout, p.id).toBeLessThanOrEqual(15_000);
-      expect(p.http.url, p.id).toMatch(/^https:\/\//);
+      expect(p.kind === 'http' ? p.http.url : p.notices.url, p.id).toMatch(/^https:\/\//);
     }
   });
 

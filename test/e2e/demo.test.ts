@@ -2,13 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 
+interface WindowView {
+  kind: string;
+  components: string[];
+  start: string;
+  end: string | null;
+  link: string | null;
+  title: string;
+}
+
 interface Status {
-  components: { id: string; status: string; rootCause: string | null }[];
+  components: { id: string; status: string; reason: string; rootCause: string | null }[];
+  maintenance: { active: WindowView[]; upcoming: WindowView[] };
   loginMethods: { id: string; works: boolean | null; blockedBy: string | null }[];
 }
 
@@ -57,6 +68,46 @@ describe('npm run demo', () => {
       return component(s, 'profil-zaufany')?.status === 'operational' ? s : undefined;
     });
     expect(s.loginMethods.find((m) => m.id === 'profil-zaufany')?.works).toBe(true);
+  }, 60_000);
+
+  it('when ikp-maintenance is switched on, then ikp is in maintenance (not outage) with the window times and the notice link', async () => {
+    scenario('ikp-maintenance');
+    const s = await pollUntil('ikp maintenance', async () => {
+      const s = await status();
+      return component(s, 'ikp')?.status === 'maintenance' ? s : undefined;
+    });
+    const w = s.maintenance.active.find((x) => x.components.includes('ikp'));
+    expect(w).toBeDefined();
+    expect(w!.kind).toBe('maintenance');
+    expect(w!.link).toBe(`http://127.0.0.1:${simPort}/pacjent/komunikaty/przerwa-techniczna`);
+    // Times are shown in Europe/Warsaw: +01:00 in winter, +02:00 in summer.
+    expect(w!.start).toMatch(/T\d\d:00:00\.000\+0[12]:00$/);
+    expect(Date.parse(w!.end!) - Date.parse(w!.start)).toBe(2 * 3_600_000);
+    const ics = await (await fetch(`${demo.url}/maintenance.ics`)).text();
+    const events = Object.values(ical.sync.parseICS(ics)).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
+    expect(events.some((e) => new Date(e.start).getTime() === Date.parse(w!.start))).toBe(true);
+  }, 60_000);
+
+  it('when ikp-maintenance is switched off, then the window is withdrawn and ikp is operational again', async () => {
+    scenario('ikp-maintenance', true);
+    const s = await pollUntil('ikp operational', async () => {
+      const s = await status();
+      return component(s, 'ikp')?.status === 'operational' ? s : undefined;
+    });
+    expect(s.maintenance.active.filter((x) => x.components.includes('ikp'))).toEqual([]);
+    const history = (await (await fetch(`${demo.url}/api/v1/maintenance`)).json()) as { history: (WindowView & { state: string })[] };
+    expect(history.history.find((x) => x.components.includes('ikp'))?.state).toBe('withdrawn');
+  }, 60_000);
+
+  it('when mBank announces maintenance for tomorrow night, then it is listed as upcoming for bank:mbank', async () => {
+    scenario('bank-mbank-maintenance');
+    const w = await pollUntil('upcoming mbank window', async () => {
+      const s = await status();
+      return s.maintenance.upcoming.find((x) => x.components.includes('bank:mbank'));
+    });
+    expect(w.start).toMatch(/T23:00:00\.000\+0[12]:00$/);
+    expect(w.end).toMatch(/T04:00:00\.000\+0[12]:00$/);
+    scenario('bank-mbank-maintenance', true);
   }, 60_000);
 
   it('when an unknown scenario is switched, then the CLI fails and names the known ones', () => {

@@ -17,7 +17,7 @@ const MiB = 1024 * 1024;
 const UA = 'ikp-status-test/1.0';
 
 function httpProbe(http: z.input<typeof httpCheckSchema>, timeout = '3s'): HttpProbe {
-  return probeSchema.parse({ id: 'test', kind: 'http', interval: '30s', timeout, http });
+  return probeSchema.parse({ id: 'test', kind: 'http', interval: '30s', timeout, http }) as HttpProbe;
 }
 
 function context(over: Partial<ProbeContext> = {}): ProbeContext {

@@ -147,6 +147,8 @@ export function borrowMonth(first: DaySpec, second: DaySpec): DaySpec {
  * stycznia" (a range). Only a bare first day starts one; "26 stycznia i 27 stycznia" is two days.
  */
 export function parseDayCompound(tokens: readonly Token[], i: number): Match<ItemBody> | null {
+  const weekdays = parseWeekdayList(tokens, i);
+  if (weekdays) return weekdays;
   const first = parseDaySpec(tokens, i, { allowBare: true, allowDayMonth: false });
   if (!first || first.value.kind !== 'date' || first.value.month !== null) return null;
   const sep = tokens[first.next];
@@ -167,4 +169,24 @@ export function parseDayCompound(tokens: readonly Token[], i: number): Match<Ite
     if (last.month !== null) return { value: { t: 'dayList', days: days.map((d) => borrowMonth(d, last)) }, next: j };
   }
   return null;
+}
+
+const LIST_JOINERS = new Set(['i', 'oraz']);
+
+// "w sobotę i niedzielę", "w sobotę, niedzielę i w poniedziałek": weekdays sharing the same hours.
+function parseWeekdayList(tokens: readonly Token[], i: number): Match<ItemBody> | null {
+  const first = WEEKDAYS[wordAt(tokens, i) ?? ''];
+  if (first === undefined) return null;
+  const days: DaySpec[] = [{ kind: 'weekday', weekday: first }];
+  let j = i + 1;
+  for (;;) {
+    if (!isPunct(tokens, j, ',') && !LIST_JOINERS.has(wordAt(tokens, j) ?? '')) break;
+    let k = j + 1;
+    if (wordAt(tokens, k) === 'w' || wordAt(tokens, k) === 'we') k += 1;
+    const weekday = WEEKDAYS[wordAt(tokens, k) ?? ''];
+    if (weekday === undefined) break;
+    days.push({ kind: 'weekday', weekday });
+    j = k + 1;
+  }
+  return days.length > 1 ? { value: { t: 'dayList', days }, next: j } : null;
 }

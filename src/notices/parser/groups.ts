@@ -19,7 +19,7 @@ export interface Group {
 export function buildGroups(items: readonly Item[]): Group[] {
   const groups: Group[] = [];
   let segment = 0;
-  for (const clause of splitClauses(items)) {
+  for (const clause of splitClauses(items).filter((c) => !c.some((it) => it.t === 'aside'))) {
     let group: Group = emptyGroup(segment);
     for (const item of dropRedundantDstNight(clause)) {
       if (!isDateItem(item)) {

@@ -29,7 +29,9 @@ export type ItemBody =
   | { t: 'openEnd' }
   | { t: 'comma' }
   /** A boundary between independent windows (sentence end, "oraz w…", ";"). */
-  | { t: 'sep' };
+  | { t: 'sep' }
+  /** A word showing the clause is about something else, e.g. helpdesk hours ("infolinia czynna w godz. 8-18"). */
+  | { t: 'aside' };
 
 /** Items that name one or more days. */
 export type DateItem = Item & { t: 'day' | 'night' | 'dstNight' | 'dayList' | 'dayRange' };

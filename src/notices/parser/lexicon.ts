@@ -124,6 +124,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'pkt',
 ]);
 
+/** Word starts that mark a clause about helpdesk opening hours rather than a service window. */
+export const ASIDE_PREFIXES: readonly string[] = ['infolini', 'konsultan', 'helpdesk', 'czynna', 'czynny', 'czynne'];
+
 /** Words after which a connector ("oraz", "i") starts a new window rather than joining names. */
 export const WINDOW_LEADS: ReadonlySet<string> = new Set(['w', 'we', 'od', 'z', 'ze', 'do', 'dnia', 'nastepnego', 'kolejnego']);
 

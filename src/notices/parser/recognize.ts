@@ -2,7 +2,7 @@
 import { isPunct, isTemporalStart, monthAt, wordAt } from './cursor.ts';
 import { parseDayCompound, parseDaySpec, parseNight } from './dayspec.ts';
 import type { Item, ItemBody } from './items.ts';
-import { ABBREVIATIONS, DAY_PARTS, TIME_INTRODUCERS, WINDOW_LEADS } from './lexicon.ts';
+import { ABBREVIATIONS, ASIDE_PREFIXES, DAY_PARTS, TIME_INTRODUCERS, WINDOW_LEADS } from './lexicon.ts';
 import { refineItems } from './refine.ts';
 import { hmIsTime, parseTime } from './timespec.ts';
 import type { Token } from './tokens.ts';
@@ -84,6 +84,11 @@ function wordStep(tokens: readonly Token[], i: number, items: readonly Item[]): 
   }
   if (w === 'poludnia' || w === 'poludnie') return { body: { t: 'time', time: { hour: 12, minute: 0 } }, next };
   if ((w === 'oraz' || w === 'i') && startsWindow(tokens, next)) return { body: { t: 'sep' }, next };
+  // "między godz. 20:00 a 22:00"
+  if (w === 'a' && items[items.length - 1]?.t === 'time' && isTemporalStart(tokens, next) && afterMiedzy(tokens, i)) {
+    return { body: { t: 'to' }, next };
+  }
+  if (ASIDE_PREFIXES.some((prefix) => w.startsWith(prefix))) return { body: { t: 'aside' }, next, timeContext: false };
   if (w === 'a' && ['takze', 'nastepnie', 'potem', 'ponadto'].includes(wordAt(tokens, next) ?? '')) {
     return { body: { t: 'sep' }, next: next + 1 };
   }
@@ -113,4 +118,9 @@ function startsWindow(tokens: readonly Token[], i: number): boolean {
   const lead = wordAt(tokens, i);
   if (lead === null || !WINDOW_LEADS.has(lead)) return false;
   return isTemporalStart(tokens, i + 1) || LEAD_OBJECTS.has(wordAt(tokens, i + 1) ?? '');
+}
+
+function afterMiedzy(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k -= 1) if (wordAt(tokens, k) === 'miedzy') return true;
+  return false;
 }

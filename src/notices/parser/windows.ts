@@ -1,71 +1,79 @@
 /** Turns window groups into real windows (instants in the notice's zone). */
 import type { DateTime } from 'luxon';
-import { addDays, compareDates, PAST_GRACE_DAYS, resolveDay, type DayContext, type DaySpec, type LocalDate } from './dates.ts';
+import { PAST_GRACE_DAYS, resolveDay, type DayContext, type DaySpec, type LocalDate } from './dates.ts';
 import { findDstNight } from './dst.ts';
 import type { Group } from './groups.ts';
 import type { DateItem } from './items.ts';
+import {
+  bounded,
+  daysBetween,
+  END_OF_DAY,
+  endAfter,
+  isComplete,
+  MIDNIGHT,
+  NIGHT_END,
+  NIGHT_START,
+  placeOnDay,
+  placeOnNight,
+  type InstantWindow,
+  type PlaceEnv,
+} from './place.ts';
 import { buildSpans, type Span } from './spans.ts';
-import { zonedInstant, type TimeOfDay } from './times.ts';
 
-/** A window as instants; `end` null = open-ended. */
-export interface InstantWindow {
-  start: DateTime;
-  end: DateTime | null;
-}
+export type { InstantWindow } from './place.ts';
 
-/** The days a group stands on, used by later hour-only groups too. */
+/** The days a group stands on; hour-only groups that follow reuse it. */
 type Anchor =
   | { kind: 'days'; dates: LocalDate[] }
   | { kind: 'night'; from: LocalDate; to: LocalDate }
   | { kind: 'range'; from: LocalDate; to: LocalDate };
 
-interface Env {
-  published: DateTime;
-  publication: LocalDate;
-  zone: string;
-}
-
-const MIDNIGHT: TimeOfDay = { hour: 0, minute: 0 };
-const END_OF_DAY: TimeOfDay = { hour: 24, minute: 0 };
-// Documented convention for a night named without hours ("w nocy z 26 na 27 kwietnia").
-const NIGHT_START: TimeOfDay = { hour: 22, minute: 0 };
-const NIGHT_END: TimeOfDay = { hour: 6, minute: 0 };
-
-/** Resolves every group; hour-only groups borrow the previous group's day(s). */
+/** Resolves every group in order. */
 export function resolveWindows(groups: readonly Group[], published: DateTime, zone: string): InstantWindow[] {
-  const env: Env = { published, publication: { year: published.year, month: published.month, day: published.day }, zone };
+  const env: PlaceEnv = { published, publication: { year: published.year, month: published.month, day: published.day }, zone };
   const windows: InstantWindow[] = [];
   let anchor: Anchor | null = null;
   for (const [index, group] of groups.entries()) {
-    const spans = buildSpans(group.end ? group.items.slice(0, group.splitAt) : group.items);
-    const next = groups[index + 1];
-    // "27 stycznia IKP będzie niedostępne. Przerwa potrwa od 22:00 do 23:00.": the day only sets context.
-    const contextOnly = spans.length === 0 && !group.end && next !== undefined && next.start === null && next.segment > group.segment;
-    if (group.start && group.end) {
-      const range = resolveRange(group, group.start, group.end, env);
-      if (range) {
-        windows.push(range.window);
-        anchor = { kind: 'days', dates: [range.endDate] };
-      }
+    const resolved: Anchor | null = group.start && group.end ? resolveLinkedRange(group, group.start, group.end, env) : group.start ? resolveAnchor(group.start, env) : anchor;
+    const current: Anchor = resolved ?? { kind: 'days', dates: [env.publication] };
+    if (group.start && resolved === null) continue;
+    anchor = current;
+    const spans = group.end ? [] : buildSpans(group.items);
+    if (group.end) {
+      windows.push(...rangeWindows(group, current, env));
       continue;
     }
-    const resolved: Anchor | null = group.start ? resolveAnchor(group.start, env) : (anchor ?? { kind: 'days', dates: [env.publication] });
-    if (resolved === null) continue;
-    anchor = resolved;
-    if (contextOnly) continue;
+    const next = groups[index + 1];
+    // "27 stycznia IKP będzie niedostępne. Przerwa potrwa od 22:00 do 23:00.": the day only sets context.
+    if (spans.length === 0 && next !== undefined && next.start === null && next.segment > group.segment) continue;
+    // "Awaria trwa od rana. Dostęp zostanie przywrócony do godz. 15:00.": the end closes the open window.
+    const last = windows[windows.length - 1];
+    if (!group.start && last && last.end === null && spans.length > 0 && spans.every((s) => s.start === null && s.end)) {
+      const endTime = spans[0]?.end;
+      if (endTime) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, dayOf(last.start), endTime, zone) };
+      continue;
+    }
     const openDay = group.items.some((it) => (it.t === 'from' && group.start !== null && it.end === group.start.at) || it.t === 'openEnd');
-    windows.push(...windowsOn(resolved, spans, openDay, env));
+    windows.push(...windowsOn(current, spans, openDay, env));
   }
   return windows;
 }
 
-function dayContext(env: Env, ref: LocalDate, graceDays: number, previous: LocalDate | null): DayContext {
+function dayOf(dt: DateTime): LocalDate {
+  return { year: dt.year, month: dt.month, day: dt.day };
+}
+
+function dayContext(env: PlaceEnv, ref: LocalDate, graceDays: number, previous: LocalDate | null): DayContext {
   return { publication: env.publication, ref, graceDays, previous };
 }
 
-function resolveAnchor(item: DateItem, env: Env): Anchor | null {
-  const ctx = dayContext(env, env.publication, PAST_GRACE_DAYS, null);
-  const one = (spec: DaySpec): LocalDate | null => resolveDay(spec, ctx);
+function resolveAnchor(item: DateItem, env: PlaceEnv): Anchor | null {
+  const one = (spec: DaySpec): LocalDate | null => resolveDay(spec, dayContext(env, env.publication, PAST_GRACE_DAYS, null));
+  const pair = (fromSpec: DaySpec, toSpec: DaySpec): { from: LocalDate; to: LocalDate } | null => {
+    const from = one(fromSpec);
+    const to = from ? resolveDay(toSpec, dayContext(env, from, 0, from)) : null;
+    return from && to ? { from, to } : null;
+  };
   switch (item.t) {
     case 'day': {
       const date = one(item.spec);
@@ -76,73 +84,59 @@ function resolveAnchor(item: DateItem, env: Env): Anchor | null {
       return dates.length > 0 ? { kind: 'days', dates } : null;
     }
     case 'night': {
-      const from = one(item.from);
-      const to = from ? resolveDay(item.to, dayContext(env, from, 0, from)) : null;
-      return from && to ? { kind: 'night', from, to } : null;
+      const night = pair(item.from, item.to);
+      return night ? { kind: 'night', ...night } : null;
     }
     case 'dstNight': {
       const night = findDstNight(env.publication, item.direction, env.zone);
       return night ? { kind: 'night', ...night } : null;
     }
     case 'dayRange': {
-      const from = one(item.from);
-      const to = from ? resolveDay(item.to, dayContext(env, from, 0, from)) : null;
-      return from && to ? { kind: 'range', from, to } : null;
+      const range = pair(item.from, item.to);
+      return range ? { kind: 'range', ...range } : null;
     }
   }
 }
 
-// Start and end on different days: "od piątku 19 stycznia od godz. 22:00 do poniedziałku 22 stycznia do godz. 6:00".
-function resolveRange(group: Group, startItem: DateItem, endItem: DateItem, env: Env): { window: InstantWindow; endDate: LocalDate } | null {
+// "od piątku 19 stycznia … do poniedziałku 22 stycznia …": the end day counts from the start day.
+function resolveLinkedRange(group: Group, startItem: DateItem, endItem: DateItem, env: PlaceEnv): Anchor | null {
   if (startItem.t !== 'day' || endItem.t !== 'day') return null;
   const from = resolveDay(startItem.spec, dayContext(env, env.publication, PAST_GRACE_DAYS, null));
-  if (!from) return null;
-  const to = resolveDay(endItem.spec, dayContext(env, from, 0, from));
-  if (!to) return null;
-  const fromTime = buildSpans(group.items.slice(0, group.splitAt))[0]?.start ?? MIDNIGHT;
-  const toSpan = buildSpans(group.items.slice(group.splitAt))[0];
-  const toTime = toSpan ? (toSpan.end ?? toSpan.start ?? END_OF_DAY) : END_OF_DAY;
-  return { window: bounded(from, fromTime, to, toTime, env.zone), endDate: to };
+  const to = from ? resolveDay(endItem.spec, dayContext(env, from, 0, from)) : null;
+  return from && to && group.end ? { kind: 'range', from, to } : null;
 }
 
-function windowsOn(anchor: Anchor, spans: readonly Span[], openDay: boolean, env: Env): InstantWindow[] {
+/**
+ * Hours on each end ("od 25 października godz. 22:00 do 26 października godz. 4:00") make one
+ * continuous window; full hours only after the end day ("od poniedziałku do piątku w godz.
+ * 22-23") repeat on every day.
+ */
+function rangeWindows(group: Group, anchor: Anchor, env: PlaceEnv): InstantWindow[] {
+  if (anchor.kind !== 'range') return [];
+  const fromSpans = buildSpans(group.items.slice(0, group.splitAt));
+  const toSpans = buildSpans(group.items.slice(group.splitAt));
+  if (fromSpans.length === 0 && isComplete(toSpans[0])) return daily(anchor.from, anchor.to, toSpans, env);
+  const toSpan = toSpans[0];
+  const toTime = toSpan ? (toSpan.end ?? toSpan.start ?? END_OF_DAY) : END_OF_DAY;
+  return [bounded(anchor.from, fromSpans[0]?.start ?? MIDNIGHT, anchor.to, toTime, env.zone)];
+}
+
+function daily(from: LocalDate, to: LocalDate, spans: readonly Span[], env: PlaceEnv): InstantWindow[] {
+  return daysBetween(from, to).flatMap((day) => spans.map((span) => placeOnDay(day, span, env)));
+}
+
+function windowsOn(anchor: Anchor, spans: readonly Span[], openDay: boolean, env: PlaceEnv): InstantWindow[] {
   if (anchor.kind === 'night') {
     if (spans.length === 0) return [bounded(anchor.from, NIGHT_START, anchor.to, NIGHT_END, env.zone)];
-    return spans.map((span) => {
-      const day = (span.start?.hour ?? NIGHT_START.hour) >= 12 ? anchor.from : anchor.to;
-      return onDay(day, { start: span.start ?? NIGHT_START, end: span.end }, env, anchor.from);
-    });
+    return spans.map((span) => placeOnNight(anchor.from, anchor.to, span, env));
   }
   if (anchor.kind === 'range') {
-    // "w dniach 26-27 stycznia [w godz. 8-16]": one continuous window from the first day to the last.
-    const span = spans[0];
-    return [bounded(anchor.from, span?.start ?? MIDNIGHT, anchor.to, span ? (span.end ?? null) : END_OF_DAY, env.zone)];
+    // "w dniach 26-27 lutego": whole days; "w dniach 27-28 stycznia w godz. 8-16": those hours each day.
+    if (spans.some(isComplete)) return daily(anchor.from, anchor.to, spans, env);
+    return [bounded(anchor.from, spans[0]?.start ?? MIDNIGHT, anchor.to, openDay ? null : END_OF_DAY, env.zone)];
   }
   return anchor.dates.flatMap((day) => {
-    if (spans.length > 0) return spans.map((span) => onDay(day, span, env, day));
-    const start = zonedInstant(day, MIDNIGHT, env.zone);
-    return [{ start, end: openDay ? null : zonedInstant(day, END_OF_DAY, env.zone) }];
+    if (spans.length > 0) return spans.map((span) => placeOnDay(day, span, env));
+    return [bounded(day, MIDNIGHT, day, openDay ? null : END_OF_DAY, env.zone)];
   });
-}
-
-function onDay(day: LocalDate, span: Span, env: Env, startOfDayFallback: LocalDate): InstantWindow {
-  if (span.start === null) {
-    const end = span.end ? zonedInstant(day, span.end, env.zone) : null;
-    const publishedToday = compareDates(env.publication, day) === 0 && end !== null && env.published < end;
-    return { start: publishedToday ? env.published : zonedInstant(startOfDayFallback, MIDNIGHT, env.zone), end };
-  }
-  const start = zonedInstant(day, span.start, env.zone);
-  if (!span.end) return { start, end: null };
-  return { start, end: endAfter(start, day, span.end, env.zone) };
-}
-
-function bounded(fromDay: LocalDate, fromTime: TimeOfDay, toDay: LocalDate, toTime: TimeOfDay | null, zone: string): InstantWindow {
-  const start = zonedInstant(fromDay, fromTime, zone);
-  return { start, end: toTime === null ? null : endAfter(start, toDay, toTime, zone) };
-}
-
-// An end at or before its start means the next day ("22:00-6:00").
-function endAfter(start: DateTime, day: LocalDate, time: TimeOfDay, zone: string): DateTime {
-  const end = zonedInstant(day, time, zone);
-  return end > start ? end : zonedInstant(addDays(day, 1), time, zone);
 }

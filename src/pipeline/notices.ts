@@ -1,0 +1,31 @@
+import type { NoticesProbeConfig } from '../config/notices-schema.ts';
+import type { NoticeItem } from '../domain/types.ts';
+import { parseNotice } from '../notices/parser/index.ts';
+import { reconcileNotices, type ParsedItem } from '../notices/reconcile.ts';
+import type { PipelineDeps } from './context.ts';
+
+/**
+ * Parses the items of one successful notice read and stores the resulting windows.
+ * Only called on success: a source that is down or changed shape never withdraws windows.
+ */
+export async function applyNotices(deps: PipelineDeps, probe: NoticesProbeConfig, items: NoticeItem[], at: number): Promise<void> {
+  const known = new Set(deps.config.components.map((c) => c.id));
+  const parsed = items.map((item) => parseItem(item, probe.notices.components, known, at));
+  const existing = await deps.store.getWindows();
+  const changed = reconcileNotices(probe.id, existing, parsed, at);
+  if (changed.length > 0) await deps.store.putWindows(changed);
+}
+
+/** Parses one item; components named in the text win, else the source's own components. */
+export function parseItem(item: NoticeItem, sourceComponents: string[], known: ReadonlySet<string>, at: number): ParsedItem {
+  // A missing or unreadable publication date falls back to when we first read the notice.
+  const published = item.publishedAt && !Number.isNaN(Date.parse(item.publishedAt)) ? item.publishedAt : new Date(at).toISOString();
+  const notice = parseNotice(`${item.title}\n${item.text}`, published);
+  const named = notice.components.filter((c) => known.has(c));
+  return {
+    item,
+    kind: notice.kind,
+    windows: notice.windows.map((w) => ({ start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) })),
+    components: named.length > 0 ? named : sourceComponents,
+  };
+}

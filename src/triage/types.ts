@@ -1,0 +1,137 @@
+import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
+
+/** Login methods a patient can name; `unknown` when they cannot tell. */
+export const METHODS = ['profil-zaufany', 'pz-bank', 'mojeid', 'mobywatel', 'e-dowod', 'unknown'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** Documented symptom codes (what the patient saw). */
+export const SYMPTOMS = [
+  'cannot-open-page',
+  'error-after-method',
+  'bank-login-fails',
+  'no-sms-code',
+  'profile-expired-message',
+  'wrong-password',
+  'other',
+] as const;
+export type Symptom = (typeof SYMPTOMS)[number];
+
+/** Stable cause codes, in tie-break order (earlier wins at equal confidence). */
+export const CAUSE_CODES = [
+  'IKP_MAINTENANCE',
+  'LOGIN_GOV_UNAVAILABLE',
+  'PZ_MAINTENANCE',
+  'BANK_MAINTENANCE',
+  'PZ_EXPIRED',
+  'IKP_UNAVAILABLE',
+  'PZ_UNAVAILABLE',
+  'MOJEID_UNAVAILABLE',
+  'BANK_UNAVAILABLE',
+  'MOBYWATEL_UNAVAILABLE',
+  'EDOWOD_UNAVAILABLE',
+  'MONITOR_BLIND',
+  'NO_KNOWN_CAUSE',
+  'PZ_EXPIRING_SOON',
+] as const;
+export type CauseCode = (typeof CAUSE_CODES)[number];
+
+/** Trusted-profile dates as the patient gave them (Warsaw calendar dates, YYYY-MM-DD). */
+export interface ProfileDates {
+  validUntil?: string;
+  confirmedAt?: string;
+  extendedAt?: string;
+}
+
+/** Validated triage input; `bank` is a bare bank id (no `bank:` prefix). */
+export interface TriageInput {
+  method: Method;
+  bank: string | null;
+  /** Epoch ms. */
+  occurredAt: number;
+  symptom: Symptom | null;
+  /** Keyword classes found in the patient's error text; the text itself is dropped at validation. */
+  errorTextClasses: ErrorTextClass[];
+  profile: ProfileDates | null;
+}
+
+/** Keyword classes of a free error text. */
+export const ERROR_TEXT_CLASSES = ['profile-expired', 'wrong-password', 'sms', 'maintenance', 'unavailable', 'bank', 'account-exists'] as const;
+export type ErrorTextClass = (typeof ERROR_TEXT_CLASSES)[number];
+
+/** A maintenance or outage window as the triage needs it (times in epoch ms). */
+export type WorldWindow = Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'>;
+
+/** The monitored world at one instant: component states and the windows in force then. */
+export interface TriageWorld {
+  /** Epoch ms the world describes. */
+  at: number;
+  /** `live`: the in-process snapshot; `history`: stored transitions and windows. */
+  basis: 'live' | 'history';
+  /** One entry per configured component (unknown/no_data where nothing was known). */
+  states: Map<string, ComponentState>;
+  /** Windows in force at `at` (see history.ts for the withdrawn-window rule). */
+  windows: WorldWindow[];
+  /** True when the monitor could not trust its own probes at `at`. */
+  blind: boolean;
+}
+
+/** One piece of evidence behind a cause. */
+export type Evidence =
+  | { kind: 'component'; component: string; status: ComponentStatus; reason: string; since: string | null; rootCause: string | null }
+  | { kind: 'window'; windowId: string; windowKind: 'maintenance' | 'outage'; components: string[]; start: string; end: string | null; link: string | null; title: string }
+  | { kind: 'profile'; basis: 'validUntil' | 'confirmedAt' | 'extendedAt'; lastValidDay: string; validThrough: string; daysLeft: number }
+  | { kind: 'symptom'; symptom: Symptom | null; errorTextClasses: ErrorTextClass[] }
+  | { kind: 'monitor'; blind: boolean; unknownComponents: string[] };
+
+/** A ranked, evidenced likely cause. */
+export interface Cause {
+  code: CauseCode;
+  /** 0..1, how strongly the evidence points here. */
+  confidence: number;
+  /** The component blamed, when there is one. */
+  component: string | null;
+  evidence: Evidence[];
+  advice: { pl: string; en: string };
+}
+
+/** A login method row that works at `occurredAt`. */
+export interface Alternative {
+  id: string;
+  method: string;
+  bank: string | null;
+  name: { pl: string; en: string };
+}
+
+/** The whole triage answer (the body of POST /api/v1/triage). */
+export interface TriageResult {
+  occurredAt: string;
+  basis: 'live' | 'history';
+  method: Method;
+  bank: string | null;
+  monitor: { blind: boolean };
+  causes: Cause[];
+  alternatives: Alternative[];
+  whereToCheck: { url: string; label: { pl: string; en: string } }[];
+  profile: ProfileVerdict | null;
+  escalation: Escalation;
+}
+
+/** The trusted profile judged at `occurredAt`. */
+export interface ProfileVerdict {
+  basis: 'validUntil' | 'confirmedAt' | 'extendedAt';
+  lastValidDay: string;
+  validThrough: string;
+  status: 'valid' | 'expiring-soon' | 'expired';
+  /** Whole Warsaw calendar days from `occurredAt`'s day to the last valid day (negative once expired). */
+  daysLeft: number;
+}
+
+/** What the helpdesk needs, ready to send; never holds PESEL, passwords, SMS codes or health data. */
+export interface Escalation {
+  /** False when a known cause explains the trouble and a ticket would not help. */
+  recommended: boolean;
+  to: string;
+  subject: { pl: string; en: string };
+  text: { pl: string; en: string };
+  mailto: { pl: string; en: string };
+}

@@ -1,0 +1,48 @@
+import type { ComponentStatus } from '../../domain/types.ts';
+import type { TimeFormat } from '../i18n/format.ts';
+import { isDictKey, type Translate } from '../i18n/index.ts';
+import type { ComponentView } from '../status-view.ts';
+import { safeHttpUrl } from './safe-url.ts';
+
+/** An instant shown as text plus its machine-readable form for `<time datetime>`. */
+export interface ShownTime {
+  iso: string;
+  text: string;
+}
+
+/** One component card. */
+export interface ComponentCard {
+  id: string;
+  name: string;
+  kind: 'service' | 'bank';
+  status: ComponentStatus;
+  statusText: string;
+  since: ShownTime | null;
+  checked: ShownTime | null;
+  /** Patient-friendly reason, omitted when all is well. */
+  reason: string | null;
+  cause: string | null;
+  homepage: string | null;
+}
+
+/** Builds the component cards: status word, since, last checked ("2 min temu") and a reason a patient understands. */
+export function componentCards(components: ComponentView[], names: Map<string, string>, t: Translate, fmt: TimeFormat): ComponentCard[] {
+  return components.map((c) => ({
+    id: c.id,
+    name: names.get(c.id) ?? c.id,
+    kind: c.kind,
+    status: c.status,
+    statusText: t(`status.${c.status}`),
+    since: c.since ? { iso: c.since, text: t('components.since', { time: fmt.at(Date.parse(c.since)) }) } : null,
+    checked: c.lastCheckedAt ? { iso: c.lastCheckedAt, text: t('components.checked', { ago: fmt.ago(Date.parse(c.lastCheckedAt)) }) } : null,
+    reason: c.status === 'operational' && c.reason === 'ok' ? null : reasonText(c.reason, t),
+    cause: c.rootCause && c.rootCause !== c.id ? t('components.cause', { name: names.get(c.rootCause) ?? c.rootCause }) : null,
+    homepage: safeHttpUrl(c.homepage),
+  }));
+}
+
+/** The patient text for a reason code; an unexpected code falls back to the generic "no data" text. */
+export function reasonText(reason: string, t: Translate): string {
+  const key = `reason.${reason}`;
+  return t(isDictKey(key) ? key : 'reason.no_data');
+}

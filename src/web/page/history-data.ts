@@ -1,0 +1,78 @@
+import { DateTime } from 'luxon';
+import type { Config } from '../../config/schema.ts';
+import type { UptimeBucket } from '../../domain/types.ts';
+import type { Store } from '../../store/store.ts';
+
+/** How many days of uptime bars the page shows. */
+export const HISTORY_DAYS = 90;
+/** How many recent results feed the response-time chart. */
+export const LATENCY_POINTS = 30;
+// Past days are final once the day is over; re-read them hourly anyway, in case the store was restored.
+const PAST_REFRESH_MS = 3_600_000;
+
+/** One probe run on the response-time chart. */
+export interface LatencyPoint {
+  at: number;
+  ms: number;
+  ok: boolean;
+}
+
+/** What the history section needs, read from the store once per snapshot rebuild. */
+export interface HistoryData {
+  /** The days shown (YYYY-MM-DD, Europe/Warsaw), oldest first, ending today. */
+  days: string[];
+  /** Per component: the buckets that exist within `days`, oldest first. */
+  uptime: Record<string, UptimeBucket[]>;
+  /** Per component: its first probe's recent runs, oldest first. */
+  latency: Record<string, LatencyPoint[]>;
+}
+
+/** History before anything has been read. */
+export const EMPTY_HISTORY: HistoryData = { days: [], uptime: {}, latency: {} };
+
+/** The `count` Warsaw days ending with the day of `now`, oldest first. */
+export function warsawDays(now: number, count: number): string[] {
+  const today = DateTime.fromMillis(now, { zone: 'Europe/Warsaw' }).startOf('day');
+  return Array.from({ length: count }, (_, i) => today.minus({ days: count - 1 - i }).toISODate() ?? '');
+}
+
+/**
+ * Reads uptime buckets and recent latencies with a bounded number of store calls:
+ * past days once per day (they no longer change), then only today's bucket per component
+ * and one `recentResults` per component probe on each rebuild.
+ */
+export class HistoryLoader {
+  private past: { today: string; readAt: number; uptime: Map<string, UptimeBucket[]> } | null = null;
+
+  constructor(private readonly deps: { config: Config; store: Store }) {}
+
+  async load(now: number): Promise<HistoryData> {
+    const { config, store } = this.deps;
+    const days = warsawDays(now, HISTORY_DAYS);
+    const today = days[days.length - 1] ?? '';
+    const from = days[0] ?? today;
+    const past = await this.pastDays(now, today, from, days[days.length - 2] ?? from);
+    const ids = config.components.map((c) => c.id);
+    const probes = ids.map((id) => config.probes.find((p) => p.component === id) ?? null);
+    const [todays, recents] = await Promise.all([
+      Promise.all(ids.map((id) => store.getUptime(id, today, today))),
+      Promise.all(probes.map((p) => (p ? store.recentResults(p.id, LATENCY_POINTS) : Promise.resolve([])))),
+    ]);
+    const uptime: Record<string, UptimeBucket[]> = {};
+    const latency: Record<string, LatencyPoint[]> = {};
+    ids.forEach((id, i) => {
+      uptime[id] = [...(past.get(id) ?? []), ...(todays[i] ?? [])];
+      latency[id] = (recents[i] ?? []).map((r) => ({ at: r.at, ms: r.durationMs, ok: r.ok })).reverse();
+    });
+    return { days, uptime, latency };
+  }
+
+  private async pastDays(now: number, today: string, from: string, yesterday: string): Promise<Map<string, UptimeBucket[]>> {
+    if (this.past && this.past.today === today && now - this.past.readAt < PAST_REFRESH_MS) return this.past.uptime;
+    const ids = this.deps.config.components.map((c) => c.id);
+    const buckets = await Promise.all(ids.map((id) => this.deps.store.getUptime(id, from, yesterday)));
+    const uptime = new Map(ids.map((id, i) => [id, buckets[i] ?? []]));
+    this.past = { today, readAt: now, uptime };
+    return uptime;
+  }
+}

@@ -1,0 +1,97 @@
+import type { LoginMethodConfig } from '../../config/schema.ts';
+import type { ComponentStatus } from '../../domain/types.ts';
+import { alternatives, type LoginMethodRow } from '../../engine/index.ts';
+import type { TimeFormat } from '../i18n/format.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { StatusView } from '../status-view.ts';
+
+/** One line of the login matrix: a method, or one bank of a method. */
+export interface LoginLine {
+  id: string;
+  label: string;
+  works: boolean | null;
+  /** Icon/status of the line: operational, outage (or maintenance) or unknown. */
+  status: ComponentStatus;
+  worksText: string;
+  /** Root cause sentence when it does not work, or what is unknown. */
+  why: string | null;
+}
+
+/** One login method with its lines and, when some line fails, what else works. */
+export interface LoginGroup {
+  id: string;
+  name: string;
+  /** Null for methods without banks (the group is its own single line). */
+  banks: LoginLine[] | null;
+  line: LoginLine;
+  alternatives: string[] | null;
+}
+
+/** Inputs for the login matrix section. */
+export interface LoginSectionInput {
+  view: StatusView;
+  methods: LoginMethodConfig[];
+  names: Map<string, string>;
+  lang: 'pl' | 'en';
+  t: Translate;
+  fmt: TimeFormat;
+}
+
+/** Builds "Jak mogę się teraz zalogować?": each method, each bank, named root causes and working alternatives. */
+export function loginSection(input: LoginSectionInput): LoginGroup[] {
+  const { view, methods, lang } = input;
+  const rows = view.loginMethods;
+  return methods.filter((m) => rows.some((r) => r.method === m.id)).map((m) => {
+    const mine = rows.filter((r) => r.method === m.id);
+    const name = m.name[lang];
+    const hasBanks = mine.some((r) => r.bank !== null);
+    const banks = hasBanks ? mine.map((r) => line(input, r, input.names.get(`bank:${r.bank}`) ?? r.bank ?? r.id)) : null;
+    const summary = hasBanks ? groupLine(input, m.id, name, mine) : line(input, mine[0]!, name);
+    const failing = mine.some((r) => r.works !== true);
+    return { id: m.id, name, banks, line: summary, alternatives: failing ? alternativeTexts(input, rows, m.id) : null };
+  });
+}
+
+/** A bank method as a whole: works everywhere, nowhere, or only in some banks. */
+function groupLine(input: LoginSectionInput, id: string, label: string, rows: LoginMethodRow[]): LoginLine {
+  const working = rows.filter((r) => r.works === true).length;
+  const broken = rows.filter((r) => r.works === false).length;
+  const [status, key]: [ComponentStatus, 'true' | 'false' | 'null' | 'some'] =
+    working === rows.length ? ['operational', 'true'] : working > 0 ? ['degraded', 'some'] : broken > 0 ? ['outage', 'false'] : ['unknown', 'null'];
+  return { id, label, works: key === 'true' ? true : key === 'false' ? false : null, status, worksText: input.t(`login.works.${key}`), why: null };
+}
+
+function line(input: LoginSectionInput, row: LoginMethodRow, label: string): LoginLine {
+  const { t } = input;
+  const key = String(row.works) as 'true' | 'false' | 'null';
+  const status: ComponentStatus = row.works === true ? 'operational' : row.works === false ? (row.status === 'maintenance' ? 'maintenance' : 'outage') : 'unknown';
+  return { id: row.id, label, works: row.works, status, worksText: t(`login.works.${key}`), why: whyText(input, row, label) };
+}
+
+/** "Logowanie przez X nie działa, bo Y ma przerwę techniczną (do 23:00)." or what is unknown. */
+function whyText(input: LoginSectionInput, row: LoginMethodRow, label: string): string | null {
+  const { t, view, fmt, names } = input;
+  if (row.works === true) return null;
+  if (row.works === null) {
+    const unknown = row.path.filter((id) => view.components.find((c) => c.id === id)?.status === 'unknown');
+    return t('login.unknown', { list: unknown.map((id) => names.get(id) ?? id).join(', ') });
+  }
+  const cause = row.blockedBy ?? row.path[0] ?? '';
+  const causeStatus = view.components.find((c) => c.id === cause)?.status;
+  const problem = causeStatus === 'maintenance' ? 'maintenance' : 'outage';
+  const window = view.maintenance.active.find((w) => w.kind === problem && w.components.includes(cause) && w.end !== null);
+  const until = window?.end ? t('login.until', { until: fmt.at(Date.parse(window.end)) }) : '';
+  return `${t('login.blocked', { what: label, cause: names.get(cause) ?? cause, problem: t(`login.problem.${problem}`) })}${until}.`;
+}
+
+/** Working rows of other methods, one text per method ("mojeID przez bank (mBank, SGB)"). */
+function alternativeTexts(input: LoginSectionInput, rows: LoginMethodRow[], except: string): string[] {
+  const { methods, names, lang, t } = input;
+  const byMethod = new Map<string, LoginMethodRow[]>();
+  for (const r of alternatives(rows, except)) byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), r]);
+  return [...byMethod].map(([method, list]) => {
+    const name = methods.find((m) => m.id === method)?.name[lang] ?? method;
+    const banks = list.filter((r) => r.bank !== null).map((r) => names.get(`bank:${r.bank}`) ?? r.bank ?? '');
+    return banks.length > 0 ? t('login.viaBanks', { method: name, banks: banks.join(', ') }) : name;
+  });
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from '../logging/logger.ts';
+import { redactString } from '../logging/redact.ts';
+
+/** Header carrying the request id in and out. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** What one finished request looked like (for the access log and the duration histogram). */
+export interface FinishedRequest {
+  route: string;
+  method: string;
+  statusCode: number;
+  seconds: number;
+}
+
+/** An incoming id is honoured only if it is a short token that carries no personal data. */
+export function isSaneRequestId(value: string | undefined): value is string {
+  return value !== undefined && SANE_ID.test(value) && redactString(value) === value;
+}
+
+/** The route template that served a request (`/api/v1/components/:id`), or `unmatched`; never the raw path. */
+export function routeTemplate(req: Request): string {
+  const path: unknown = (req.route as { path?: unknown } | undefined)?.path;
+  if (path === undefined) return 'unmatched';
+  return `${req.baseUrl}${typeof path === 'string' ? path : String(path)}`;
+}
+
+/** The request id given to this request by `requestContext`. */
+export function requestIdOf(res: Response): string | undefined {
+  return (res.locals as { requestId?: string }).requestId;
+}
+
+/**
+ * Assigns each request an id (the caller's `x-request-id` when sane, else a new UUID), echoes it
+ * in the response, and logs one line per finished request; `onFinish` gets the same facts
+ * (the metrics middleware hooks in there).
+ */
+export function requestContext(logger: Logger, onFinish?: (r: FinishedRequest) => void): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const incoming = req.get(REQUEST_ID_HEADER);
+    const requestId = isSaneRequestId(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.on('finish', () => {
+      const finished: FinishedRequest = {
+        route: routeTemplate(req),
+        method: req.method,
+        statusCode: res.statusCode,
+        seconds: (performance.now() - started) / 1000,
+      };
+      onFinish?.(finished);
+      // Probes of liveness and scrapes arrive every few seconds; they would drown the log at info.
+      const level = finished.route === '/healthz' || finished.route === '/readyz' || finished.route === '/metrics' ? 'debug' : 'info';
+      logger[level](
+        { requestId, method: finished.method, route: finished.route, url: req.originalUrl, status: finished.statusCode, ms: Math.round(finished.seconds * 1000) },
+        'request',
+      );
+    });
+    next();
+  };
+}
