@@ -114,7 +114,7 @@ function resolveLinkedRange(group: Group, startItem: DateItem, endItem: DateItem
 function rangeWindows(group: Group, anchor: Anchor, env: PlaceEnv): InstantWindow[] {
   if (anchor.kind !== 'range') return [];
   const fromSpans = buildSpans(group.items.slice(0, group.splitAt));
-  const toSpans = buildSpans(group.items.slice(group.splitAt));
+  const toSpans = buildSpans(group.items.slice(group.splitAt + 1));
   if (fromSpans.length === 0 && isComplete(toSpans[0])) return daily(anchor.from, anchor.to, toSpans, env);
   const toSpan = toSpans[0];
   const toTime = toSpan ? (toSpan.end ?? toSpan.start ?? END_OF_DAY) : END_OF_DAY;
