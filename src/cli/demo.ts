@@ -17,12 +17,16 @@ export async function demoCommand(args: string[]): Promise<number> {
 
   const sim = await startSimulator(simPort);
   const config = loadDemoConfig(sim.url);
-  const app = await startApp(config);
+  const starting = startApp(config);
+  // Signal handlers go in before startup finishes (see runUntilSignal).
+  const running = runUntilSignal(starting, () => sim.close());
+  running.catch(() => undefined); // a failed start rejects `starting` too, which is awaited next
+  const app = await starting;
   process.stdout.write(
     `\nikp-status demo\n  status page/API: ${app.url}/api/v1/status\n  simulator:       ${sim.url}/_control\n` +
       `  switch a scenario: npx ikp-status demo --scenario pz-outage   (add --off to switch it back)\n\n`,
   );
-  return runUntilSignal(app, () => sim.close());
+  return running;
 }
 
 async function switchScenario(simPort: number, name: string, on: boolean): Promise<number> {

@@ -14,6 +14,5 @@ export async function serveCommand(args: string[]): Promise<number> {
     }
     throw err;
   }
-  const app = await startApp(config);
-  return runUntilSignal(app);
+  return runUntilSignal(startApp(config));
 }

@@ -8,10 +8,16 @@ export interface SchemaIssue {
 }
 
 /** Kinds of configured items that carry an `id`, as named in problems. */
-export type ItemKind = 'component' | 'probe' | 'login method';
+export type ItemKind = 'component' | 'probe' | 'login method' | 'admin token' | 'webhook';
 
-/** Top-level arrays whose elements are identified by `id`. */
-const ITEM_ARRAYS: Record<string, ItemKind> = { components: 'component', probes: 'probe', loginMethods: 'login method' };
+/** Arrays of identified items: where they sit, what they are called and which key names each. */
+const ITEM_ARRAYS: { path: string[]; kind: ItemKind; key: string }[] = [
+  { path: ['components'], kind: 'component', key: 'id' },
+  { path: ['probes'], kind: 'probe', key: 'id' },
+  { path: ['loginMethods'], kind: 'login method', key: 'id' },
+  { path: ['webhooks'], kind: 'webhook', key: 'id' },
+  { path: ['admin', 'tokens'], kind: 'admin token', key: 'name' },
+];
 
 /** Names an item the way every problem does: `probe "pz-login"`. */
 export function describeItem(kind: ItemKind, id: string): string {
@@ -44,14 +50,16 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** Splits a path into the item it goes through (by id, else `probes[3]`) and the rest. */
+/** Splits a path into the item it goes through (by id or name, else `probes[3]`) and the rest. */
 function locate(root: unknown, path: readonly PropertyKey[]): { label: string | null; rest: PropertyKey[] } {
-  const [top, index, ...rest] = path;
-  const kind = typeof top === 'string' ? ITEM_ARRAYS[top] : undefined;
-  if (kind === undefined || typeof index !== 'number') return { label: null, rest: [...path] };
-  const id = valueAt(root, [top as string, index, 'id']);
-  const label = typeof id === 'string' && id.trim() !== '' ? describeItem(kind, id) : `${String(top)}[${index}]`;
-  return { label, rest };
+  for (const item of ITEM_ARRAYS) {
+    const index = path[item.path.length];
+    if (typeof index !== 'number' || !item.path.every((seg, i) => path[i] === seg)) continue;
+    const id = valueAt(root, [...item.path, index, item.key]);
+    const label = typeof id === 'string' && id.trim() !== '' ? describeItem(item.kind, id) : `${formatPath(item.path)}[${index}]`;
+    return { label, rest: path.slice(item.path.length + 1) };
+  }
+  return { label: null, rest: [...path] };
 }
 
 function describeIssue(issue: SchemaIssue, root: unknown): string[] {

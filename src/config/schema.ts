@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticesProbeSchema } from './notices-schema.ts';
+import { adminSchema, incidentsSchema, webhookSchema } from './operator-schema.ts';
 import { componentId, duration, itemId, probeBase } from './schema-common.ts';
 
 const regexString = z.string().refine(
@@ -121,6 +122,9 @@ export const configSchema = z.strictObject({
   components: z.array(componentSchema).min(1),
   loginMethods: z.array(loginMethodSchema).default([]),
   probes: z.array(probeSchema).default([]),
+  admin: adminSchema,
+  webhooks: z.array(webhookSchema).default([]),
+  incidents: incidentsSchema,
 });
 export type Config = z.infer<typeof configSchema>;
 /** The config as written in YAML, before defaults and transforms. */

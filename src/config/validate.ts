@@ -1,6 +1,7 @@
 import type { ComponentConfig, Config, LoginMethodConfig, ProbeConfig } from './schema.ts';
 import { intervalToCron } from './duration.ts';
 import { describeItem, formatDuration, type ItemKind } from './format-errors.ts';
+import { validateOperatorConfig } from './validate-operator.ts';
 
 const BANK_PREFIX = 'bank:';
 /** The login-path token that stands for each bank listed in `banks`. */
@@ -21,6 +22,7 @@ export function validateConfig(config: Config): string[] {
     ...config.probes.flatMap((p) => checkProbe(p, componentIds)),
     ...config.loginMethods.flatMap((m) => checkLoginMethod(m, componentIds)),
     ...prefixed('engine.evaluateEvery', intervalProblem(config.engine.evaluateEvery)),
+    ...validateOperatorConfig(config),
   ];
 }
 

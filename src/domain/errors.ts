@@ -13,6 +13,11 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, pl: 'Zbyt wiele zapytań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again in a moment.' },
   STORE_UNAVAILABLE: { status: 503, pl: 'Magazyn danych nie odpowiada.', en: 'The data store is not answering.' },
   UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
+  UNAUTHORIZED: { status: 401, pl: 'Brak lub nieprawidłowy token dostępu (nagłówek Authorization: Bearer).', en: 'Missing or invalid access token (Authorization: Bearer header).' },
+  FORBIDDEN: { status: 403, pl: 'Ten token nie ma uprawnień do tej operacji.', en: 'This token is not allowed to do that.' },
+  CONFLICT: { status: 409, pl: 'Ktoś zmienił ten zasób w międzyczasie. Pobierz go i spróbuj ponownie.', en: 'Someone changed this resource meanwhile. Fetch it and try again.' },
+  INVALID_TRANSITION: { status: 409, pl: 'Niedozwolona zmiana stanu incydentu.', en: 'This incident state change is not allowed.' },
+  NOT_EDITABLE: { status: 409, pl: 'Tego zasobu nie można edytować.', en: 'This resource cannot be edited.' },
   INTERNAL: { status: 500, pl: 'Błąd wewnętrzny.', en: 'Internal error.' },
 } as const;
 export type ErrorCode = keyof typeof ERRORS;

@@ -83,7 +83,8 @@ function checkBank(method: Method, raw: string | null | undefined, config: Confi
   return { method, bank };
 }
 
-function checkProfile(p: TriageBody['profile'], now: number, errors: FieldError[]): ProfileDates | null {
+/** Checks profile dates (real dates; confirmation and extension not in the future; extension not before confirmation), pushing field errors. */
+export function checkProfile(p: TriageBody['profile'], now: number, errors: FieldError[]): ProfileDates | null {
   if (!p) return null;
   const today = warsawDay(now);
   const out: ProfileDates = {};

@@ -131,6 +131,7 @@ export interface Escalation {
   /** False when a known cause explains the trouble and a ticket would not help. */
   recommended: boolean;
   to: string;
+  phone: string;
   subject: { pl: string; en: string };
   text: { pl: string; en: string };
   mailto: { pl: string; en: string };

@@ -606,6 +606,139 @@ export const CORPUS: CorpusCase[] = [
     publishedAt: '2026-02-10T12:00:00+01:00',
     expected: { kind: 'resolved', windows: [], components: ['mobywatel'] },
   },
+  // Repeated hours, ranges of days, connectors
+  {
+    name: 'a weekday list "w sobotę i niedzielę" sharing hours',
+    text: 'W sobotę i niedzielę w godz. 8:00–10:00 prace serwisowe w bankowości Inteligo.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: {
+      kind: 'maintenance',
+      windows: [
+        { start: '2026-01-24T08:00:00.000+01:00', end: '2026-01-24T10:00:00.000+01:00' },
+        { start: '2026-01-25T08:00:00.000+01:00', end: '2026-01-25T10:00:00.000+01:00' },
+      ],
+      components: ['bank:inteligo'],
+    },
+  },
+  {
+    name: '"od poniedziałku … do piątku … w godz." repeating every day',
+    text: 'Od poniedziałku 26 stycznia do piątku 30 stycznia w godz. 22:00–23:00 prace serwisowe IKP.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: {
+      kind: 'maintenance',
+      windows: [
+        { start: '2026-01-26T22:00:00.000+01:00', end: '2026-01-26T23:00:00.000+01:00' },
+        { start: '2026-01-27T22:00:00.000+01:00', end: '2026-01-27T23:00:00.000+01:00' },
+        { start: '2026-01-28T22:00:00.000+01:00', end: '2026-01-28T23:00:00.000+01:00' },
+        { start: '2026-01-29T22:00:00.000+01:00', end: '2026-01-29T23:00:00.000+01:00' },
+        { start: '2026-01-30T22:00:00.000+01:00', end: '2026-01-30T23:00:00.000+01:00' },
+      ],
+      components: ['ikp'],
+    },
+  },
+  {
+    name: '"w dniach 27-28 stycznia w godz. 8-16" repeating every day',
+    text: 'W dniach 27-28 stycznia w godz. 8-16 przerwa techniczna mObywatela.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: {
+      kind: 'maintenance',
+      windows: [
+        { start: '2026-01-27T08:00:00.000+01:00', end: '2026-01-27T16:00:00.000+01:00' },
+        { start: '2026-01-28T08:00:00.000+01:00', end: '2026-01-28T16:00:00.000+01:00' },
+      ],
+      components: ['mobywatel'],
+    },
+  },
+  {
+    name: '"od 2 do 4 lutego" whole days',
+    text: 'Od 2 do 4 lutego prace serwisowe w aplikacji mObywatel.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-02-02T00:00:00.000+01:00', end: '2026-02-05T00:00:00.000+01:00' }], components: ['mobywatel'] },
+  },
+  {
+    name: '"między godz. 20:00 a 22:00"',
+    text: 'W środę 21 stycznia między godz. 20:00 a 22:00 planowana aktualizacja systemu Profil Zaufany.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-21T20:00:00.000+01:00', end: '2026-01-21T22:00:00.000+01:00' }], components: ['profil-zaufany'] },
+  },
+  {
+    name: '"do ok. godz. 19:00"',
+    text: 'Szanowni Państwo, 30.01.2026 r. od godz. 17:00 do ok. godz. 19:00 prowadzone będą prace serwisowe, w trakcie których mogą wystąpić problemy z dostępem do IKP.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-30T17:00:00.000+01:00', end: '2026-01-30T19:00:00.000+01:00' }], components: ['ikp'] },
+  },
+  {
+    name: '"od północy do 4:00" on a weekday with date',
+    text: 'Prace serwisowe mojeID w niedzielę 1 lutego od północy do 4:00.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-02-01T00:00:00.000+01:00', end: '2026-02-01T04:00:00.000+01:00' }], components: ['mojeid'] },
+  },
+  {
+    name: '"w godzinach nocnych" (night = 22:00–06:00)',
+    text: 'W dniu 3 lutego 2026 roku w godzinach nocnych planowane są prace techniczne IKP.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-02-03T22:00:00.000+01:00', end: '2026-02-04T06:00:00.000+01:00' }], components: ['ikp'] },
+  },
+  {
+    name: 'a range "7 lutego 2026, godz. 22.00 – 8 lutego 2026, godz. 2.00"',
+    text: 'Przerwa techniczna węzła krajowego: 7 lutego 2026, godz. 22.00 – 8 lutego 2026, godz. 2.00.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-02-07T22:00:00.000+01:00', end: '2026-02-08T02:00:00.000+01:00' }], components: ['login-gov'] },
+  },
+  {
+    name: 'a weekday night followed by "(23/24.01.2026)"',
+    text: 'Informujemy, że z powodu prac technicznych w nocy z piątku na sobotę (23/24.01.2026) w godzinach 23:00-02:00 może być utrudnione logowanie przez login.gov.pl.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-23T23:00:00.000+01:00', end: '2026-01-24T02:00:00.000+01:00' }], components: ['login-gov'] },
+  },
+  {
+    name: 'a referenced past date "komunikat z 15 stycznia" ignored',
+    text: 'Komunikat z 15 stycznia: w dniu 27 stycznia w godz. 22-23 przerwa techniczna systemu e-recepta.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-27T22:00:00.000+01:00', end: '2026-01-27T23:00:00.000+01:00' }], components: ['ikp'] },
+  },
+  {
+    name: 'helpdesk opening hours ignored next to a real window',
+    text: 'Infolinia 19 239 czynna jest w godz. 8:00–18:00. Prace serwisowe IKP zaplanowano na 30 stycznia w godz. 20:00–22:00.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-30T20:00:00.000+01:00', end: '2026-01-30T22:00:00.000+01:00' }], components: ['ikp'] },
+  },
+  {
+    name: 'a later "do godz. 15:00" closing an outage open "od rana"',
+    text: 'Awaria logowania przez Profil Zaufany trwa od rana. Dostęp zostanie przywrócony do godz. 15:00.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'outage', windows: [{ start: '2026-01-20T06:00:00.000+01:00', end: '2026-01-20T15:00:00.000+01:00' }], components: ['profil-zaufany'] },
+  },
+  {
+    name: 'future "zostaną zakończone do godz. 6:00" staying maintenance',
+    text: 'Prace serwisowe rozpoczną się dziś o godz. 22:00 i zostaną zakończone do godz. 6:00.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-20T22:00:00.000+01:00', end: '2026-01-21T06:00:00.000+01:00' }], components: [] },
+  },
+  {
+    name: '"wszystkie usługi działają poprawnie" followed by a planned night',
+    text: 'Informujemy, że wszystkie usługi działają poprawnie. W nocy z 28 na 29 stycznia planowana jest przerwa techniczna w godz. 0:00-2:00.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-01-29T00:00:00.000+01:00', end: '2026-01-29T02:00:00.000+01:00' }], components: [] },
+  },
+  {
+    name: '"awaria nie została jeszcze usunięta" still an outage',
+    text: 'Awaria Profilu Zaufanego nie została jeszcze usunięta.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'outage', windows: [], components: ['profil-zaufany'] },
+  },
+  {
+    name: '"pracujemy nad rozwiązaniem problemu" an outage',
+    text: 'Pracujemy nad rozwiązaniem problemu z logowaniem do pacjent.gov.pl.',
+    publishedAt: '2026-01-20T10:00:00+01:00',
+    expected: { kind: 'outage', windows: [], components: ['ikp'] },
+  },
+  {
+    name: '"przerwa techniczna zakończyła się"',
+    text: 'Przerwa techniczna w systemie mObywatel zakończyła się o 5:00.',
+    publishedAt: '2026-01-20T05:10:00+01:00',
+    expected: { kind: 'resolved', windows: [], components: ['mobywatel'] },
+  },
   // Without Polish diacritics
   {
     name: 'no diacritics: "usunelismy awarie"',

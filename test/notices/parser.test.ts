@@ -15,6 +15,18 @@ describe('parseNotice corpus', () => {
     expect(new Set(CORPUS.map((c) => c.name)).size).toBe(CORPUS.length);
   });
 
+  it('when the corpus is profiled, then it covers plain-ASCII text, resolutions/denials and DST-crossing windows', () => {
+    const ascii = CORPUS.filter((c) => !/[ąćęłńóśźż]/i.test(c.text));
+    const settled = CORPUS.filter((c) => c.expected.kind === 'resolved' || c.expected.kind === 'none');
+    const offset = (iso: string): string => iso.slice(-6);
+    const dstCrossing = CORPUS.filter((c) => c.expected.windows.some((w) => w.end !== null && offset(w.start) !== offset(w.end)));
+    expect(ascii.length).toBeGreaterThanOrEqual(12);
+    expect(settled.length).toBeGreaterThanOrEqual(10);
+    expect(dstCrossing.length).toBeGreaterThanOrEqual(4);
+    expect(dstCrossing.some((c) => c.expected.windows.some((w) => offset(w.start) === '+01:00'))).toBe(true);
+    expect(dstCrossing.some((c) => c.expected.windows.some((w) => offset(w.start) === '+02:00'))).toBe(true);
+  });
+
   it.each(titled((r) => r.label))('%s', (_title, { text, publishedAt, expected }) => {
     expect(parseNotice(text, publishedAt)).toEqual(expected);
   });

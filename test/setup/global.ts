@@ -1,17 +1,18 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { ensureDebianBinary } from '../helpers/debian.ts';
 import type {} from '../helpers/redis.ts';
 
-const run = promisify(execFile);
 const DEBIAN_PACKAGE = 'redis-server';
 
-/** Vitest global setup: starts a private redis-server on a free port and provides its URL. */
+/** Vitest global setup: installs missing Debian tools, starts a private redis-server on a free port and provides its URL. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const bin = (await findRedisServer()) ?? (await installRedisServer());
+  const bin = await ensureDebianBinary('redis-server', DEBIAN_PACKAGE);
+  // promtool and prometheus (test/ops) come from one package; installing it here, once, keeps
+  // parallel test files from racing for the dpkg lock.
+  await ensureDebianBinary('promtool', 'prometheus');
+  await ensureDebianBinary('prometheus', 'prometheus');
   const port = await freePort();
   const child = spawn(bin, ['--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,36 +33,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('redisUrl', `redis://127.0.0.1:${port}`);
   project.provide('redisServerBin', bin);
   return () => stop(child);
-}
-
-async function findRedisServer(): Promise<string | null> {
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  const candidates = [...dirs.map((d) => join(d, 'redis-server')), '/usr/bin/redis-server', '/usr/sbin/redis-server'];
-  for (const c of candidates) {
-    try {
-      await access(c, constants.X_OK);
-      return c;
-    } catch {
-      // not here; try the next place
-    }
-  }
-  return null;
-}
-
-async function installRedisServer(): Promise<string> {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  try {
-    await run('apt-get', ['update'], { env, maxBuffer: 64 * 1024 * 1024 });
-    await run('apt-get', ['install', '-y', '--no-install-recommends', DEBIAN_PACKAGE], { env, maxBuffer: 64 * 1024 * 1024 });
-  } catch (err) {
-    throw new Error(
-      `redis-server is not installed and installing the Debian package "${DEBIAN_PACKAGE}" failed ` +
-        `(run: apt-get update && apt-get install -y ${DEBIAN_PACKAGE}): ${(err as Error).message}`,
-    );
-  }
-  const bin = await findRedisServer();
-  if (!bin) throw new Error(`installed the Debian package "${DEBIAN_PACKAGE}" but no redis-server binary was found`);
-  return bin;
 }
 
 /** A port that was free a moment ago (listen on port 0, read it, close). */

@@ -40,8 +40,17 @@ const TEMPORAL_WORDS = new Set([
   'godzin',
 ]);
 
-/** True when the token at i can begin a date or time, so a preceding "od"/"do"/"oraz" is temporal. */
-export function isTemporalStart(tokens: readonly Token[], i: number): boolean {
+/** Skips "ok." / "około" ("do ok. godz. 19:00"), which never changes what follows. */
+export function skipApprox(tokens: readonly Token[], i: number): number {
+  const w = wordAt(tokens, i);
+  if (w === 'okolo') return i + 1;
+  if (w !== 'ok') return i;
+  return isPunct(tokens, i + 1, '.') ? i + 2 : i + 1;
+}
+
+/** True when the token at i (after "ok.") can begin a date or time, so a preceding "od"/"do"/"oraz" is temporal. */
+export function isTemporalStart(tokens: readonly Token[], at: number): boolean {
+  const i = skipApprox(tokens, at);
   const tok = tokens[i];
   if (tok === undefined) return false;
   if (tok.kind === 'num' || tok.kind === 'hm' || tok.kind === 'dmy') return true;

@@ -1,4 +1,17 @@
-/** Parses a Polish maintenance/outage notice into its kind, time windows and components. */
+/**
+ * Parses a Polish maintenance/outage notice into its kind, time windows and components.
+ *
+ * Conventions (deterministic, so the same notice always gives the same windows):
+ * - Output instants use luxon `toISO()`: `2026-01-27T22:00:00.000+01:00`.
+ * - A date without a year is the earliest occurrence no more than 7 days before publication
+ *   (dates.ts PAST_GRACE_DAYS); weekdays are the next such day on/after publication.
+ * - Spring-forward gap times move forward (02:30 -> 03:30+02:00); autumn repeated times take
+ *   the earlier instant (+02:00) unless written "czasu zimowego" (times.ts).
+ * - Day parts: morning 06-12 ("od godzin porannych" = from 06:00), afternoon 12-18, evening
+ *   18-22, night 22-06; a night named without hours is 22:00-06:00 (lexicon.ts, place.ts).
+ * - A day without hours is the whole day; "od <day>" or "do odwołania" leaves the end open.
+ * - Only maintenance and outage notices carry windows; text without a date or hour has none.
+ */
 import { DateTime } from 'luxon';
 import { AppError } from '../../domain/errors.ts';
 import { classify, type NoticeKind } from './classify.ts';
@@ -46,7 +59,9 @@ export function parseNotice(
   const instants = resolveWindows(buildGroups(recognize(tokenize(normalized))), published, timezone);
   const seen = new Set<string>();
   const windows: NoticeWindow[] = [];
-  for (const w of [...instants].sort((a, b) => a.start.toMillis() - b.start.toMillis() || (a.end?.toMillis() ?? Infinity) - (b.end?.toMillis() ?? Infinity))) {
+  // An end before its start ("od 9.06 do dziś" published in March) is self-contradictory: drop it.
+  const sane = instants.filter((w) => w.end === null || w.end > w.start);
+  for (const w of sane.sort((a, b) => a.start.toMillis() - b.start.toMillis() || (a.end?.toMillis() ?? Infinity) - (b.end?.toMillis() ?? Infinity))) {
     const window = { start: iso(w.start), end: w.end ? iso(w.end) : null };
     const key = `${window.start}|${window.end ?? ''}`;
     if (!seen.has(key)) windows.push(window);

@@ -66,6 +66,7 @@ export const STRONG_OUTAGE_PATTERNS: readonly RegExp[] = [
   /\bawaryjn/,
   /\bnie dziala(?:ja)?\b/,
   /\btrwaja prace nad (?:przywroceniem|usunieciem|rozwiazaniem|naprawa)/,
+  /\bpracuj\w* nad (?:przywroceniem|usunieciem|rozwiazaniem|naprawa)/,
   /\b(?:wystepuja|wystepuje|wystapily|wystapil|wystapila|odnotowujemy|odnotowalismy|obserwujemy)(?: \w+)? (?:problem|utrudnieni|bled|przerw|niedostepnosc|zaklocen|trudnosci)/,
   /\b(?:obecnie|aktualnie)(?: \w+){0,2} (?:niedostepn|nie dziala|brak)/,
   /\bnie mozna (?:sie )?zalogowac\b/,

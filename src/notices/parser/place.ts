@@ -55,10 +55,14 @@ export function bounded(fromDay: LocalDate, fromTime: TimeOfDay, toDay: LocalDat
   return { start, end: toTime === null ? null : endAfter(start, toDay, toTime, zone) };
 }
 
-/** The wall time on `day`, moved to the next day when it would not come after `start`. */
+/**
+ * The wall time on `day`, moved a day later while it would not come after `start` ("22:00-6:00";
+ * a start of 24:00 needs two days). May still precede `start` when the text names an earlier day.
+ */
 export function endAfter(start: DateTime, day: LocalDate, time: TimeOfDay, zone: string): DateTime {
-  const end = zonedInstant(day, time, zone);
-  return end > start ? end : zonedInstant(addDays(day, 1), time, zone);
+  let end = zonedInstant(day, time, zone);
+  for (let extra = 1; extra <= 2 && end <= start; extra += 1) end = zonedInstant(addDays(day, extra), time, zone);
+  return end;
 }
 
 /** Every day from `from` to `to` inclusive (at most MAX_RANGE_DAYS). */

@@ -45,7 +45,9 @@ function temporalStep(tokens: readonly Token[], i: number, inTimeContext: boolea
   if (night) return { body: night.value, next: night.next, timeContext: false };
   if (!(tok?.kind === 'hm' && hmIsTime(tokens, i, inTimeContext))) {
     const day = parseDaySpec(tokens, i, { allowBare: false, allowDayMonth: true });
-    if (day) return { body: { t: 'day', spec: day.value }, next: day.next, timeContext: false };
+    // "awaria z 20 stycznia", "komunikat z dnia 15 stycznia": a reference to the past, not a window.
+    const reference = wordAt(tokens, i - 1) === 'z'; // not "ze": "że" folds to it
+    if (day) return { body: reference ? undefined : { t: 'day', spec: day.value }, next: day.next, timeContext: false };
   }
   const w = wordAt(tokens, i);
   const w2 = wordAt(tokens, i + 1);

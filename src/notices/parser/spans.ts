@@ -20,7 +20,7 @@ export function buildSpans(items: readonly Item[]): Span[] {
     if (item.t === 'openEnd' && open) open.end = null;
     if (item.t !== 'time' && item.t !== 'dayPart') continue;
     const start = item.t === 'time' ? item.time : { hour: item.part.startHour, minute: 0 };
-    if (pendingTo && open?.end === undefined && open) {
+    if (pendingTo && open && open.end === undefined) {
       open.end = start;
       open = null;
     } else if (pendingTo) {

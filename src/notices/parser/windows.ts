@@ -53,7 +53,9 @@ export function resolveWindows(groups: readonly Group[], published: DateTime, zo
       if (endTime) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, dayOf(last.start), endTime, zone) };
       continue;
     }
-    const openDay = group.items.some((it) => (it.t === 'from' && group.start !== null && it.end === group.start.at) || it.t === 'openEnd');
+    // "od 27 stycznia" / "do odwołania" leave the day open; in "od 2 do 4 lutego" the "od" belongs to the range.
+    const fromDay = current.kind !== 'range' && group.items.some((it) => it.t === 'from' && it.end === group.start?.at);
+    const openDay = fromDay || group.items.some((it) => it.t === 'openEnd');
     windows.push(...windowsOn(current, spans, openDay, env));
   }
   return windows;

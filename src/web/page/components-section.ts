@@ -2,7 +2,7 @@ import type { ComponentStatus } from '../../domain/types.ts';
 import type { TimeFormat } from '../i18n/format.ts';
 import { isDictKey, type Translate } from '../i18n/index.ts';
 import type { ComponentView } from '../status-view.ts';
-import { safeHttpUrl } from './safe-url.ts';
+import { anchorId, safeHttpUrl } from './safe-url.ts';
 
 /** An instant shown as text plus its machine-readable form for `<time datetime>`. */
 export interface ShownTime {
@@ -13,6 +13,7 @@ export interface ShownTime {
 /** One component card. */
 export interface ComponentCard {
   id: string;
+  anchor: string;
   name: string;
   kind: 'service' | 'bank';
   status: ComponentStatus;
@@ -29,6 +30,7 @@ export interface ComponentCard {
 export function componentCards(components: ComponentView[], names: Map<string, string>, t: Translate, fmt: TimeFormat): ComponentCard[] {
   return components.map((c) => ({
     id: c.id,
+    anchor: anchorId('c', c.id),
     name: names.get(c.id) ?? c.id,
     kind: c.kind,
     status: c.status,

@@ -3,6 +3,7 @@ import type { UptimeBucket } from '../../domain/types.ts';
 import { ZONE, type TimeFormat } from '../i18n/format.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { HistoryData, LatencyPoint } from './history-data.ts';
+import { anchorId } from './safe-url.ts';
 
 /** How one day looks on the uptime bar. */
 export type DayClass = 'ok' | 'degraded' | 'outage' | 'maintenance' | 'none';
@@ -27,6 +28,7 @@ export interface ChartModel {
 /** One component's history row. */
 export interface HistoryRow {
   id: string;
+  anchor: string;
   name: string;
   uptimeText: string;
   summary: string;
@@ -93,6 +95,7 @@ export function historyRows(history: HistoryData, ids: string[], names: Map<stri
     const ratio = uptimeRatio(buckets);
     return {
       id,
+      anchor: anchorId('h', id),
       name: names.get(id) ?? id,
       uptimeText: ratio === null ? t('history.noData') : t('history.uptime', { pct: fmt.percent(ratio) }),
       summary: t('history.summary', { outage: counts.outage, maintenance: counts.maintenance, degraded: counts.degraded }),

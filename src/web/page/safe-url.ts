@@ -8,3 +8,8 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** An HTML id for an item (`window-…`, `c-…`): ids may hold `:` or `#`, anchors only keep letters, digits, `_` and `-`. */
+export function anchorId(prefix: string, id: string): string {
+  return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}

@@ -3,7 +3,7 @@ import type { Lang, Translate } from '../i18n/index.ts';
 import type { WindowView } from '../window-view.ts';
 import type { ShownTime } from './components-section.ts';
 import { incidentTitle, type IncidentView } from './incident-view.ts';
-import { safeHttpUrl } from './safe-url.ts';
+import { anchorId, safeHttpUrl } from './safe-url.ts';
 
 // Notices can be long; the page shows the start and links to the source for the rest.
 const TEXT_LIMIT = 400;
@@ -11,6 +11,7 @@ const TEXT_LIMIT = 400;
 /** A maintenance or announced-outage window on the page (title and text are untrusted: escaped by the view). */
 export interface WindowCard {
   id: string;
+  anchor: string;
   kind: WindowView['kind'];
   kindText: string;
   title: string;
@@ -26,6 +27,7 @@ export interface WindowCard {
 /** An incident on the page. */
 export interface IncidentCard {
   id: string;
+  anchor: string;
   open: boolean;
   title: string;
   impactText: string;
@@ -54,6 +56,7 @@ export function nameList(ids: string[], names: Map<string, string>): string {
 export function windowCards(windows: WindowView[], names: Map<string, string>, t: Translate, fmt: TimeFormat): WindowCard[] {
   return windows.map((w) => ({
     id: w.id,
+    anchor: anchorId('window', w.id),
     kind: w.kind,
     kindText: t(`maintenance.kind.${w.kind}`),
     title: excerpt(w.title, 200),
@@ -73,6 +76,7 @@ export function incidentCards(incidents: IncidentView[], names: Map<string, stri
   const sorted = [...incidents].sort((a, b) => Number(b.state !== 'resolved') - Number(a.state !== 'resolved') || Date.parse(b.createdAt) - Date.parse(a.createdAt));
   return sorted.map((i) => ({
     id: i.id,
+    anchor: anchorId('incident', i.id),
     open: i.state !== 'resolved',
     title: incidentTitle(i, lang),
     impactText: t(`incident.impact.${i.impact}`),

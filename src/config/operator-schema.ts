@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseTokenHash } from '../auth/token-hash.ts';
+import { duration, itemId } from './schema-common.ts';
+
+/** Roles of admin API tokens: operators write, viewers only read. */
+export const ADMIN_ROLES = ['operator', 'viewer'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/** Events a webhook can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = [
+  'component.status_changed',
+  'incident.created',
+  'incident.updated',
+  'incident.resolved',
+  'maintenance.started',
+  'maintenance.ended',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+const tokenHash = z.string().superRefine((s, ctx) => {
+  const parsed = parseTokenHash(s);
+  if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+});
+
+/** One admin API token: only its salted hash is configured, never the token. */
+export const adminTokenSchema = z.strictObject({
+  name: itemId,
+  role: z.enum(ADMIN_ROLES),
+  hash: tokenHash,
+});
+export type AdminTokenConfig = z.infer<typeof adminTokenSchema>;
+
+export const adminSchema = z
+  .strictObject({
+    tokens: z.array(adminTokenSchema).default([]),
+    /** Requests per client IP and window on /api/v1/admin (per replica). */
+    rateLimit: z
+      .strictObject({ window: duration.default(60_000), max: z.number().int().min(1).max(100_000).default(120) })
+      .default({ window: 60_000, max: 120 }),
+    /** Audit entries kept (oldest dropped first). */
+    auditKeep: z.number().int().min(100).max(1_000_000).default(10_000),
+  })
+  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000 });
+export type AdminConfig = z.infer<typeof adminSchema>;
+
+/** One webhook endpoint. Slack and Teams carry their secret in the URL; generic ones are signed with `secret`. */
+export const webhookSchema = z.strictObject({
+  id: itemId,
+  kind: z.enum(['generic', 'slack', 'teams']),
+  url: z.url({ protocol: /^https?$/ }),
+  secret: z.string().min(16, 'must be at least 16 characters').optional(),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).default([...WEBHOOK_EVENT_TYPES]),
+  timeout: duration.default(5_000),
+  /** Attempts in all, the first included. */
+  maxAttempts: z.number().int().min(1).max(20).default(6),
+  /** Delay before the first retry; it doubles each time (with jitter), capped at 10 minutes. */
+  backoff: duration.default(2_000),
+});
+export type WebhookConfig = z.infer<typeof webhookSchema>;
+
+export const incidentsSchema = z
+  .strictObject({
+    /** Open an automatic draft incident for a component in outage at least this long. */
+    autoOpen: z.boolean().default(true),
+    autoOpenAfter: duration.default(600_000),
+  })
+  .default({ autoOpen: true, autoOpenAfter: 600_000 });
+export type IncidentsConfig = z.infer<typeof incidentsSchema>;

@@ -1,0 +1,88 @@
+import { Feed } from 'feed';
+import type { Config } from '../../config/schema.ts';
+import { timeFormat } from '../i18n/format.ts';
+import { translator, type Lang } from '../i18n/index.ts';
+import { incidentTitle } from '../page/incident-view.ts';
+import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
+import { nameList } from '../page/windows-section.ts';
+import type { StatusView } from '../status-view.ts';
+
+// Feed readers keep their own history; the feed carries the recent part.
+const ITEM_LIMIT = 50;
+
+/** What the feeds are built from. */
+export interface FeedInput {
+  config: Config;
+  view: StatusView;
+  builtAt: number;
+  now: number;
+  lang: Lang;
+  baseUrl: string;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML: feed titles and contents are declared HTML, and scraped notice text is untrusted. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/** The RSS/Atom feed of incidents and maintenance windows (announced and past, never cancelled), newest first. */
+export function buildFeed(i: FeedInput): Feed {
+  const t = translator(i.lang);
+  const fmt = timeFormat(t, i.now);
+  const names = new Map(i.config.components.map((c) => [c.id, c.name[i.lang]]));
+  const q = i.lang === 'pl' ? '' : `?lang=${i.lang}`;
+  const home = `${i.baseUrl}/${q}`;
+  const feed = new Feed({
+    title: t('feed.title'),
+    description: t('feed.description'),
+    id: `${i.baseUrl}/`,
+    link: home,
+    language: i.lang,
+    updated: new Date(i.builtAt),
+    generator: 'ikp-status',
+    feedLinks: { rss: `${i.baseUrl}/feed.rss${q}`, atom: `${i.baseUrl}/feed.atom${q}` },
+  });
+  const items: { date: Date; add: () => void }[] = [];
+  for (const inc of i.view.incidents) {
+    const date = new Date(inc.updatedAt);
+    const body = inc.updates.map((u) => `<p>${escapeHtml(fmt.at(Date.parse(u.at)))}: ${escapeHtml(u.body)}</p>`).join('');
+    items.push({
+      date,
+      add: () =>
+        feed.addItem({
+          title: escapeHtml(t('feed.incident', { impact: t(`incident.impact.${inc.impact}`), title: incidentTitle(inc, i.lang) })),
+          id: `urn:ikp-status:incident:${encodeURIComponent(inc.id)}`,
+          link: `${home}#${anchorId('incident', inc.id)}`,
+          date,
+          published: new Date(inc.createdAt),
+          description: escapeHtml(t('incidents.affects', { list: nameList(inc.components, names) })),
+          content: body,
+        }),
+    });
+  }
+  for (const w of i.view.windows) {
+    if (w.state === 'cancelled') continue;
+    const date = new Date(w.updatedAt);
+    const when = fmt.range(Date.parse(w.start), w.end === null ? null : Date.parse(w.end));
+    const title = t('feed.item', { kind: t(`maintenance.kind.${w.kind}`), what: nameList(w.components, names), when });
+    const content = [w.title, w.text].filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+    items.push({
+      date,
+      add: () =>
+        feed.addItem({
+          title: escapeHtml(title),
+          id: `urn:ikp-status:window:${encodeURIComponent(w.id)}`,
+          link: safeHttpUrl(w.link) ?? `${home}#${anchorId('window', w.id)}`,
+          date,
+          published: w.publishedAt ? new Date(w.publishedAt) : new Date(w.start),
+          description: escapeHtml(w.title || title),
+          content,
+        }),
+    });
+  }
+  items.sort((a, b) => b.date.getTime() - a.date.getTime());
+  for (const item of items.slice(0, ITEM_LIMIT)) item.add();
+  return feed;
+}

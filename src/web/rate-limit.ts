@@ -1,0 +1,40 @@
+import { rateLimit, type RateLimitRequestHandler, type Store as RateLimitStore } from 'express-rate-limit';
+import { RedisStore } from 'rate-limit-redis';
+import { AppError } from '../domain/errors.ts';
+
+export type { RateLimitStore };
+
+/** Sends one raw Redis command (e.g. ioredis `(...args) => client.call(...args)`). */
+export type SendCommand = (...args: string[]) => Promise<boolean | number | string | (boolean | number | string)[]>;
+
+/** Default budget per client IP for the triage faces (API, form, profile expiry). */
+export const TRIAGE_RATE_LIMIT = { windowMs: 60_000, limit: 60 } as const;
+
+/**
+ * A rate-limit store shared by every replica when Redis is used, or undefined for the
+ * in-process default (one memory store per app). Build a fresh one per limiter.
+ */
+export function createRateLimitStore(sendCommand: SendCommand | null, prefix = 'ikp:rl:triage:'): RateLimitStore | undefined {
+  return sendCommand ? new RedisStore({ sendCommand, prefix }) : undefined;
+}
+
+/** Options of the triage limiter. */
+export interface TriageRateLimitOptions {
+  windowMs?: number;
+  limit?: number;
+  store?: RateLimitStore;
+}
+
+/** The per-IP limiter: over budget, a 429 RATE_LIMITED error (pl + en) goes to the error handler. */
+export function triageRateLimiter(opts: TriageRateLimitOptions = {}): RateLimitRequestHandler {
+  return rateLimit({
+    windowMs: opts.windowMs ?? TRIAGE_RATE_LIMIT.windowMs,
+    limit: opts.limit ?? TRIAGE_RATE_LIMIT.limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    ...(opts.store ? { store: opts.store } : {}),
+    // A Redis hiccup must not take the help page down: fail open.
+    passOnStoreError: true,
+    handler: (_req, _res, next) => next(new AppError('RATE_LIMITED')),
+  });
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/domain/clock.ts';
+import { createStore } from '../../src/store/create.ts';
+import { pollUntil } from '../helpers/poll.ts';
+import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
+import { startUpstream, type Upstream } from '../helpers/upstream.ts';
+import { ONE_COMPONENT, writeTempConfig } from './temp-config.ts';
+
+const SLOW_ANSWER_MS = 1_500;
+
+/** An upstream whose /slow answers after 1.5 s and whose /hang never answers; records the order of events. */
+function recorder(upstream: Upstream): { arrived: () => Promise<void>; events: string[] } {
+  const events: string[] = [];
+  let onArrive: () => void = () => undefined;
+  const arrival = new Promise<void>((r) => (onArrive = r));
+  upstream.route('/slow', (_req, res) => {
+    events.push('request');
+    onArrive();
+    setTimeout(() => {
+      events.push('answer');
+      res.end('ok');
+    }, SLOW_ANSWER_MS);
+  });
+  upstream.route('/hang', () => {
+    events.push('request');
+    onArrive();
+  });
+  return { arrived: () => arrival, events };
+}
+
+const probeOn = (url: string, timeout = '5s') => ({ id: 'slow', kind: 'http' as const, component: 'svc', interval: '10s', timeout, http: { url } });
+
+describe('graceful shutdown', () => {
+  let upstream: Upstream;
+  let app: SpawnedApp | undefined;
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+  });
+  afterEach(async () => {
+    await app?.stop('SIGKILL');
+  });
+  afterAll(async () => {
+    await upstream?.close();
+  });
+
+  it('when SIGTERM arrives during a probe fire (Redis store), then that fire is stored before a clean exit 0', async () => {
+    const rec = recorder(upstream);
+    const prefix = uniquePrefix();
+    const { dir, file } = writeTempConfig({ store: { keyPrefix: prefix }, components: ONE_COMPONENT, probes: [probeOn(upstream.url('/slow'))] });
+    app = await spawnApp({ CONFIG: file, REDIS_URL: testRedisUrl() }, { cwd: dir });
+    await rec.arrived();
+    rec.events.push('SIGTERM');
+    const code = await app.stop('SIGTERM');
+    expect(rec.events).toEqual(['request', 'SIGTERM', 'answer']);
+    expect(code).toBe(0);
+    const store = await createStore({ redisUrl: testRedisUrl(), keyPrefix: prefix, snapshotFile: null, clock: systemClock });
+    try {
+      const results = await store.recentResults('slow', 10);
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ probeId: 'slow', component: 'svc', ok: true, reason: 'ok', httpStatus: 200 });
+      expect((await store.getProbeStates()).get('slow')?.lastOk).toBe(true);
+    } finally {
+      await store.close();
+    }
+    expect(app.output()).toMatch(/"msg":"shutting down"[\s\S]*"msg":"ikp-status stopped"/);
+  });
+
+  it('when SIGTERM arrives during a probe fire (embedded store), then the fire is in the snapshot file written on exit', async () => {
+    const rec = recorder(upstream);
+    const { dir, file } = writeTempConfig({ components: ONE_COMPONENT, probes: [probeOn(upstream.url('/slow'))] });
+    app = await spawnApp({ CONFIG: file, REDIS_URL: '' }, { cwd: dir });
+    await rec.arrived();
+    rec.events.push('SIGTERM');
+    expect(await app.stop('SIGTERM')).toBe(0);
+    expect(rec.events).toEqual(['request', 'SIGTERM', 'answer']);
+    const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: path.join(dir, 'data/state.json'), clock: systemClock });
+    expect((await store.recentResults('slow', 10)).map((r) => r.ok)).toEqual([true]);
+  });
+
+  it('when a second signal arrives while a fire is still running, then the process exits at once with code 1', async () => {
+    const rec = recorder(upstream);
+    const { dir, file } = writeTempConfig({ components: ONE_COMPONENT, probes: [probeOn(upstream.url('/hang'), '8s')] });
+    app = await spawnApp({ CONFIG: file, REDIS_URL: '' }, { cwd: dir });
+    await rec.arrived();
+    app.proc.kill('SIGTERM');
+    const running = app;
+    await pollUntil('shutdown to begin', async () => (running.output().includes('"msg":"shutting down"') ? true : undefined), 10_000, 50);
+    expect(await app.stop('SIGINT')).toBe(1);
+    expect(app.output()).toContain('"msg":"second signal: forcing exit"');
+    expect(app.output()).not.toContain('"msg":"ikp-status stopped"');
+  });
+});
