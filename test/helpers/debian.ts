@@ -30,13 +30,17 @@ export async function ensureDebianBinary(bin: string, pkg: string): Promise<stri
   const found = await findBinary(bin);
   if (found) return found;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]): Promise<unknown> => run('apt-get', args, { env, maxBuffer: APT_BUFFER });
+  // A refresh can fail for a moment (a mirror hiccup, another apt run finishing): retry once,
+  // and still try the install with the lists already there before giving up.
+  const updated = await apt(['update']).catch(() => apt(['update'])).then(() => null, (err: unknown) => err as Error);
   try {
-    await run('apt-get', ['update'], { env, maxBuffer: APT_BUFFER });
-    await run('apt-get', ['install', '-y', '--no-install-recommends', pkg], { env, maxBuffer: APT_BUFFER });
+    await apt(['install', '-y', '--no-install-recommends', pkg]);
   } catch (err) {
     throw new Error(
       `${bin} is not installed and installing the Debian package "${pkg}" failed ` +
-        `(run as root: apt-get update && apt-get install -y ${pkg}): ${(err as Error).message}`,
+        `(run as root: apt-get update && apt-get install -y ${pkg}): ${(err as Error).message}` +
+        (updated ? `\n(apt-get update failed too: ${updated.message})` : ''),
     );
   }
   const installed = await findBinary(bin);

@@ -8,7 +8,7 @@ export type SnapshotState = ReturnType<StatusSnapshot['current']>;
 export interface PreparedCacheOptions {
   /** Re-render after this long even without a new snapshot, so "2 min temu" stays true. */
   maxAgeMs: number;
-  /** Keys are bounded (language × host × view); past this many the cache starts over. */
+  /** Keys are bounded (language × host × view); past this many the oldest entry goes. */
   maxEntries: number;
 }
 
@@ -37,8 +37,9 @@ export class PreparedCache {
     }
     const hit = this.entries.get(key);
     if (hit && now >= hit.at && now - hit.at < this.opts.maxAgeMs) return hit.body;
-    if (this.entries.size >= this.opts.maxEntries) this.entries.clear();
     const body = build(state, now);
+    this.entries.delete(key);
+    if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { at: now, body });
     return body;
   }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config/schema.ts';
 import { negotiateLang, translator, type Lang } from '../i18n/index.ts';
 import { timeFormat } from '../i18n/format.ts';
@@ -40,7 +40,7 @@ export function pageRoutes(d: PageDeps): Router {
     sendPrepared(req, res, body, { vary: 'Accept-Language', cacheControl: 'no-cache' });
   });
 
-  const statement = (fallback: Lang) => (req: Parameters<Parameters<Router['get']>[1]>[0], res: Parameters<Parameters<Router['get']>[1]>[1]) => {
+  const statement = (fallback: Lang) => (req: Request, res: Response): void => {
     const lang = negotiateLang(req, fallback);
     const body = d.cache.get(`a11y:${lang}`, (_s, now) => {
       const t = translator(lang);
