@@ -11,6 +11,9 @@ commands:
   notices parse [--published ISO-8601]
                              parse a Polish notice read from stdin; prints kind,
                              windows and components as JSON
+  token create NAME [--role operator|viewer]
+                             print a new admin API token (once) and the config
+                             snippet with its salted scrypt hash
   help                       show this text
 `;
 

@@ -13,7 +13,11 @@ import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
 import { leaseCoordinator } from './scheduler/lease-coordinator.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import type { OperatorDeps } from './admin/context.ts';
+import { TokenVerifier } from './auth/verifier.ts';
+import { reevaluate } from './pipeline/reevaluate.ts';
 import { createStore } from './store/create.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
@@ -62,7 +66,17 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     onError: (err) => logger.warn({ err }, 'metrics scrape could not read the store'),
   });
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics) };
+  // Webhooks deliver off the probe path; with none configured nothing is queued at all.
+  const webhooks = config.webhooks.length === 0 ? undefined : new WebhookDispatcher({
+    webhooks: config.webhooks,
+    claims: store,
+    logger,
+    now: () => clock.now(),
+    names: new Map(config.components.map((c) => [c.id, c.name.pl])),
+    userAgent: config.scheduler.userAgent,
+  });
+  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
+  const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
   const shutdown = new AbortController();
@@ -78,7 +92,16 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
   const closers: (() => Promise<void> | void)[] = [];
-  const web = createWebApp({ config, store, snapshot, logger, now: () => clock.now(), metrics, onShutdown: (close) => void closers.push(close) });
+  const web = createWebApp({
+    config,
+    store,
+    snapshot,
+    logger,
+    now: () => clock.now(),
+    metrics,
+    onShutdown: (close) => void closers.push(close),
+    admin: { ops, verifier: new TokenVerifier(config.admin.tokens) },
+  });
   const server = await startWebServer(web, config.server.port, config.server.host);
   const flushTimer = periodicFlush(store, config.store.snapshotEvery, logger);
   logger.info({ url: server.url, store: config.store.redisUrl ? 'redis' : 'memory', probes: config.probes.length }, 'ikp-status started');
@@ -94,6 +117,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         shutdown.abort();
         await scheduler.stop(1_000);
       }
+      await webhooks?.stop(2_000);
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();

@@ -9,7 +9,9 @@ export const localized = (max: number) => z.strictObject({ pl: text(max), en: te
 
 /** One configured component id. */
 export function componentField(known: ReadonlySet<string>) {
-  return z.string().refine((id) => known.has(id), (id) => bilingual(`Nieznany komponent „${id}”.`, `Unknown component "${id}".`));
+  return z.string().superRefine((id, ctx) => {
+    if (!known.has(id)) ctx.addIssue({ code: 'custom', ...bilingual(`Nieznany komponent „${id}”.`, `Unknown component "${id}".`) });
+  });
 }
 
 /** A non-empty list of configured component ids (duplicates are harmless and dropped later). */

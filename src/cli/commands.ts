@@ -2,6 +2,7 @@ import { checkConfigCommand } from './check-config.ts';
 import { demoCommand } from './demo.ts';
 import { noticesCommand } from './notices.ts';
 import { serveCommand } from './serve.ts';
+import { tokenCommand } from './token.ts';
 
 /** A CLI subcommand: gets its arguments, resolves to an exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   'check-config': checkConfigCommand,
   demo: demoCommand,
   notices: noticesCommand,
+  token: tokenCommand,
 };

@@ -27,7 +27,7 @@ export const PROBE_REASONS = [
 export type ProbeReason = (typeof PROBE_REASONS)[number];
 
 /** Reasons that only the status engine assigns to a component. */
-export const ENGINE_REASONS = ['no_data', 'stale', 'monitor_offline', 'maintenance', 'outage_notice', 'dependency'] as const;
+export const ENGINE_REASONS = ['no_data', 'stale', 'monitor_offline', 'maintenance', 'outage_notice', 'dependency', 'override'] as const;
 export type EngineReason = (typeof ENGINE_REASONS)[number];
 export type ComponentReason = ProbeReason | EngineReason;
 

@@ -15,6 +15,8 @@ export interface Overlays {
   maintenance: Map<string, { windowId?: string }>;
   /** Components with an active 'outage' notice (makes them at least degraded). */
   outageNotices: Set<string>;
+  /** Operator overrides in force: the highest precedence, they beat maintenance and the blind guard. */
+  overrides?: Map<string, { status: ComponentStatus; reason: string }>;
 }
 
 /** Everything `evaluate` needs; it reads nothing else. */
@@ -88,6 +90,8 @@ function verdictFor(
   blind: boolean,
 ): Verdict {
   const { overlays, probeStates, now, settings } = input;
+  const forced = overlays?.overrides?.get(c.id);
+  if (forced) return { status: forced.status, reason: 'override' };
   if (overlays?.maintenance.has(c.id)) return { status: 'maintenance', reason: 'maintenance' };
   if (blind) return { status: 'unknown', reason: 'monitor_offline' };
   const v = fromProbes(probes, probeStates, now, settings);

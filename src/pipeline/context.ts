@@ -2,6 +2,7 @@ import type { Config, ProbeConfig } from '../config/schema.ts';
 import type { Clock, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
+import type { EventSink } from '../webhooks/types.ts';
 
 /** Dependencies every pipeline step receives (wired in main.ts). */
 export interface PipelineDeps {
@@ -11,6 +12,8 @@ export interface PipelineDeps {
   logger: Logger;
   /** Told about pipeline events (metrics hook in here; the pipeline never imports prom-client). */
   observer?: PipelineObserver;
+  /** Webhook delivery of status changes and maintenance edges; never blocks the pipeline. */
+  events?: EventSink;
 }
 
 /** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */

@@ -1,15 +1,22 @@
 import { evaluate, overlaysAt, type Evaluation } from '../engine/index.ts';
 import type { ComponentState, StatusTransition } from '../domain/types.ts';
+import { withOverrides } from '../overrides/overrides.ts';
+import { componentChanged } from '../webhooks/events.ts';
 import type { PipelineDeps } from './context.ts';
 
 /**
- * Re-derives every component's state from the stored probe states and windows, writes
+ * Re-derives every component's state from the stored probe states, windows and overrides, writes
  * what changed (plus a history entry per status change) and announces it.
  */
 export async function reevaluate(deps: PipelineDeps): Promise<Evaluation> {
   const { config, store, clock } = deps;
   const now = clock.now();
-  const [probeStates, previous, windows] = await Promise.all([store.getProbeStates(), store.getComponentStates(), store.getWindows()]);
+  const [probeStates, previous, windows, overrides] = await Promise.all([
+    store.getProbeStates(),
+    store.getComponentStates(),
+    store.getWindows(),
+    store.getOverrides(),
+  ]);
   const evaluation = evaluate({
     now,
     components: config.components,
@@ -17,7 +24,7 @@ export async function reevaluate(deps: PipelineDeps): Promise<Evaluation> {
     probeStates,
     previous,
     settings: config.engine,
-    overlays: overlaysAt(windows, now),
+    overlays: withOverrides(overlaysAt(windows, now), overrides, now),
   });
   const dirty = evaluation.components.filter((c) => differs(previous.get(c.id), c));
   const transitions: StatusTransition[] = dirty
@@ -27,6 +34,11 @@ export async function reevaluate(deps: PipelineDeps): Promise<Evaluation> {
     await store.setComponentStates(dirty);
     if (transitions.length > 0) await store.addTransitions(transitions, config.store.uptimeDays);
     await store.publishChanged();
+  }
+  // Webhooks hear of status changes only (not of reason changes), and not of a component's first evaluation.
+  for (const c of dirty) {
+    const prev = previous.get(c.id);
+    if (prev && prev.status !== c.status) deps.events?.emit(componentChanged(prev, c, now));
   }
   return evaluation;
 }

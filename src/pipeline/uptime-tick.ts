@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PipelineDeps } from './context.ts';
+import { operatorTick } from './operator-tick.ts';
 import { reevaluate } from './reevaluate.ts';
 
 /** The Warsaw calendar day of an instant, as YYYY-MM-DD. */
@@ -9,7 +10,8 @@ export function warsawDay(epochMs: number): string {
 
 /**
  * One coordinated evaluation tick: re-evaluates (so silence turns into `stale`) and
- * books the tick's length into each component's daily uptime bucket.
+ * books the tick's length into each component's daily uptime bucket, then runs the operator
+ * steps (automatic incidents, maintenance webhooks).
  */
 export async function evaluationTick(deps: PipelineDeps, tickMs: number): Promise<void> {
   const evaluation = await reevaluate(deps);
@@ -17,4 +19,5 @@ export async function evaluationTick(deps: PipelineDeps, tickMs: number): Promis
   await Promise.all(
     evaluation.components.map((c) => deps.store.addUptime(c.id, day, c.status, tickMs / 1000, deps.config.store.uptimeDays)),
   );
+  await operatorTick(deps, evaluation.components, tickMs);
 }

@@ -8,7 +8,11 @@
  *   <prefix>uptime:<componentId>:<day>     HASH   status -> seconds (float); expires after retention
  *   <prefix>transitions:<componentId>      ZSET   score = at, member = StatusTransition JSON; trimmed to retention
  *   <prefix>windows                        HASH   windowId -> MaintenanceWindow JSON
- *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX)
+ *   <prefix>incidents                      HASH   incidentId -> Incident JSON (saved by version, see saveIncident)
+ *   <prefix>overrides                      HASH   componentId -> Override JSON
+ *   <prefix>reclassifications              HASH   reclassificationId -> Reclassification JSON
+ *   <prefix>audit                          LIST   newest-first AuditEntry JSON, trimmed to `admin.auditKeep`
+ *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX); also webhook delivery claims
  *   <prefix>changed                        pub/sub channel, payload ignored
  *
  * Component ids may contain `:` (`bank:<id>`); the uptime day is always the last 10 characters.
@@ -21,6 +25,10 @@ export function redisKeys(prefix: string) {
     uptime: (component: string, day: string): string => `${prefix}uptime:${component}:${day}`,
     transitions: (component: string): string => `${prefix}transitions:${component}`,
     windows: `${prefix}windows`,
+    incidents: `${prefix}incidents`,
+    overrides: `${prefix}overrides`,
+    reclassifications: `${prefix}reclassifications`,
+    audit: `${prefix}audit`,
     lease: (key: string): string => `${prefix}lease:${key}`,
     changedChannel: `${prefix}changed`,
   } as const;
@@ -39,6 +47,10 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}uptime:.+:\\d{4}-\\d{2}-\\d{2}$`),
     new RegExp(`^${p}transitions:.+$`),
     new RegExp(`^${p}windows$`),
+    new RegExp(`^${p}incidents$`),
+    new RegExp(`^${p}overrides$`),
+    new RegExp(`^${p}reclassifications$`),
+    new RegExp(`^${p}audit$`),
     new RegExp(`^${p}lease:.+$`),
   ];
 }

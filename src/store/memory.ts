@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-import { COMPONENT_STATUSES } from '../domain/types.ts';
 import type {
   Clock,
   ComponentState,
@@ -10,7 +8,9 @@ import type {
   StatusTransition,
   UptimeBucket,
 } from '../domain/types.ts';
+import { MemoryOperatorData } from './memory-operator.ts';
 import { readSnapshot, writeSnapshot, type MemorySnapshot, type StoreLogger } from './snapshot-file.ts';
+import { emptySeconds, isUptimeDay, retentionCutoff, type DaySeconds } from './uptime-days.ts';
 import type { Store } from './store.ts';
 
 /** Options of the in-process store. */
@@ -21,12 +21,10 @@ export interface MemoryStoreOptions {
   logger?: StoreLogger;
 }
 
-type DaySeconds = Record<ComponentStatus, number>;
-
 const DAY_MS = 86_400_000;
 
 /** The embedded single-replica store: Maps in memory, saved to a JSON snapshot on flush/close. */
-export class MemoryStore implements Store {
+export class MemoryStore extends MemoryOperatorData implements Store {
   private readonly results = new Map<string, ProbeResult[]>();
   private readonly probeStates = new Map<string, ProbeState>();
   private readonly componentStates = new Map<string, ComponentState>();
@@ -44,7 +42,9 @@ export class MemoryStore implements Store {
   /** Serialises flushes so two writers never race on the same temp file. */
   private flushChain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly opts: MemoryStoreOptions) {}
+  constructor(private readonly opts: MemoryStoreOptions) {
+    super();
+  }
 
   /** Creates a store and loads its snapshot file when there is one (a bad file is logged and ignored). */
   static async open(opts: MemoryStoreOptions): Promise<MemoryStore> {
@@ -85,7 +85,7 @@ export class MemoryStore implements Store {
 
   async addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void> {
     // A malformed day would sort after every real one and prune all history.
-    if (!DateTime.fromFormat(day, 'yyyy-MM-dd', { zone: 'utc' }).isValid) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
+    if (!isUptimeDay(day)) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
     if (this.newestUptimeDay === null || day > this.newestUptimeDay) this.newestUptimeDay = day;
     const cutoff = retentionCutoff(this.newestUptimeDay, retainDays);
     if (cutoff !== this.prunedBelow) this.pruneUptime(cutoff);
@@ -107,6 +107,13 @@ export class MemoryStore implements Store {
       .filter(([day]) => day >= fromDay && day <= toDay)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([day, seconds]) => ({ day, seconds: { ...seconds } }));
+  }
+
+  async moveUptime(component: string, day: string, from: ComponentStatus, to: ComponentStatus, seconds: number): Promise<number> {
+    const bucket = this.uptime.get(component)?.get(day);
+    const moved = bucket && from !== to ? Math.max(0, Math.min(bucket[from], seconds)) : 0;
+    if (bucket && moved > 0) [bucket[from], bucket[to]] = [bucket[from] - moved, bucket[to] + moved];
+    return moved;
   }
 
   async addTransitions(transitions: StatusTransition[], retainDays: number): Promise<void> {
@@ -151,6 +158,10 @@ export class MemoryStore implements Store {
     if (expiresAt !== undefined && expiresAt > now) return false;
     this.leases.set(key, now + ttlMs);
     return true;
+  }
+
+  async releaseLease(key: string): Promise<void> {
+    this.leases.delete(key);
   }
 
   async publishChanged(): Promise<void> {
@@ -210,6 +221,7 @@ export class MemoryStore implements Store {
       uptime,
       transitions: Object.fromEntries(this.transitions),
       windows: [...this.windows.values()],
+      ...this.operatorSnapshot(),
     };
   }
 
@@ -227,14 +239,6 @@ export class MemoryStore implements Store {
     }
     for (const [component, list] of Object.entries(snapshot.transitions)) this.transitions.set(component, [...list].sort((a, b) => a.at - b.at));
     for (const w of snapshot.windows) this.windows.set(w.id, w);
+    this.loadOperator(snapshot);
   }
-}
-
-/** Oldest day kept when `newest` is the newest day written; older days are dropped. */
-function retentionCutoff(newest: string, retainDays: number): string {
-  return DateTime.fromISO(newest, { zone: 'utc' }).minus({ days: retainDays }).toISODate() ?? newest;
-}
-
-function emptySeconds(): DaySeconds {
-  return Object.fromEntries(COMPONENT_STATUSES.map((s) => [s, 0])) as DaySeconds;
 }

@@ -4,8 +4,8 @@ import type { RedisKeys } from './keys.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Deletes hash fields still holding the given values (ARGV: field, value, ...), so a window re-put during a prune survives it. */
-const DELETE_IF_UNCHANGED = `for i = 1, #ARGV, 2 do
+/** Deletes hash fields still holding the given values (ARGV: field, value, ...), so a value re-put during a prune survives it. */
+export const DELETE_IF_UNCHANGED = `for i = 1, #ARGV, 2 do
   if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then redis.call('HDEL', KEYS[1], ARGV[i]) end
 end
 return 0`;

@@ -2,8 +2,9 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeBucket } from '../domain/types.ts';
-import { redisKeys, type RedisKeys } from './keys.ts';
+import { redisKeys } from './keys.ts';
 import { RedisHistory } from './redis-history.ts';
+import { RedisOperatorData } from './redis-operator.ts';
 import type { StoreLogger } from './snapshot-file.ts';
 import type { Store } from './store.ts';
 
@@ -19,10 +20,7 @@ export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger } & (
 const MAX_UPTIME_RANGE_DAYS = 1000;
 
 /** The production store shared by every replica; key names come from keys.ts. */
-export class RedisStore implements Store {
-  private readonly redis: Redis;
-  private readonly keys: RedisKeys;
-  private readonly logger: StoreLogger | undefined;
+export class RedisStore extends RedisOperatorData implements Store {
   private readonly history: RedisHistory;
   private readonly listeners = new Set<() => void>();
   /** Dedicated connection in subscriber mode, created on the first subscribe. */
@@ -30,9 +28,7 @@ export class RedisStore implements Store {
   private subscribed: Promise<void> | null = null;
 
   constructor(opts: RedisStoreOptions) {
-    this.redis = 'client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {});
-    this.keys = redisKeys(opts.keyPrefix);
-    this.logger = opts.logger;
+    super('client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {}), redisKeys(opts.keyPrefix), opts.logger);
     this.history = new RedisHistory(this.redis, this.keys, <T>(json: string, where: string) => this.parse<T>(json, where));
     this.redis.on('error', (err: Error) => this.logger?.warn({ err }, 'redis connection error'));
   }
@@ -121,6 +117,10 @@ export class RedisStore implements Store {
     return reply === 'OK';
   }
 
+  async releaseLease(key: string): Promise<void> {
+    await this.redis.del(this.keys.lease(key));
+  }
+
   async publishChanged(): Promise<void> {
     await this.redis.publish(this.keys.changedChannel, '1');
   }
@@ -197,16 +197,6 @@ export class RedisStore implements Store {
       if (value !== undefined) out.set(id, value);
     }
     return out;
-  }
-
-  /** Parses one stored JSON value; a corrupt value is logged and skipped rather than failing the whole read. */
-  private parse<T>(json: string, where: string): T[] {
-    try {
-      return [JSON.parse(json) as T];
-    } catch (err) {
-      this.logger?.warn({ err, where }, 'skipping corrupt JSON value in redis');
-      return [];
-    }
   }
 }
 

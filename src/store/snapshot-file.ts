@@ -2,9 +2,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../domain/types.ts';
+import type { OperatorSnapshot } from './memory-operator.ts';
 
 /** On-disk form of the memory store (a clean restart must not lose state). */
-export interface MemorySnapshot {
+export interface MemorySnapshot extends OperatorSnapshot {
   version: 1;
   savedAt: number;
   /** Newest-first results per probe id. */
@@ -30,6 +31,11 @@ const snapshotSchema = z.object({
   // Defaulted so version-1 snapshots written before history existed still load.
   transitions: z.record(z.string(), z.array(z.looseObject({ component: z.string(), at: z.number(), status: z.string() }))).default({}),
   windows: z.array(z.looseObject({ id: z.string(), start: z.number(), end: z.number().nullable(), updatedAt: z.number() })).default([]),
+  // Operator data: defaulted so snapshots written before it existed still load.
+  incidents: z.array(z.looseObject({ id: z.string(), version: z.number(), updates: z.array(z.looseObject({ at: z.number() })) })).default([]),
+  overrides: z.array(z.looseObject({ component: z.string(), expiresAt: z.number() })).default([]),
+  reclassifications: z.array(z.looseObject({ id: z.string(), component: z.string() })).default([]),
+  audit: z.array(z.looseObject({ id: z.string(), at: z.number(), action: z.string() })).default([]),
 });
 
 /** Minimal logger the stores accept (pino-compatible). */

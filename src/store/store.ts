@@ -7,6 +7,10 @@ import type {
   StatusTransition,
   UptimeBucket,
 } from '../domain/types.ts';
+import type { AuditEntry } from '../audit/types.ts';
+import type { Incident } from '../incidents/types.ts';
+import type { Override } from '../overrides/types.ts';
+import type { Reclassification } from '../reclassify/types.ts';
 
 /**
  * The one storage interface (after Gatus's storage/store). The memory and Redis
@@ -44,8 +48,46 @@ export interface Store {
   /** Drops windows that ended (or were last updated) before `before` (epoch ms). */
   pruneWindows(before: number): Promise<void>;
 
+  /**
+   * Moves up to `seconds` of one day's bucket from status `from` to `to`, atomically and never below zero;
+   * resolves to the seconds actually moved (0 when the bucket does not exist). Used by reclassification.
+   */
+  moveUptime(component: string, day: string, from: ComponentStatus, to: ComponentStatus, seconds: number): Promise<number>;
+
+  /** Every kept incident, in no particular order. */
+  getIncidents(): Promise<Incident[]>;
+  getIncident(id: string): Promise<Incident | null>;
+  /**
+   * Saves an incident only if the stored one has version `expectedVersion` (0: none may exist yet),
+   * so concurrent edits on different replicas cannot overwrite each other; false on a conflict.
+   */
+  saveIncident(incident: Incident, expectedVersion: number): Promise<boolean>;
+  /** Drops resolved incidents resolved before `before` (epoch ms). */
+  pruneIncidents(before: number): Promise<void>;
+
+  /** Sets a component's override, replacing any previous one. */
+  putOverride(override: Override): Promise<void>;
+  /** Every stored override, expired ones included until pruned. */
+  getOverrides(): Promise<Override[]>;
+  /** Removes a component's override; false when there was none. */
+  deleteOverride(component: string): Promise<boolean>;
+  /** Drops overrides that expired at or before `now`. */
+  pruneOverrides(now: number): Promise<void>;
+
+  /** Records a reclassification (the buckets and history are rewritten separately). */
+  addReclassification(r: Reclassification): Promise<void>;
+  /** Every recorded reclassification, in no particular order. */
+  getReclassifications(): Promise<Reclassification[]>;
+
+  /** Appends an audit entry, keeping the newest `keep`. */
+  appendAudit(entry: AuditEntry, keep: number): Promise<void>;
+  /** Newest-first audit entries, at most `limit`, skipping the first `offset`. */
+  getAudit(limit: number, offset?: number): Promise<AuditEntry[]>;
+
   /** Takes a lease: true for exactly one caller per key until `ttlMs` passes. */
   acquireLease(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a lease up before it expires (for leases used as short locks). */
+  releaseLease(key: string): Promise<void>;
 
   /** Tells every subscriber (on every replica) that state changed. */
   publishChanged(): Promise<void>;

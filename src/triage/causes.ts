@@ -55,7 +55,7 @@ function noCauseAdvice(input: TriageInput): Localized {
  */
 export function rankCauses(config: Config, input: TriageInput, world: TriageWorld, rel: Relevance, verdict: ProfileVerdict | null): Cause[] {
   const causes = [...componentCauses(config, input, world, rel), ...profileCauses(input, verdict)];
-  const unknown = [...rel.direct].filter((id) => (world.states.get(id)?.status ?? 'unknown') === 'unknown');
+  const unknown = [...rel.direct].sort().filter((id) => (world.states.get(id)?.status ?? 'unknown') === 'unknown');
   if (world.blind) causes.push(cause('MONITOR_BLIND', BLIND_CONFIDENCE, [{ kind: 'monitor', blind: true, unknownComponents: unknown }]));
   else if (!causes.some((c) => c.confidence >= EXPLAINS)) {
     const doubtful = unknown.length > 0 || causes.some((c) => c.code !== 'PZ_EXPIRING_SOON');

@@ -9,6 +9,8 @@ import { warsawDay } from './profile-expiry.ts';
 import { parseDay, parseInstant } from './time-input.ts';
 import { METHODS, SYMPTOMS, type Method, type ProfileDates, type TriageInput } from './types.ts';
 
+/** Largest request body the triage faces accept (express body-parser notation). */
+export const BODY_LIMIT = '16kb';
 /** Longest error text accepted (a copied message, not an essay). */
 export const MAX_ERROR_TEXT = 2_000;
 /** How far back `occurredAt` may go: the history kept for past-time questions. */

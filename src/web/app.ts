@@ -5,10 +5,14 @@ import type { Metrics } from '../metrics/definitions.ts';
 import { observeHttpRequest } from '../metrics/http-observer.ts';
 import type { Store } from '../store/store.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { adminRoutes, type AdminWebDeps } from './routes/admin.ts';
+import { compressResponses, securityHeaders } from './page/http-setup.ts';
 import { healthRoutes } from './routes/health.ts';
 import { maintenanceRoutes } from './routes/maintenance.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { publicSite } from './routes/public-site.ts';
 import { statusRoutes } from './routes/status.ts';
+import { triageFaces, type TriageWebOptions } from './routes/triage.ts';
 import type { StatusSnapshot } from './snapshot.ts';
 import { requestContext } from './request-context.ts';
 
@@ -26,6 +30,10 @@ export interface WebDeps {
    * Long-lived responses (SSE streams) register their closer here to send a last event and end.
    */
   onShutdown?: (close: () => Promise<void> | void) => void;
+  /** Triage wiring: metrics hook (onTriage), shared rate-limit store, budget. */
+  triage?: TriageWebOptions;
+  /** Serves the authenticated admin API under /api/v1/admin when present. */
+  admin?: AdminWebDeps;
 }
 
 /** Builds the express app: routes only, no listening. */
@@ -34,10 +42,15 @@ export function createWebApp(deps: WebDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
+  app.use(securityHeaders());
+  app.use(compressResponses());
   if (deps.metrics) app.use(metricsRoutes(deps.metrics.registry));
   app.use(healthRoutes(deps.store));
   app.use(statusRoutes(deps.snapshot, deps.now));
   app.use(maintenanceRoutes(deps.snapshot, deps.config));
+  app.use(triageFaces(deps));
+  app.use(publicSite(deps).router);
+  if (deps.admin) app.use(adminRoutes(deps.admin));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

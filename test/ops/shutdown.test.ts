@@ -30,7 +30,12 @@ function recorder(upstream: Upstream): { arrived: () => Promise<void>; events: s
   return { arrived: () => arrival, events };
 }
 
-const probeOn = (url: string, timeout = '5s') => ({ id: 'slow', kind: 'http' as const, component: 'svc', interval: '10s', timeout, http: { url } });
+// An hourly probe: the startup fire is the one in flight; a scheduled fire is unlikely to join it.
+const probeOn = (url: string, timeout = '5s') => ({ id: 'slow', kind: 'http' as const, component: 'svc', interval: '1h', timeout, http: { url } });
+
+/** Whether the upstream answered a request only after the signal was sent (so that fire was in flight). */
+const answeredAfterSignal = (events: string[]): boolean => events.indexOf('SIGTERM') >= 0 && events.indexOf('answer', events.indexOf('SIGTERM')) > 0;
+const requestsIn = (events: string[]): number => events.filter((e) => e === 'request').length;
 
 describe('graceful shutdown', () => {
   let upstream: Upstream;
@@ -54,13 +59,13 @@ describe('graceful shutdown', () => {
     await rec.arrived();
     rec.events.push('SIGTERM');
     const code = await app.stop('SIGTERM');
-    expect(rec.events).toEqual(['request', 'SIGTERM', 'answer']);
+    expect(answeredAfterSignal(rec.events), rec.events.join(',')).toBe(true);
     expect(code).toBe(0);
     const store = await createStore({ redisUrl: testRedisUrl(), keyPrefix: prefix, snapshotFile: null, clock: systemClock });
     try {
       const results = await store.recentResults('slow', 10);
-      expect(results).toHaveLength(1);
-      expect(results[0]).toMatchObject({ probeId: 'slow', component: 'svc', ok: true, reason: 'ok', httpStatus: 200 });
+      expect(results).toHaveLength(requestsIn(rec.events));
+      for (const r of results) expect(r).toMatchObject({ probeId: 'slow', component: 'svc', ok: true, reason: 'ok', httpStatus: 200 });
       expect((await store.getProbeStates()).get('slow')?.lastOk).toBe(true);
     } finally {
       await store.close();
@@ -75,9 +80,11 @@ describe('graceful shutdown', () => {
     await rec.arrived();
     rec.events.push('SIGTERM');
     expect(await app.stop('SIGTERM')).toBe(0);
-    expect(rec.events).toEqual(['request', 'SIGTERM', 'answer']);
+    expect(answeredAfterSignal(rec.events), rec.events.join(',')).toBe(true);
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: path.join(dir, 'data/state.json'), clock: systemClock });
-    expect((await store.recentResults('slow', 10)).map((r) => r.ok)).toEqual([true]);
+    const results = await store.recentResults('slow', 10);
+    expect(results.map((r) => r.ok)).toEqual(Array.from({ length: requestsIn(rec.events) }, () => true));
+    expect(results.length).toBeGreaterThan(0);
   });
 
   it('when a second signal arrives while a fire is still running, then the process exits at once with code 1', async () => {

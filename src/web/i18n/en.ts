@@ -80,6 +80,7 @@ export const en: Dict = {
   'components.checked': 'Checked {ago}',
   'components.neverChecked': 'Not checked yet',
   'components.cause': 'Caused by: {name}',
+  'components.dependsOnFailing': 'Logging in may still fail: {name} has a problem.',
   'components.notices': 'Notices: {name}',
 
   'reason.ok': 'Answers correctly.',
@@ -105,6 +106,7 @@ export const en: Dict = {
   'reason.maintenance': 'Announced scheduled maintenance.',
   'reason.outage_notice': 'The operator has announced an outage.',
   'reason.dependency': 'A service it depends on is not working.',
+  'reason.override': 'Status set by hand by the on-call operator.',
 
   'maintenance.heading': 'Maintenance and announced outages',
   'maintenance.active': 'In progress',

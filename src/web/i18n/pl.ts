@@ -78,6 +78,7 @@ export const pl = {
   'components.checked': 'Sprawdzono {ago}',
   'components.neverChecked': 'Jeszcze nie sprawdzono',
   'components.cause': 'Przyczyna: {name}',
+  'components.dependsOnFailing': 'Mimo to logowanie może nie działać: {name} ma problem.',
   'components.notices': 'Komunikaty: {name}',
 
   'reason.ok': 'Odpowiada poprawnie.',
@@ -103,6 +104,7 @@ export const pl = {
   'reason.maintenance': 'Zapowiedziana przerwa techniczna.',
   'reason.outage_notice': 'Operator ogłosił awarię.',
   'reason.dependency': 'Nie działa usługa, od której zależy.',
+  'reason.override': 'Stan ustawiony ręcznie przez dyżurnego operatora.',
 
   'maintenance.heading': 'Przerwy techniczne i ogłoszone awarie',
   'maintenance.active': 'Trwają teraz',

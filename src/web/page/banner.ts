@@ -63,8 +63,11 @@ export function bannerFor(
   return make('ok');
 }
 
-/** How long without any new check before the page calls the data stale: the engine's stale rule over the slowest probe. */
+// Fast demo probes would otherwise flag a page rendered a few seconds late as stale.
+const MIN_STALE_MS = 60_000;
+
+/** How long without any new check before the page calls the data stale: the engine's stale rule over the slowest probe, at least a minute. */
 export function staleAfterMs(config: { engine: { staleAfterIntervals: number }; probes: { interval: number }[] }): number {
   const slowest = config.probes.reduce((max, p) => Math.max(max, p.interval), 0);
-  return config.engine.staleAfterIntervals * (slowest || 60_000);
+  return Math.max(MIN_STALE_MS, config.engine.staleAfterIntervals * slowest);
 }

@@ -38,7 +38,7 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     since: c.since ? { iso: c.since, text: t('components.since', { time: fmt.at(Date.parse(c.since)) }) } : null,
     checked: c.lastCheckedAt ? { iso: c.lastCheckedAt, text: t('components.checked', { ago: fmt.ago(Date.parse(c.lastCheckedAt)) }) } : null,
     reason: c.status === 'operational' && c.reason === 'ok' ? null : reasonText(c.reason, t),
-    cause: c.rootCause && c.rootCause !== c.id ? t('components.cause', { name: names.get(c.rootCause) ?? c.rootCause }) : null,
+    cause: causeText(c, names, t),
     homepage: safeHttpUrl(c.homepage),
   }));
 }
@@ -47,4 +47,11 @@ export function componentCards(components: ComponentView[], names: Map<string, s
 export function reasonText(reason: string, t: Translate): string {
   const key = `reason.${reason}`;
   return t(isDictKey(key) ? key : 'reason.no_data');
+}
+
+/** Names the root cause: as the cause of a failing component, or as a warning on a working one. */
+function causeText(c: ComponentView, names: Map<string, string>, t: Translate): string | null {
+  if (!c.rootCause || c.rootCause === c.id) return null;
+  const name = names.get(c.rootCause) ?? c.rootCause;
+  return c.status === 'operational' || c.status === 'degraded' ? t('components.dependsOnFailing', { name }) : t('components.cause', { name });
 }

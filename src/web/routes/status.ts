@@ -1,20 +1,29 @@
 import { Router } from 'express';
+import { PreparedBody, sendPrepared } from '../page/prepared.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
 
 /** GET /api/v1/status: overall status, components and the login-method matrix. */
 export function statusRoutes(snapshot: StatusSnapshot, now: () => number): Router {
   const router = Router();
-  router.get('/api/v1/status', (_req, res) => {
-    const { windows: _history, ...view } = snapshot.current().view;
+  // The body depends on the snapshot and, through the ages, on the current second: serialize once per both.
+  let memo: { version: number; second: number; body: PreparedBody } | null = null;
+  router.get('/api/v1/status', (req, res) => {
+    const current = snapshot.current();
     const t = now();
-    res.json({
-      generatedAt: new Date(t).toISOString(),
-      ...view,
-      components: view.components.map((c) => ({
-        ...c,
-        lastCheckAgeSeconds: c.lastCheckedAt === null ? null : Math.max(0, Math.round((t - Date.parse(c.lastCheckedAt)) / 1000)),
-      })),
-    });
+    const second = Math.floor(t / 1000);
+    if (memo === null || memo.version !== current.version || memo.second !== second) {
+      const { windows: _history, ...view } = current.view;
+      const json = JSON.stringify({
+        generatedAt: new Date(t).toISOString(),
+        ...view,
+        components: view.components.map((c) => ({
+          ...c,
+          lastCheckAgeSeconds: c.lastCheckedAt === null ? null : Math.max(0, Math.round((t - Date.parse(c.lastCheckedAt)) / 1000)),
+        })),
+      });
+      memo = { version: current.version, second, body: new PreparedBody('application/json; charset=utf-8', json) };
+    }
+    sendPrepared(req, res, memo.body, { cacheControl: 'no-cache' });
   });
   return router;
 }

@@ -1,12 +1,14 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { AppError } from '../../domain/errors.ts';
 import { fieldError } from '../../triage/field-errors.ts';
-import { rejectPesel } from '../../triage/input-schema.ts';
+import { BODY_LIMIT, rejectPesel } from '../../triage/input-schema.ts';
 import { containsPesel } from '../../triage/pesel.ts';
 import { runTriage, type TriageDeps } from '../../triage/run.ts';
-
-/** Largest triage body accepted. */
-export const TRIAGE_BODY_LIMIT = '16kb';
+import type { WebDeps } from '../app.ts';
+import { openApiRoutes } from '../openapi/routes.ts';
+import { triageRateLimiter, type RateLimitStore } from '../rate-limit.ts';
+import { helpFormRoutes } from './help-form.ts';
+import { profileExpiryRoutes } from './profile-expiry.ts';
 
 /** What POST /api/v1/triage needs besides the triage use case. */
 export interface TriageRouteDeps extends TriageDeps {
@@ -24,7 +26,7 @@ const peselError = (): AppError => new AppError('PESEL_REJECTED', undefined, [fi
 function jsonWithPeselScan(): RequestHandler[] {
   const flagged = new WeakSet<Request>();
   const parse = express.json({
-    limit: TRIAGE_BODY_LIMIT,
+    limit: BODY_LIMIT,
     verify: (req, _res, buf) => {
       if (containsPesel(buf.toString('utf8'))) flagged.add(req as Request);
     },
@@ -49,5 +51,28 @@ export function triageRoutes(deps: TriageRouteDeps): Router {
     deps.onTriage?.(result.causes[0]!.code);
     res.json(result);
   });
+  return router;
+}
+
+/** Optional wiring of the triage faces (WebDeps.triage): metrics hook, shared limiter store, budget. */
+export interface TriageWebOptions {
+  /** Called once per successful triage (API or form) with the first cause code. */
+  onTriage?: (firstCause: string) => void;
+  /** A rate-limit store shared by replicas (see src/web/rate-limit.ts); in-process when absent. */
+  rateLimitStore?: RateLimitStore;
+  /** Requests per IP per window; defaults to TRIAGE_RATE_LIMIT. */
+  rateLimit?: { windowMs: number; limit: number };
+}
+
+/** Every triage face behind one per-IP limiter: POST /api/v1/triage, profile expiry (+ .ics), /pomoc and /help, and /api/openapi.json. */
+export function triageFaces(deps: Pick<WebDeps, 'config' | 'store' | 'snapshot' | 'now'> & { triage?: TriageWebOptions }): Router {
+  const opts = deps.triage ?? {};
+  const limiter = triageRateLimiter({ ...opts.rateLimit, store: opts.rateLimitStore });
+  const core: TriageDeps = { config: deps.config, store: deps.store, now: deps.now, view: () => deps.snapshot.current().view };
+  const router = Router();
+  router.use(triageRoutes({ ...core, limiter, onTriage: opts.onTriage }));
+  router.use(profileExpiryRoutes({ now: deps.now, limiter }));
+  router.use(helpFormRoutes({ ...core, limiter, onTriage: opts.onTriage }));
+  router.use(openApiRoutes());
   return router;
 }

@@ -1,0 +1,42 @@
+// The benchmark's servers, in their own process so the load generator does not share their event loop:
+// the real app over a seeded snapshot, and a bare Express 5 app sending the same bytes as precomputed buffers.
+import { createWriteStream } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import { Registry } from 'prom-client';
+import { createLogger } from '../src/logging/logger.ts';
+import { readBuildInfo } from '../src/metrics/build-info.ts';
+import { createMetrics } from '../src/metrics/definitions.ts';
+import { createWebApp } from '../src/web/app.ts';
+import { startWebServer } from '../src/web/server.ts';
+import { webFixture } from '../test/web/fixture.ts';
+import { BENCH_PATHS } from './targets.ts';
+
+const fixture = await webFixture('outage');
+// Production wiring: the access log at info (written to /dev/null here) and request metrics.
+const logger = createLogger('info', createWriteStream('/dev/null'));
+const metrics = createMetrics(new Registry(), readBuildInfo());
+const app = createWebApp({ config: fixture.config, store: fixture.store, snapshot: fixture.snapshot, logger, metrics, now: () => Date.now() });
+const appServer = await startWebServer(app, 0, '127.0.0.1');
+
+const baseline = express();
+baseline.disable('x-powered-by');
+baseline.set('etag', false);
+for (const path of BENCH_PATHS) {
+  const res = await fetch(`${appServer.url}${path}`, { headers: { 'accept-encoding': 'identity' } });
+  const identity = Buffer.from(await res.arrayBuffer());
+  // The same compression the app applies to its prepared bodies, so both send the same number of bytes.
+  const gzip = gzipSync(identity, { level: 6 });
+  const type = res.headers.get('content-type') ?? 'application/octet-stream';
+  baseline.get(path, (req, res) => {
+    res.type(type);
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) res.set('content-encoding', 'gzip').send(gzip);
+    else res.send(identity);
+  });
+}
+const baselineServer = await startWebServer(baseline, 0, '127.0.0.1');
+
+process.stdout.write(`${JSON.stringify({ app: appServer.url, baseline: baselineServer.url })}\n`);
+process.on('SIGTERM', () => {
+  void Promise.all([appServer.close(), baselineServer.close(), fixture.close()]).then(() => process.exit(0));
+});

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/schema.ts';
+import type { Clock } from '../domain/types.ts';
+import type { Store } from '../store/store.ts';
+import type { EventSink } from '../webhooks/types.ts';
+
+/** What operator use cases (incidents, maintenance, overrides, reclassification) need; wired in main.ts. */
+export interface OperatorDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  /** Webhook delivery; absent when no webhook is configured. */
+  events?: EventSink;
+  /** Re-derives component states at once, so an override or a manual window shows without waiting for a tick. */
+  reevaluate?: () => Promise<unknown>;
+  /** Id generator (tests pass a predictable one). */
+  newId?: () => string;
+}
+
+/** The id generator of `deps`, random UUIDs by default. */
+export function idFactory(deps: Pick<OperatorDeps, 'newId'>): () => string {
+  return deps.newId ?? randomUUID;
+}
+
+/** The set of configured component ids. */
+export function knownComponents(config: Config): ReadonlySet<string> {
+  return new Set(config.components.map((c) => c.id));
+}

@@ -1,0 +1,32 @@
+import type { ComponentState } from '../domain/types.ts';
+import { runAutoIncidents } from './auto-incidents.ts';
+import type { PipelineDeps } from './context.ts';
+import { emitMaintenanceEdges } from './maintenance-edges.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The operator steps of a coordinated evaluation tick: automatic incidents, maintenance
+ * start/end webhooks and, once an hour, pruning expired overrides and old resolved incidents.
+ * Each step fails alone (logged), so none can stop the others or the uptime booking.
+ */
+export async function operatorTick(deps: PipelineDeps, states: ComponentState[], tickMs: number): Promise<void> {
+  const now = deps.clock.now();
+  await step(deps, 'automatic incidents', () => runAutoIncidents(deps, states));
+  await step(deps, 'maintenance webhooks', () => emitMaintenanceEdges(deps, tickMs));
+  if (now % HOUR_MS < tickMs) {
+    await step(deps, 'pruning', async () => {
+      await deps.store.pruneOverrides(now);
+      await deps.store.pruneIncidents(now - deps.config.store.uptimeDays * DAY_MS);
+    });
+  }
+}
+
+async function step(deps: PipelineDeps, name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    deps.logger.warn({ err, step: name }, 'evaluation tick step failed');
+  }
+}

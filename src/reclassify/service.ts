@@ -1,0 +1,57 @@
+import type { Actor } from '../admin/actor.ts';
+import { idFactory, type OperatorDeps } from '../admin/context.ts';
+import { fieldFailure } from '../admin/validation.ts';
+import { recordAudit } from '../audit/record.ts';
+import { AppError } from '../domain/errors.ts';
+import type { ReclassifyInput } from './input.ts';
+import { planReclassification } from './plan.ts';
+import type { Reclassification } from './types.ts';
+
+const DAY_MS = 86_400_000;
+/** Long enough for one rewrite; released as soon as it is done. */
+const LOCK_MS = 30_000;
+
+/** Every recorded reclassification, newest period first. */
+export async function listReclassifications(deps: Pick<OperatorDeps, 'store'>): Promise<Reclassification[]> {
+  return (await deps.store.getReclassifications()).sort((a, b) => b.from - a.from);
+}
+
+/**
+ * Re-books the outage time of a past period as maintenance: rewrites the history entries and
+ * moves the same seconds between the daily uptime buckets, so every reader (page, metrics, triage)
+ * sees consistent figures without knowing about reclassification. Repeating it moves nothing more,
+ * since the rewritten history shows no outage left. One rewrite per component at a time, across replicas.
+ */
+export async function reclassify(deps: OperatorDeps, actor: Actor, input: ReclassifyInput): Promise<Reclassification> {
+  const { store, config, clock } = deps;
+  const now = clock.now();
+  if (input.to <= input.from) throw fieldFailure('to', 'Koniec musi być po początku.', 'The end must be after the start.');
+  if (input.to > now) throw fieldFailure('to', 'Można zmienić tylko przeszłość: koniec nie może być w przyszłości.', 'Only the past can be reclassified: the end must not be in the future.');
+  if (input.from < now - config.store.uptimeDays * DAY_MS) {
+    throw fieldFailure('from', `Początek jest starszy niż przechowywana historia (${config.store.uptimeDays} dni).`, `The start is older than the kept history (${config.store.uptimeDays} days).`);
+  }
+  const lock = `reclassify:${input.component}`;
+  if (!(await store.acquireLease(lock, LOCK_MS))) throw new AppError('CONFLICT', `a reclassification of ${input.component} is running`);
+  try {
+    const history = await store.getTransitions(input.component, input.from, input.to);
+    const plan = planReclassification(input.component, history, input.from, input.to);
+    await store.addTransitions(plan.transitions, config.store.uptimeDays);
+    let moved = 0;
+    for (const [day, seconds] of plan.seconds) moved += await store.moveUptime(input.component, day, 'outage', 'maintenance', seconds);
+    const record: Reclassification = {
+      id: idFactory(deps)(),
+      ...input,
+      createdBy: actor.name,
+      createdAt: now,
+      movedSeconds: moved,
+      transitionsWritten: plan.transitions.length,
+    };
+    await store.addReclassification(record);
+    const before = history.filter((t) => plan.transitions.some((p) => p.at === t.at));
+    await recordAudit(deps, actor, 'reclassify.create', { kind: 'reclassification', id: record.id }, { transitions: before }, { ...record, transitions: plan.transitions });
+    await store.publishChanged();
+    return record;
+  } finally {
+    await store.releaseLease(lock);
+  }
+}

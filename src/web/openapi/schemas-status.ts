@@ -1,0 +1,86 @@
+/** OpenAPI schemas of GET /api/v1/status (see src/web/routes/status.ts and status-view.ts). */
+
+const isoOrNull = { type: ['string', 'null'], format: 'date-time' } as const;
+const status = { $ref: '#/components/schemas/ComponentStatus' } as const;
+
+/** `#/components/schemas/*` entries of the status API. */
+export const statusSchemas = {
+  ComponentView: {
+    type: 'object',
+    required: ['id', 'kind', 'name', 'homepage', 'status', 'since', 'lastCheckedAt', 'lastCheckAgeSeconds', 'reason', 'rootCause', 'dependsOn'],
+    properties: {
+      id: { type: 'string', examples: ['profil-zaufany', 'bank:mbank'] },
+      kind: { type: 'string', enum: ['service', 'bank'] },
+      name: { $ref: '#/components/schemas/Localized' },
+      homepage: { type: ['string', 'null'], format: 'uri' },
+      status,
+      since: isoOrNull,
+      lastCheckedAt: isoOrNull,
+      lastCheckAgeSeconds: { type: ['integer', 'null'], minimum: 0 },
+      reason: { type: 'string', description: 'Probe reason (timeout, http_status, …) or engine reason (no_data, stale, monitor_offline, maintenance, outage_notice).' },
+      rootCause: { type: ['string', 'null'], description: 'Deepest failing dependency, when elsewhere in the graph.' },
+      dependsOn: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  LoginMethodRow: {
+    type: 'object',
+    required: ['id', 'method', 'bank', 'path', 'works', 'status', 'blockedBy'],
+    properties: {
+      id: { type: 'string', examples: ['profil-zaufany', 'mojeid:mbank'] },
+      method: { type: 'string' },
+      bank: { type: ['string', 'null'] },
+      path: { type: 'array', items: { type: 'string' } },
+      works: { type: ['boolean', 'null'], description: 'null when a component on the path is unknown and none is down.' },
+      status,
+      blockedBy: { type: ['string', 'null'] },
+    },
+  },
+  WindowView: {
+    type: 'object',
+    required: ['id', 'kind', 'state', 'active', 'components', 'start', 'end', 'effectiveEnd', 'title', 'text', 'link', 'source', 'publishedAt', 'updatedAt'],
+    properties: {
+      id: { type: 'string' },
+      kind: { type: 'string', enum: ['maintenance', 'outage'] },
+      state: { type: 'string', enum: ['announced', 'withdrawn', 'cancelled'] },
+      active: { type: 'boolean' },
+      components: { type: 'array', items: { type: 'string' } },
+      start: { type: 'string', format: 'date-time' },
+      end: isoOrNull,
+      effectiveEnd: { type: 'string', format: 'date-time' },
+      title: { type: 'string' },
+      text: { type: 'string' },
+      link: { type: ['string', 'null'] },
+      source: { type: 'string' },
+      publishedAt: isoOrNull,
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  StatusResponse: {
+    type: 'object',
+    required: ['generatedAt', 'overall', 'monitor', 'components', 'loginMethods', 'maintenance'],
+    properties: {
+      generatedAt: { type: 'string', format: 'date-time' },
+      overall: {
+        type: 'object',
+        required: ['status', 'counts'],
+        properties: { status, counts: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } },
+      },
+      monitor: {
+        type: 'object',
+        required: ['blind', 'lastCheckedAt'],
+        properties: { blind: { type: 'boolean', description: 'True when the monitor cannot trust its own probes (self-connectivity guard).' }, lastCheckedAt: isoOrNull },
+      },
+      components: { type: 'array', items: { $ref: '#/components/schemas/ComponentView' } },
+      loginMethods: { type: 'array', items: { $ref: '#/components/schemas/LoginMethodRow' } },
+      maintenance: {
+        type: 'object',
+        required: ['active', 'upcoming'],
+        properties: {
+          active: { type: 'array', items: { $ref: '#/components/schemas/WindowView' } },
+          upcoming: { type: 'array', items: { $ref: '#/components/schemas/WindowView' } },
+        },
+      },
+      incidents: { type: 'array', description: 'Operator incidents, newest first.', items: { type: 'object', required: ['id', 'state', 'components'] } },
+    },
+  },
+} as const;

@@ -1,0 +1,35 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { OperatorDeps } from '../../admin/context.ts';
+import { authenticate, writesNeedOperator } from '../../auth/middleware.ts';
+import { adminRateLimit } from '../../auth/rate-limit.ts';
+import type { TokenVerifier } from '../../auth/verifier.ts';
+import { AppError } from '../../domain/errors.ts';
+import { adminHistoryRoutes } from './admin-history.ts';
+import { adminIncidentRoutes } from './admin-incidents.ts';
+import { adminMaintenanceRoutes } from './admin-maintenance.ts';
+import { adminOverrideRoutes } from './admin-overrides.ts';
+
+/** What the admin API needs (wired in main.ts). */
+export interface AdminWebDeps {
+  ops: OperatorDeps;
+  verifier: TokenVerifier;
+}
+
+/** A body that is present must be JSON. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && !req.is('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  next();
+};
+
+/** /api/v1/admin/…: rate limit, then bearer token, then role (viewers only read), then JSON bodies. */
+export function adminRoutes(deps: AdminWebDeps): Router {
+  const { rateLimit } = deps.ops.config.admin;
+  const admin = Router();
+  admin.use(adminRateLimit({ windowMs: rateLimit.window, max: rateLimit.max }));
+  admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }));
+  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
+  const router = Router();
+  router.use('/api/v1/admin', admin);
+  return router;
+}

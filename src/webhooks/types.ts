@@ -1,0 +1,25 @@
+import type { WebhookEventType } from '../config/operator-schema.ts';
+import type { ComponentReason, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
+import type { Incident } from '../incidents/types.ts';
+
+/** A component's status change as webhooks report it. */
+export interface ComponentChange {
+  component: string;
+  from: ComponentStatus;
+  to: ComponentStatus;
+  reason: ComponentReason;
+  rootCause: string | null;
+}
+
+/** Something operators' tools want to hear about. `id` is deterministic, so replicas that see the same change agree on it. */
+export type WebhookEvent =
+  | { id: string; type: 'component.status_changed'; at: number; data: { change: ComponentChange } }
+  | { id: string; type: 'incident.created' | 'incident.updated' | 'incident.resolved'; at: number; data: { incident: Incident } }
+  | { id: string; type: 'maintenance.started' | 'maintenance.ended'; at: number; data: { window: MaintenanceWindow } };
+
+/** Takes events for delivery; must return at once and never throw (delivery runs off the caller's path). */
+export interface EventSink {
+  emit(event: WebhookEvent): void;
+}
+
+export type { WebhookEventType };

@@ -1,0 +1,140 @@
+import { DateTime } from 'luxon';
+import type { Express } from 'express';
+import type { Config } from '../../src/config/schema.ts';
+import { loadDemoConfig } from '../../src/demo/demo-config.ts';
+import { FakeClock } from '../../src/domain/clock.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../src/domain/types.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { createStore } from '../../src/store/create.ts';
+import type { Store } from '../../src/store/store.ts';
+import { createWebApp } from '../../src/web/app.ts';
+import { StatusSnapshot } from '../../src/web/snapshot.ts';
+
+/** 27 January 2026, 21:30 in Warsaw: inside the maintenance window of the `maintenance` scene. */
+export const T0 = Date.parse('2026-01-27T20:30:00Z');
+/** Untrusted scraped text that must never execute or break markup. */
+export const HOSTILE_TITLE = '<script>alert("x")</script><img src=x onerror=alert(1)> Przerwa ]]> & "cudzysłów"';
+export const HOSTILE_LINK = 'javascript:alert(1)';
+
+/** Page states the web tests render. */
+export type Scene = 'ok' | 'outage' | 'maintenance' | 'blind';
+export const SCENES: Scene[] = ['ok', 'outage', 'maintenance', 'blind'];
+
+/** An app over a memory store seeded with one scene. */
+export interface WebFixture {
+  config: Config;
+  store: Store;
+  clock: FakeClock;
+  snapshot: StatusSnapshot;
+  app: Express;
+  close(): Promise<void>;
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** The demo config (banks, login methods, probes) with upstreams on an unused local port. */
+export function fixtureConfig(): Config {
+  return loadDemoConfig('http://127.0.0.1:9', {});
+}
+
+function state(id: string, status: ComponentStatus, reason: ComponentState['reason'], now: number, extra: Partial<ComponentState> = {}): ComponentState {
+  return { id, status, reason, rootCause: null, since: now - 3 * DAY, lastCheckedAt: now - 40_000, ...extra };
+}
+
+/** Windows of the scenes: one active (maintenance scene only) and one upcoming with hostile text. */
+export function sceneWindows(scene: Scene, now: number): MaintenanceWindow[] {
+  const base = { source: 'notices-pz', kind: 'maintenance' as const, publishedAt: now - DAY, firstSeenAt: now - DAY, lastSeenAt: now, updatedAt: now - HOUR, state: 'announced' as const };
+  const upcoming: MaintenanceWindow = {
+    ...base,
+    id: 'https://example.gov.pl/komunikat-2#0',
+    noticeKey: 'https://example.gov.pl/komunikat-2',
+    components: ['mojeid'],
+    start: now + 2 * DAY,
+    end: now + 2 * DAY + 2 * HOUR,
+    title: HOSTILE_TITLE,
+    text: `W nocy planujemy prace. ${HOSTILE_TITLE}`,
+    link: HOSTILE_LINK,
+  };
+  if (scene !== 'maintenance') return [upcoming];
+  const active: MaintenanceWindow = {
+    ...base,
+    id: 'https://example.gov.pl/komunikat-1#0',
+    noticeKey: 'https://example.gov.pl/komunikat-1',
+    components: ['login-gov'],
+    start: now - 30 * MIN,
+    end: now + 90 * MIN,
+    title: 'Przerwa techniczna w działaniu login.gov.pl',
+    text: 'W dniu 27 stycznia w godz. 21:00–23:00 login.gov.pl będzie niedostępny.',
+    link: 'https://example.gov.pl/komunikat-1',
+  };
+  return [active, upcoming];
+}
+
+/** Component states of a scene, in the shape the engine would write them. */
+export function sceneStates(config: Config, scene: Scene, now: number): ComponentState[] {
+  return config.components.map((c) => {
+    const dependsOnPz = c.dependsOn.includes('profil-zaufany');
+    if (scene === 'blind') return state(c.id, 'unknown', 'monitor_offline', now, { since: now - 10 * MIN, lastCheckedAt: now - 12 * MIN });
+    if (scene === 'outage' && c.id === 'profil-zaufany') return state(c.id, 'outage', 'http_status', now, { since: now - 25 * MIN });
+    if (scene === 'outage' && dependsOnPz) return state(c.id, 'operational', 'ok', now, { rootCause: 'profil-zaufany' });
+    if (scene === 'maintenance' && c.id === 'login-gov') return state(c.id, 'maintenance', 'maintenance', now, { since: now - 30 * MIN });
+    if (scene === 'maintenance') return state(c.id, 'operational', 'ok', now, { rootCause: 'login-gov' });
+    if (scene === 'outage' && c.id === 'bank:mbank') return state(c.id, 'degraded', 'slow', now, { since: now - 5 * MIN });
+    return state(c.id, 'operational', 'ok', now);
+  });
+}
+
+/** 90 days of uptime (the oldest 20 without data, some outage, maintenance and slow days) and 30 recent results per probe. */
+export async function seedHistory(store: Store, config: Config, now: number): Promise<void> {
+  const today = DateTime.fromMillis(now, { zone: 'Europe/Warsaw' }).startOf('day');
+  const writes: Promise<void>[] = [];
+  config.components.forEach((c, ci) => {
+    for (let back = 0; back < 70; back += 1) {
+      const day = today.minus({ days: back }).toISODate()!;
+      const seconds = back === 0 ? 21 * 3600 : 86_400;
+      const outage = (back + ci) % 23 === 5 ? 2 * 3600 : 0;
+      const maintenance = c.id === 'login-gov' && back % 14 === 3 ? 3 * 3600 : 0;
+      const degraded = (back + ci) % 17 === 8 ? 4 * 3600 : 0;
+      const add = (s: ComponentStatus, n: number): void => void (n > 0 && writes.push(store.addUptime(c.id, day, s, n, 100)));
+      add('operational', seconds - outage - maintenance - degraded);
+      add('outage', outage);
+      add('maintenance', maintenance);
+      add('degraded', degraded);
+    }
+  });
+  await Promise.all(writes);
+  for (const [pi, p] of config.probes.entries()) {
+    for (let i = 29; i >= 0; i -= 1) {
+      const ok = (i + pi) % 11 !== 4;
+      const durationMs = 180 + ((i * 37 + pi * 53) % 400) + (ok ? 0 : 2500);
+      await store.appendResult({ probeId: p.id, component: p.component ?? null, at: now - i * 5_000, ok, degraded: false, reason: ok ? 'ok' : 'timeout', durationMs }, 100);
+    }
+  }
+}
+
+/** Seeds a memory store with a scene and builds the app over it (not listening). */
+export async function webFixture(scene: Scene, config = fixtureConfig()): Promise<WebFixture> {
+  const clock = new FakeClock(T0);
+  const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
+  await seedHistory(store, config, T0);
+  await store.setComponentStates(sceneStates(config, scene, T0));
+  await store.putWindows(sceneWindows(scene, T0));
+  const logger = createLogger('silent');
+  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
+  await snapshot.start();
+  await snapshot.rebuild();
+  const app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
+  return {
+    config,
+    store,
+    clock,
+    snapshot,
+    app,
+    close: async () => {
+      await snapshot.stop();
+      await store.close();
+    },
+  };
+}
