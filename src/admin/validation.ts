@@ -17,7 +17,10 @@ export function bilingual(pl: string, en: string): { message: string; params: { 
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  throw new AppError('VALIDATION_FAILED', undefined, result.error.issues.flatMap((i) => describe(i as Issue, raw)));
+  const problems = result.error.issues.flatMap((i) => describe(i as Issue, raw));
+  // One problem per field: the first is the most basic (empty before too short).
+  const seen = new Set<string>();
+  throw new AppError('VALIDATION_FAILED', undefined, problems.filter((p) => !seen.has(p.field) && seen.add(p.field)));
 }
 
 /** Throws VALIDATION_FAILED for one field. */

@@ -40,7 +40,9 @@ export function parseOperatorTime(text: string): number | TimeProblem {
       en: 'This time does not exist in Poland (the clocks skip it when summer time starts).',
     };
   }
-  return dt.toMillis();
+  // In the autumn the hour 2:00–3:00 happens twice; the earlier instant is meant.
+  const earlier = dt.minus({ hours: 1 });
+  return earlier.hour === hour && earlier.minute === minute && earlier.second === second ? earlier.toMillis() : dt.toMillis();
 }
 
 function invalidDate(): TimeProblem {

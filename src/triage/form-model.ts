@@ -9,6 +9,7 @@ import { METHODS, SYMPTOMS, type Cause, type Evidence, type TriageResult } from 
 
 /** The form's own fields, as sent (strings; empty means not given). */
 export const FORM_FIELDS = ['method', 'bank', 'occurredAt', 'symptom', 'errorText', 'validUntil', 'confirmedAt', 'extendedAt'] as const;
+/** Submitted form values by field. */
 export type FormValues = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
 
 /** One cause as the patient reads it. */

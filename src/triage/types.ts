@@ -2,6 +2,7 @@ import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../doma
 
 /** Login methods a patient can name; `unknown` when they cannot tell. */
 export const METHODS = ['profil-zaufany', 'pz-bank', 'mojeid', 'mobywatel', 'e-dowod', 'unknown'] as const;
+/** A login method id. */
 export type Method = (typeof METHODS)[number];
 
 /** Documented symptom codes (what the patient saw). */
@@ -14,6 +15,7 @@ export const SYMPTOMS = [
   'wrong-password',
   'other',
 ] as const;
+/** A symptom code. */
 export type Symptom = (typeof SYMPTOMS)[number];
 
 /** Stable cause codes, in tie-break order (earlier wins at equal confidence). */
@@ -33,6 +35,7 @@ export const CAUSE_CODES = [
   'NO_KNOWN_CAUSE',
   'PZ_EXPIRING_SOON',
 ] as const;
+/** A stable cause code. */
 export type CauseCode = (typeof CAUSE_CODES)[number];
 
 /** Trusted-profile dates as the patient gave them (Warsaw calendar dates, YYYY-MM-DD). */
@@ -56,6 +59,7 @@ export interface TriageInput {
 
 /** Keyword classes of a free error text. */
 export const ERROR_TEXT_CLASSES = ['profile-expired', 'wrong-password', 'sms', 'maintenance', 'unavailable', 'bank', 'account-exists'] as const;
+/** A keyword class of an error text. */
 export type ErrorTextClass = (typeof ERROR_TEXT_CLASSES)[number];
 
 /** A maintenance or outage window as the triage needs it (times in epoch ms). */

@@ -2,6 +2,7 @@ import { rateLimit, type RateLimitRequestHandler, type Store as RateLimitStore }
 import { RedisStore } from 'rate-limit-redis';
 import { AppError } from '../domain/errors.ts';
 
+/** The express-rate-limit store interface, re-exported for WebDeps wiring. */
 export type { RateLimitStore };
 
 /** Sends one raw Redis command (e.g. ioredis `(...args) => client.call(...args)`). */

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
+import { incidentViews } from './incidents-view.ts';
 import { EMPTY_HISTORY, HistoryLoader, type HistoryData } from './page/history-data.ts';
 import { buildStatusView, type StatusView } from './status-view.ts';
 
@@ -76,13 +77,14 @@ export class StatusSnapshot {
         this.again = false;
         try {
           const started = this.deps.now();
-          const [states, windows, history] = await Promise.all([
+          const [states, windows, incidents, history] = await Promise.all([
             this.deps.store.getComponentStates(),
             this.deps.store.getWindows(),
+            this.deps.store.getIncidents(),
             this.historyLoader.load(started),
           ]);
           this.builtAt = this.deps.now();
-          this.view = buildStatusView(this.deps.config, states, windows, this.builtAt);
+          this.view = buildStatusView(this.deps.config, states, windows, this.builtAt, incidentViews(incidents));
           this.history = history;
           this.version += 1;
           for (const l of this.listeners) l(this.view);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createMetrics } from '../../src/metrics/definitions.ts';
 import { observeHttpRequest } from '../../src/metrics/http-observer.ts';
-import { REQUEST_ID_HEADER, isSaneRequestId, requestContext } from '../../src/web/request-context.ts';
+import { redactString } from '../../src/logging/redact.ts';
+import { REQUEST_ID_HEADER, isSaneRequestId, newRequestId, requestContext } from '../../src/web/request-context.ts';
 import { samples } from './prom-text.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -76,5 +77,17 @@ describe('HTTP request metrics and access log', () => {
     const counts = samples(text, 'ikpstatus_http_request_duration_seconds_count');
     expect(counts).toEqual([{ labels: { route, method, status_code: status }, value: 1 }]);
     expect(log()[0]).toMatchObject({ msg: 'request', route, method, status: Number(status) });
+  });
+});
+
+describe('generated request ids', () => {
+  it('when many ids are generated, then each is a UUID that log redaction leaves unchanged', () => {
+    // About 1 in 130 random UUIDs ends in 11+ decimal digits; 5000 draws make meeting one near certain.
+    const ids = Array.from({ length: 5000 }, () => newRequestId());
+    for (const id of ids) {
+      expect(id).toMatch(UUID);
+      expect(redactString(id)).toBe(id);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -4,6 +4,7 @@ import type { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState, ComponentStatus, ProbeResult, ProbeState } from '../../src/domain/types.ts';
 import type { Store } from '../../src/store/store.ts';
 import { byId, historyContract, maintenanceWindow, T0, transition } from './history-contract.ts';
+import { operatorContract } from './operator-contract.ts';
 
 /** What each store's test file hands the contract: a fresh store over empty, isolated data. */
 export interface StoreFixture {
@@ -155,6 +156,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
     });
 
     historyContract(() => f);
+    operatorContract(() => f);
 
     describe('leases', () => {
       it('when a lease is held and its TTL has not passed, then nobody else gets it, while other keys stay free', async () => {

@@ -15,6 +15,15 @@ const config = configSchema.parse({
   ],
 });
 
+// superagent treats image/* as binary; read SVG as text.
+const asText = (res: request.Response, done: (err: Error | null, body: string) => void): void => {
+  let data = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (data += chunk));
+  res.on('end', () => done(null, data));
+};
+const svgText = (path: string, app: WebFixture['app']) => request(app).get(path).buffer(true).parse(asText);
+
 describe('SVG badges', () => {
   let f: WebFixture;
   beforeAll(async () => {
@@ -27,8 +36,8 @@ describe('SVG badges', () => {
     ['/badge/profil-zaufany.svg?lang=en', 'Trusted Profile: ✕ Not working'],
     ['/badge/login-gov.svg', 'login.gov.pl: ✓ Działa'],
   ])('when %s is requested, then the badge names the component and its status in words and a symbol', async (path, label) => {
-    const res = await request(f.app).get(path).expect(200).expect('content-type', /image\/svg\+xml/);
-    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(res.text).svg;
+    const res = await svgText(path, f.app).expect(200).expect('content-type', /image\/svg\+xml/);
+    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(res.body as string).svg;
     expect(svg['@aria-label']).toBe(label);
     expect(svg.title).toBe(label);
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
@@ -36,10 +45,11 @@ describe('SVG badges', () => {
   });
 
   it('when a component name holds markup, then the badge escapes it and stays well-formed XML', async () => {
-    const res = await request(f.app).get('/badge/bank:zly.svg').expect(200);
-    expect(res.text).not.toContain('<script');
-    expect(res.text).toContain('&lt;script&gt;');
-    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(res.text).svg;
+    const res = await svgText('/badge/bank:zly.svg', f.app).expect(200);
+    const text = res.body as string;
+    expect(text).not.toContain('<script');
+    expect(text).toContain('&lt;script&gt;');
+    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(text).svg;
     expect(svg.title).toContain(HOSTILE_NAME);
   });
 

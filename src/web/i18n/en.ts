@@ -64,6 +64,8 @@ export const en: Dict = {
   'login.works.null': 'Unknown',
   'login.works.some': 'Works only in some banks',
   'login.blocked': 'Logging in via {what} does not work because {cause} has {problem}',
+  'login.blockedMethod': 'This login method does not work because {cause} has {problem}',
+  'login.blockedBank': 'Logging in via {what} does not work because the bank has {problem}',
   'login.problem.maintenance': 'scheduled maintenance',
   'login.problem.outage': 'an outage',
   'login.until': ' (until {until})',
@@ -153,7 +155,7 @@ export const en: Dict = {
 
   'chart.heading': 'Response time',
   'chart.title': 'Response time: {name}',
-  'chart.summary': 'Last {n} checks: {avg} ms on average, at most {max} ms, {failed} failed.',
+  'chart.summary': 'Recent checks ({n}): {avg} ms on average, at most {max} ms, failed: {failed}.',
   'chart.noData': 'No response time measurements.',
   'chart.axis': '{ms} ms',
 

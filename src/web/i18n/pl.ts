@@ -62,6 +62,8 @@ export const pl = {
   'login.works.null': 'Nie wiemy',
   'login.works.some': 'Działa tylko w niektórych bankach',
   'login.blocked': 'Logowanie przez {what} nie działa, bo {cause} ma {problem}',
+  'login.blockedMethod': 'Ten sposób logowania nie działa, bo {cause} ma {problem}',
+  'login.blockedBank': 'Logowanie przez {what} nie działa, bo bank ma {problem}',
   'login.problem.maintenance': 'przerwę techniczną',
   'login.problem.outage': 'awarię',
   'login.until': ' (do {until})',
@@ -151,7 +153,7 @@ export const pl = {
 
   'chart.heading': 'Czas odpowiedzi',
   'chart.title': 'Czas odpowiedzi: {name}',
-  'chart.summary': 'Ostatnie {n} sprawdzeń: średnio {avg} ms, najwięcej {max} ms, nieudanych {failed}.',
+  'chart.summary': 'Ostatnie sprawdzenia ({n}): średnio {avg} ms, najwięcej {max} ms, nieudane: {failed}.',
   'chart.noData': 'Brak pomiarów czasu odpowiedzi.',
   'chart.axis': '{ms} ms',
 

@@ -21,8 +21,10 @@ export interface IncidentView {
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
-  /** Newest first. Bodies are operator text: always escaped on output. */
-  updates: { at: string; state: IncidentState; body: string }[];
+  /** Opened by the monitor after a long outage (text machine-written until a person edits it). */
+  automatic?: boolean;
+  /** Newest first. Bodies are operator text (Polish; `bodyEn` when given): always escaped on output. */
+  updates: { at: string; state: IncidentState; body: string; bodyEn?: string }[];
 }
 
 /** Whether an incident still counts as ongoing. */

@@ -81,7 +81,9 @@ function whyText(input: LoginSectionInput, row: LoginMethodRow, label: string): 
   const problem = causeStatus === 'maintenance' ? 'maintenance' : 'outage';
   const window = view.maintenance.active.find((w) => w.kind === problem && w.components.includes(cause) && w.end !== null);
   const until = window?.end ? t('login.until', { until: fmt.at(Date.parse(window.end)) }) : '';
-  return `${t('login.blocked', { what: label, cause: names.get(cause) ?? cause, problem: t(`login.problem.${problem}`) })}${until}.`;
+  // Method names do not decline in Polish ("przez aplikacja mObywatel"), so method lines avoid naming the method.
+  const key = row.bank === null ? 'login.blockedMethod' : cause === `bank:${row.bank}` ? 'login.blockedBank' : 'login.blocked';
+  return `${t(key, { what: label, cause: names.get(cause) ?? cause, problem: t(`login.problem.${problem}`) })}${until}.`;
 }
 
 /** Working rows of other methods, one text per method ("mojeID przez bank (mBank, SGB)"). */
