@@ -13,7 +13,7 @@ const ROUNDS = 2;
 // The targets: at least 0.9x the baseline's req/s, and p99 under 25 ms.
 const MIN_RATIO = 0.9;
 const MAX_P99_MS = 25;
-const ENCODINGS = [
+const ENCODINGS: { name: string; headers: Record<string, string> }[] = [
   { name: 'gzip', headers: { 'accept-encoding': 'gzip, deflate, br' } },
   { name: 'identity', headers: {} },
 ];

@@ -11,6 +11,14 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = 'test-output/screenshots';
 const SCENES: Scene[] = ['outage', 'maintenance', 'blind'];
 
+// The page-side globals these tests touch (the project compiles without the DOM lib).
+interface PageGlobals {
+  document: { scripts: ArrayLike<{ src: string }>; querySelector(s: string): object | null };
+  getComputedStyle(el: object): { borderLeftStyle: string };
+  axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeRule[]; passes: AxeRule[]; incomplete: AxeRule[] }> };
+}
+type AxeRule = { id: string; help: string; nodes: { target: string[] }[] };
+
 interface Violation {
   id: string;
   help: string;
@@ -52,9 +60,8 @@ describe('status page in headless Chromium', () => {
   async function axeViolations(page: Page): Promise<{ violations: Violation[]; passed: number; unsure: string[] }> {
     await page.addScriptTag({ path: AXE });
     return page.evaluate(async (tags) => {
-      type Rule = { id: string; help: string; nodes: { target: string[] }[] };
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Rule[]; passes: Rule[]; incomplete: Rule[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      const g = globalThis as unknown as PageGlobals;
+      const result = await g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
       const violations = result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
       const unsure = result.incomplete.flatMap((r) => r.nodes.map((n) => `${r.id}: ${n.target.join(' ')}`));
       return { violations, passed: result.passes.length, unsure };
@@ -117,9 +124,12 @@ describe('status page in headless Chromium', () => {
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(url('outage', '/?lang=pl'));
       await page.waitForLoadState('networkidle').catch(() => undefined);
-      const background = await page.evaluate(() => getComputedStyle(document.querySelector('.banner')!).borderLeftStyle);
+      const background = await page.evaluate(() => {
+        const g = globalThis as unknown as PageGlobals;
+        return g.getComputedStyle(g.document.querySelector('.banner')!).borderLeftStyle;
+      });
       expect(background).toBe('solid');
-      expect(await page.evaluate(() => [...document.scripts].map((s) => s.src.split('/').pop()))).toEqual(['live.js']);
+      expect(await page.evaluate(() => Array.from((globalThis as unknown as PageGlobals).document.scripts, (s) => s.src.split('/').pop()))).toEqual(['live.js']);
       expect(problems).toEqual([]);
     });
   }, 60_000);

@@ -54,6 +54,8 @@ export const en: Dict = {
   'banner.blind.title': 'We cannot check right now whether logging in to IKP works',
   'banner.blind.text': 'Our monitor has no current data. This does not mean that IKP is down.',
   'banner.blind.you': 'If you cannot log in, try another login method or call the helpline.',
+  'banner.window': 'When: {range}.',
+  'banner.since': 'Since {time}.',
   'banner.lastCheck': 'Last check: {time} ({ago}).',
   'banner.neverChecked': 'We have no checks yet.',
 

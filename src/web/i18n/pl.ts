@@ -52,6 +52,8 @@ export const pl = {
   'banner.blind.title': 'Nie możemy teraz sprawdzić, czy logowanie do IKP działa',
   'banner.blind.text': 'Nasz monitor nie ma teraz aktualnych danych. To nie znaczy, że IKP nie działa.',
   'banner.blind.you': 'Jeśli nie możesz się zalogować, spróbuj innego sposobu logowania albo zadzwoń na infolinię.',
+  'banner.window': 'Czas trwania: {range}.',
+  'banner.since': 'Trwa od {time}.',
   'banner.lastCheck': 'Ostatnie sprawdzenie: {time} ({ago}).',
   'banner.neverChecked': 'Nie mamy jeszcze żadnego sprawdzenia.',
 

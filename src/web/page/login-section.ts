@@ -57,7 +57,13 @@ function groupLine(input: LoginSectionInput, id: string, label: string, rows: Lo
   const working = rows.filter((r) => r.works === true).length;
   const broken = rows.filter((r) => r.works === false).length;
   const [status, key]: [ComponentStatus, 'true' | 'false' | 'null' | 'some'] =
-    working === rows.length ? ['operational', 'true'] : working > 0 ? ['degraded', 'some'] : broken > 0 ? ['outage', 'false'] : ['unknown', 'null'];
+    working === rows.length
+      ? ['operational', 'true']
+      : working > 0
+        ? ['degraded', 'some']
+        : broken > 0
+          ? [rows.every((r) => r.works !== false || r.status === 'maintenance') ? 'maintenance' : 'outage', 'false']
+          : ['unknown', 'null'];
   return { id, label, works: key === 'true' ? true : key === 'false' ? false : null, status, worksText: input.t(`login.works.${key}`), why: null };
 }
 

@@ -30,6 +30,8 @@ export interface BannerModel {
   icon: string;
   title: string;
   text: string | null;
+  /** Since when (and until when, if announced) the trouble lasts. */
+  when: string | null;
   you: string;
   lastCheck: string;
 }
@@ -116,7 +118,17 @@ function bannerModel(input: PageInput, names: Map<string, string>, t: Translate,
     icon: b.icon,
     title: t(`banner.${b.kind}.title`),
     text,
+    when: bannerWhen(view, b.components, fmt, t),
     you: t(`banner.${b.kind}.you`),
     lastCheck: last === null ? t('banner.neverChecked') : t('banner.lastCheck', { time: fmt.at(last), ago: fmt.ago(last) }),
   };
+}
+
+/** "Trwa od 21:05." or, when a window announces the end, "Czas trwania: 27 stycznia, 21:00–23:00." */
+function bannerWhen(view: StatusView, ids: string[], fmt: ReturnType<typeof timeFormat>, t: Translate): string | null {
+  const since = view.components.filter((c) => ids.includes(c.id) && c.since).map((c) => Date.parse(c.since!));
+  if (since.length === 0) return null;
+  const start = Math.min(...since);
+  const ends = view.maintenance.active.filter((w) => w.end !== null && w.components.some((c) => ids.includes(c))).map((w) => Date.parse(w.end!));
+  return ends.length > 0 ? t('banner.window', { range: fmt.range(start, Math.max(...ends)) }) : t('banner.since', { time: fmt.at(start) });
 }

@@ -20,10 +20,10 @@ export interface TriageRouteDeps extends TriageDeps {
 const peselError = (): AppError => new AppError('PESEL_REJECTED', undefined, [fieldError('body', 'pesel')]);
 
 /**
- * JSON parsing that also scans the raw text for a PESEL, so a PESEL in malformed JSON, beyond the
- * walk's depth or in a number too long for a double is still rejected as such (never echoed).
+ * JSON parsing that also scans the raw text for a PESEL, so a PESEL in malformed JSON or nested
+ * beyond the field walk's depth is still rejected as such (and never echoed).
  */
-function jsonWithPeselScan(): RequestHandler[] {
+function jsonWithPeselScan(): Router {
   const flagged = new WeakSet<Request>();
   const parse = express.json({
     limit: BODY_LIMIT,
@@ -37,7 +37,7 @@ function jsonWithPeselScan(): RequestHandler[] {
     if (flagged.has(req)) rejectPesel(req.body);
     next(flagged.has(req) ? peselError() : undefined);
   };
-  return [parse, onParseError as unknown as RequestHandler, afterParse];
+  return Router().use(parse, onParseError, afterParse);
 }
 
 /** Only JSON bodies are triaged; anything else is 415 before it is read. */
@@ -46,7 +46,7 @@ const requireJson: RequestHandler = (req, _res, next) => next(req.is('applicatio
 /** POST /api/v1/triage: ranked causes, alternatives, where to check and a ready escalation. */
 export function triageRoutes(deps: TriageRouteDeps): Router {
   const router = Router();
-  router.post('/api/v1/triage', deps.limiter, requireJson, ...jsonWithPeselScan(), async (req, res) => {
+  router.post('/api/v1/triage', deps.limiter, requireJson, jsonWithPeselScan(), async (req, res) => {
     const result = await runTriage(deps, req.body);
     deps.onTriage?.(result.causes[0]!.code);
     res.json(result);

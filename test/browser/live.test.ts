@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/schema.ts';
+import { loadDemoConfig } from '../../src/demo/demo-config.ts';
+import { startSimulator, type Simulator } from '../../src/demo/simulator.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { createStore } from '../../src/store/create.ts';
+import { startApp, type RunningApp } from '../../src/main.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { pollUntil } from '../helpers/poll.ts';
+
+// The page-side globals this test touches (the project compiles without the DOM lib).
+interface PageGlobals {
+  document: { getElementById(id: string): { textContent: string | null } | null };
+  liveMarker?: string;
+}
+
+/** The demo config, made fast: probes every 2 s, one failure or success flips a probe. */
+function fastDemoConfig(simUrl: string): Config {
+  const demo = loadDemoConfig(simUrl, {});
+  return {
+    ...demo,
+    server: { port: 0, host: '127.0.0.1' },
+    log: { level: 'silent' },
+    engine: { ...demo.engine, failureThreshold: 1, successThreshold: 1, evaluateEvery: 2_000 },
+    probes: demo.probes.map((p) => ({ ...p, interval: 2_000, timeout: 1_500, http: { ...p.http, degradedAfter: undefined } })),
+  };
+}
+
+describe('live updates over SSE in Chromium', () => {
+  let browser: Browser;
+  let sim: Simulator;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    sim = await startSimulator(0);
+    // A memory store without a snapshot file: nothing is written to disk.
+    const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
+    app = await startApp(fastDemoConfig(sim.url), { logger: createLogger('silent'), store });
+    await pollUntil('all components operational', async () => {
+      const s = (await (await fetch(`${app.url}/api/v1/status`)).json()) as { components: { status: string }[] };
+      return s.components.every((c) => c.status === 'operational') ? true : undefined;
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sim?.close();
+  });
+
+  it('when the demo scenario switches to pz-outage, then the open page changes to the outage banner without a reload', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      let navigations = 0;
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) navigations += 1;
+      });
+      await page.goto(`${app.url}/?lang=pl`);
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('banner-title')?.textContent?.includes('Wszystko działa'));
+      // A value that only survives if the document is never replaced.
+      await page.evaluate(() => void ((globalThis as unknown as PageGlobals).liveMarker = 'same document'));
+      const loaded = navigations;
+
+      sim.setScenario('pz-outage', true);
+      await page.waitForFunction(
+        () => (globalThis as unknown as PageGlobals).document.getElementById('login-profil-zaufany')?.textContent?.includes('Profil Zaufany ma awarię'),
+        undefined,
+        { timeout: 30_000 },
+      );
+
+      expect(navigations).toBe(loaded);
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).liveMarker)).toBe('same document');
+      expect(await page.textContent('#banner-title')).toContain('Są problemy z logowaniem do IKP');
+      expect(await page.textContent('#announcer')).toBe('Zmiana stanu: Są problemy z logowaniem do IKP');
+    } finally {
+      sim.setScenario('pz-outage', false);
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,48 @@
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { redisKeyPatterns, redisKeys } from '../../src/store/keys.ts';
+import { RedisStore } from '../../src/store/redis.ts';
+import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { T0 } from './history-contract.ts';
+import { incident } from './operator-contract.ts';
+
+describe('RedisStore operator keys', () => {
+  it('when operator data of every kind is written, then each key is documented, prefixed and matches a pattern', async () => {
+    const keyPrefix = uniquePrefix();
+    const store = new RedisStore({ url: testRedisUrl(), keyPrefix });
+    const client = new Redis(testRedisUrl());
+    try {
+      await store.saveIncident(incident('i1'), 0);
+      await store.putOverride({ component: 'bank:pko', status: 'outage', reason: 'x', createdBy: 'a', createdAt: T0, expiresAt: T0 + 1 });
+      await store.addReclassification({ id: 'r1', component: 'ikp', from: T0, to: T0 + 1, reason: 'x', createdBy: 'a', createdAt: T0, movedSeconds: 0, transitionsWritten: 0 });
+      await store.appendAudit({ id: 'a1', at: T0, actor: 'a', role: 'operator', action: 'override.create', target: { kind: 'override', id: 'bank:pko' }, before: null, after: null }, 10);
+      const k = redisKeys(keyPrefix);
+      expect((await client.keys(`${keyPrefix}*`)).sort()).toEqual([k.audit, k.incidents, k.overrides, k.reclassifications].sort());
+      const patterns = redisKeyPatterns(keyPrefix);
+      for (const key of [k.audit, k.incidents, k.overrides, k.reclassifications]) expect(patterns.some((p) => p.test(key)), key).toBe(true);
+    } finally {
+      await client.del(...(await client.keys(`${keyPrefix}*`)));
+      client.disconnect();
+      await store.close();
+    }
+  });
+
+  it('when a stored incident is corrupt JSON, then reads skip it and a new save of that id is allowed', async () => {
+    const keyPrefix = uniquePrefix();
+    const warnings: string[] = [];
+    const store = new RedisStore({ url: testRedisUrl(), keyPrefix, logger: { warn: (_o, msg) => warnings.push(msg) } });
+    const client = new Redis(testRedisUrl());
+    try {
+      await client.hset(redisKeys(keyPrefix).incidents, 'i1', '{broken');
+      expect(await store.getIncidents()).toEqual([]);
+      expect(await store.getIncident('i1')).toBeNull();
+      expect(await store.saveIncident(incident('i1'), 0)).toBe(true);
+      expect(await store.getIncident('i1')).toEqual(incident('i1'));
+      expect(warnings.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await client.del(redisKeys(keyPrefix).incidents);
+      client.disconnect();
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import type { IncomingMessage } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/domain/clock.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { reevaluate } from '../../src/pipeline/reevaluate.ts';
+import { MemoryStore } from '../../src/store/memory.ts';
+import { RedisStore } from '../../src/store/redis.ts';
+import { WebhookDispatcher, type DeliveryOutcome, type DispatcherOptions } from '../../src/webhooks/dispatcher.ts';
+import { verifySignature } from '../../src/webhooks/sign.ts';
+import { testConfig } from '../helpers/config.ts';
+import { pollUntil } from '../helpers/poll.ts';
+import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { startUpstream, type Upstream } from '../helpers/upstream.ts';
+import { events, NAMES, SECRET, T, webhook } from './fixtures.ts';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+describe('webhook delivery to a real HTTP receiver', () => {
+  let receiver: Upstream;
+  let received: Received[];
+  let outcomes: DeliveryOutcome[];
+  const dispatchers: WebhookDispatcher[] = [];
+  const logger = createLogger('silent');
+
+  /** Answers with the given statuses in turn (then 200), recording every request. */
+  function answer(statuses: number[]): void {
+    receiver.route('/hook', async (req, res) => {
+      received.push({ headers: req.headers, body: await readBody(req) });
+      res.writeHead(statuses.shift() ?? 200).end();
+    });
+  }
+
+  function dispatcher(opts: Partial<DispatcherOptions> = {}): WebhookDispatcher {
+    const d = new WebhookDispatcher({
+      webhooks: [webhook({ url: receiver.url('/hook'), backoff: '10ms', maxAttempts: 4 })],
+      claims: opts.claims ?? new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) }),
+      logger,
+      now: () => T,
+      names: NAMES,
+      userAgent: 'ikp-status-test',
+      onOutcome: (_id, o) => void outcomes.push(o),
+      ...opts,
+    });
+    dispatchers.push(d);
+    return d;
+  }
+
+  beforeEach(async () => {
+    receiver = await startUpstream();
+    received = [];
+    outcomes = [];
+  });
+  afterEach(async () => {
+    await Promise.all(dispatchers.splice(0).map((d) => d.stop(1_000)));
+    await receiver.close();
+  });
+
+  it('when an event is emitted, then the receiver gets one POST whose signature verifies with the shared secret', async () => {
+    answer([]);
+    dispatcher().emit(events().incident);
+    await pollUntil('delivery', async () => (outcomes.length > 0 ? true : undefined), 10_000, 20);
+    expect(outcomes).toEqual(['delivered']);
+    expect(received).toHaveLength(1);
+    const [{ headers, body }] = received as [Received];
+    expect(verifySignature(SECRET, body, headers['x-ikp-signature'] as string)).toBe(true);
+    expect(headers['user-agent']).toBe('ikp-status-test');
+    expect(JSON.parse(body).type).toBe('incident.created');
+  });
+
+  it('when the receiver fails twice, then the delivery arrives once, on the third attempt, under one delivery id', async () => {
+    answer([500, 503]);
+    dispatcher().emit(events().component);
+    await pollUntil('delivery', async () => (outcomes.length > 0 ? true : undefined), 10_000, 20);
+    expect(outcomes).toEqual(['delivered']);
+    expect(received).toHaveLength(3);
+    expect(new Set(received.map((r) => r.headers['x-ikp-delivery'])).size).toBe(1);
+    for (const r of received) expect(verifySignature(SECRET, r.body, r.headers['x-ikp-signature'] as string)).toBe(true);
+  });
+
+  it('when the receiver keeps failing, then it gives up after maxAttempts; a 404 gives up at once', async () => {
+    answer([500, 500, 500, 500, 500]);
+    dispatcher().emit(events().component);
+    await pollUntil('give-up', async () => (outcomes.length > 0 ? true : undefined), 10_000, 20);
+    expect([outcomes, received.length]).toEqual([['failed'], 4]);
+    answer([404]);
+    received = [];
+    outcomes = [];
+    dispatcher().emit(events().incident);
+    await pollUntil('give-up', async () => (outcomes.length > 0 ? true : undefined), 10_000, 20);
+    expect([outcomes, received.length]).toEqual([['failed'], 1]);
+  });
+
+  it('when two replicas share one Redis and both see the same events, then each event is delivered once', async () => {
+    answer([]);
+    const prefix = uniquePrefix();
+    const [ra, rb] = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
+    try {
+      const [a, b] = [dispatcher({ claims: ra }), dispatcher({ claims: rb })];
+      const all = Object.values(events());
+      for (const e of all) {
+        a.emit(e);
+        b.emit(e);
+      }
+      await pollUntil('deliveries', async () => (received.length >= all.length && a.pending + b.pending === 0 ? true : undefined), 10_000, 20);
+      expect(received.map((r) => r.headers['x-ikp-event-id']).sort()).toEqual(all.map((e) => e.id).sort());
+      expect(outcomes).toEqual(['delivered', 'delivered', 'delivered']);
+    } finally {
+      await Promise.all([ra.close(), rb.close()]);
+    }
+  });
+
+  it('when the queue is full, then further deliveries are dropped, not blocking the caller', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    receiver.route('/hook', async (req, res) => {
+      received.push({ headers: req.headers, body: await readBody(req) });
+      await gate;
+      res.writeHead(200).end();
+    });
+    const d = dispatcher({ concurrency: 1, queueSize: 2 });
+    const e = events();
+    for (const id of ['a', 'b', 'c', 'd']) d.emit({ ...e.incident, id });
+    expect(outcomes).toEqual(['dropped']);
+    expect(d.pending).toBe(3);
+    release();
+    await pollUntil('drain', async () => (d.pending === 0 ? true : undefined), 10_000, 20);
+    expect(outcomes.sort()).toEqual(['delivered', 'delivered', 'delivered', 'dropped']);
+  });
+
+  it('when the receiver hangs, then re-evaluating components (the probe path) still completes and hands the change over', async () => {
+    receiver.route('/hook', (req) => void received.push({ headers: req.headers, body: '' }));
+    const clock = new FakeClock(T);
+    const store = await MemoryStore.open({ snapshotFile: null, clock });
+    const d = dispatcher({ webhooks: [webhook({ url: receiver.url('/hook'), timeout: '30s' })] });
+    const deps = { config: testConfig(), store, clock, logger, events: d };
+    await reevaluate(deps);
+    await store.setComponentStates([{ id: 'ikp', status: 'operational', since: T - 1, lastCheckedAt: T, reason: 'ok', rootCause: null }]);
+    const evaluation = await reevaluate(deps);
+    expect(evaluation.components.find((c) => c.id === 'ikp')?.status).toBe('unknown');
+    await pollUntil('request', async () => (received.length > 0 ? true : undefined), 10_000, 20);
+    expect(received[0]?.headers['x-ikp-event']).toBe('component.status_changed');
+    expect(outcomes).toEqual([]);
+  });
+});
