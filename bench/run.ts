@@ -2,6 +2,7 @@
 // that sends a precomputed buffer of the same bytes, measured in the same run on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon, { type Result } from 'autocannon';
 import { BENCH_PATHS } from './targets.ts';
@@ -27,7 +28,7 @@ interface Totals {
 
 const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/servers.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-const urls = JSON.parse(line) as { app: string; baseline: string };
+const urls = JSON.parse(line) as { app: string; baseline: string; logLevel: string };
 
 const run = (url: string, headers: Record<string, string>, duration: number): Promise<Result> =>
   autocannon({ url, connections: CONNECTIONS, duration, headers });
@@ -75,7 +76,8 @@ try {
   child.kill('SIGTERM');
 }
 process.stdout.write(
-  `\n${CONNECTIONS} connections, ${ROUNDS} alternating rounds, ${SECONDS} s per server and row, node ${process.version}\n` +
+  `\n${CONNECTIONS} connections, ${ROUNDS} alternating rounds, ${SECONDS} s per server and row, node ${process.version}, ` +
+    `${os.cpus().length} CPUs, app log level ${urls.logLevel} (BENCH_LOG_LEVEL)\n` +
     `${'path'.padEnd(26)} ${'base r/s'.padStart(9)} ${'base p99'.padStart(9)} ${'app r/s'.padStart(9)} ${'app p99'.padStart(9)} ${'ratio'.padStart(7)}\n` +
     `${rows.join('\n')}\n` +
     `target: ratio >= ${MIN_RATIO} and app p99 < ${MAX_P99_MS} ms (p99 is the worst round's)\n`,

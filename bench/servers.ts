@@ -13,8 +13,9 @@ import { webFixture } from '../test/web/fixture.ts';
 import { BENCH_PATHS } from './targets.ts';
 
 const fixture = await webFixture('outage');
-// Production wiring: the access log at info (written to /dev/null here) and request metrics.
-const logger = createLogger('info', createWriteStream('/dev/null'));
+// Production wiring: the access log (info by default, written to /dev/null here) and request metrics.
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
+const logger = createLogger(logLevel, createWriteStream('/dev/null'));
 const metrics = createMetrics(new Registry(), readBuildInfo());
 const app = createWebApp({ config: fixture.config, store: fixture.store, snapshot: fixture.snapshot, logger, metrics, now: () => Date.now() });
 const appServer = await startWebServer(app, 0, '127.0.0.1');
@@ -36,7 +37,9 @@ for (const path of BENCH_PATHS) {
 }
 const baselineServer = await startWebServer(baseline, 0, '127.0.0.1');
 
-process.stdout.write(`${JSON.stringify({ app: appServer.url, baseline: baselineServer.url })}\n`);
+process.stdout.write(`${JSON.stringify({ app: appServer.url, baseline: baselineServer.url, logLevel })}\n`);
 process.on('SIGTERM', () => {
+  // Keep-alive sockets from the load generator must not hold the exit.
+  setTimeout(() => process.exit(0), 2_000).unref();
   void Promise.all([appServer.close(), baselineServer.close(), fixture.close()]).then(() => process.exit(0));
 });

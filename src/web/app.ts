@@ -43,13 +43,14 @@ export function createWebApp(deps: WebDeps): Express {
   app.set('etag', 'strong');
   app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
   app.use(securityHeaders());
+  // Prepared bodies (page, feeds, badges, Statuspage JSON, /api/v1/status) carry their own gzip; the rest is compressed on the fly.
+  app.use(statusRoutes(deps.snapshot, deps.now));
+  app.use(publicSite(deps).router);
   app.use(compressResponses());
   if (deps.metrics) app.use(metricsRoutes(deps.metrics.registry));
   app.use(healthRoutes(deps.store));
-  app.use(statusRoutes(deps.snapshot, deps.now));
   app.use(maintenanceRoutes(deps.snapshot, deps.config));
   app.use(triageFaces(deps));
-  app.use(publicSite(deps).router);
   if (deps.admin) app.use(adminRoutes(deps.admin));
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -22,7 +22,7 @@ describe('admin API authentication and roles', () => {
     expect(res.body.error.code).toBe('UNAUTHORIZED');
     expect(res.body.error.message.pl).toMatch(/token/);
     expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="ikp-status admin"/);
-    expect(res.headers['www-authenticate'].includes('invalid_token')).toBe(error !== undefined);
+    expect(String(res.headers['www-authenticate']).includes('invalid_token')).toBe(error !== undefined);
   });
 
   it.each([

@@ -2,12 +2,9 @@ import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
-/**
- * Security headers with a strict CSP: the page has no inline script or style, so nothing
- * needs 'unsafe-inline'. HTTPS upgrades are left to the load balancer that terminates TLS.
- */
-export function securityHeaders(): RequestHandler {
-  return helmet({
+/** The helmet configuration: a strict CSP (no inline script or style anywhere, so no 'unsafe-inline'). */
+export function helmetOptions(): Parameters<typeof helmet>[0] {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -25,7 +22,27 @@ export function securityHeaders(): RequestHandler {
       },
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+  };
+}
+
+/**
+ * Security headers from helmet, computed once: helmet's headers do not depend on the request
+ * (no nonces), so one middleware copies the captured list instead of running a dozen per request.
+ * HTTPS upgrades are left to the load balancer that terminates TLS.
+ */
+export function securityHeaders(): RequestHandler {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const capture = {
+    setHeader: (name: string, value: string) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  helmet(helmetOptions())({} as Request, capture as unknown as Response, () => undefined);
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Config } from '../../config/schema.ts';
 import { negotiateLang, translator, type Lang } from '../i18n/index.ts';
 import { timeFormat } from '../i18n/format.ts';
 import type { Assets } from '../page/assets.ts';
+import { compressResponses } from '../page/http-setup.ts';
 import { pageLinks, pageModel, type PageModel } from '../page/page-model.ts';
 import type { PreparedCache, SnapshotState } from '../page/prepared-cache.ts';
 import { PreparedBody, sendPrepared } from '../page/prepared.ts';
@@ -23,7 +24,8 @@ const A11Y = { published: '2026-11-22', updated: '2026-11-22', prepared: '2026-1
 /** GET / (the status page), /fragment (its live region, for the live-update script), the accessibility statement and static assets. */
 export function pageRoutes(d: PageDeps): Router {
   const router = Router();
-  router.use(d.assets.prefix, d.assets.handler);
+  // Mounted ahead of the app-wide compression, so the static files get their own.
+  router.use(d.assets.prefix, compressResponses(), d.assets.handler);
   const model = (s: SnapshotState, lang: Lang, now: number): PageModel =>
     pageModel({ config: d.config, view: s.view, history: s.history, version: s.version, lang, now, assets: d.assets.urls });
 
