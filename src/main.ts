@@ -17,6 +17,9 @@ import type { OperatorDeps } from './admin/context.ts';
 import { TokenVerifier } from './auth/verifier.ts';
 import { reevaluate } from './pipeline/reevaluate.ts';
 import { createStore } from './store/create.ts';
+import { redisKeys } from './store/keys.ts';
+import { RedisStore } from './store/redis.ts';
+import { createRateLimitStore, type SendCommand } from './web/rate-limit.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
@@ -92,6 +95,9 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
   const closers: (() => Promise<void> | void)[] = [];
+  // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
+  const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
+  const keys = redisKeys(config.store.keyPrefix);
   const web = createWebApp({
     config,
     store,
@@ -100,7 +106,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier: new TokenVerifier(config.admin.tokens) },
+    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
+    triage: {
+      onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
+      rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),
+    },
   });
   const server = await startWebServer(web, config.server.port, config.server.host);
   const flushTimer = periodicFlush(store, config.store.snapshotEvery, logger);

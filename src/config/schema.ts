@@ -89,8 +89,10 @@ export const configSchema = z.strictObject({
     .strictObject({
       port: z.number().int().min(0).max(65535).default(8080),
       host: z.string().default('0.0.0.0'),
+      /** Express `trust proxy`: set it behind a load balancer so rate limits see the client's IP. */
+      trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).default(false),
     })
-    .default({ port: 8080, host: '0.0.0.0' }),
+    .default({ port: 8080, host: '0.0.0.0', trustProxy: false }),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .default({ level: 'info' }),

@@ -13,6 +13,7 @@
  *   <prefix>reclassifications              HASH   reclassificationId -> Reclassification JSON
  *   <prefix>audit                          LIST   newest-first AuditEntry JSON, trimmed to `admin.auditKeep`
  *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX); also webhook delivery claims
+ *   <prefix>rl:<limiter>:<client>           STRING rate-limit counters, written by rate-limit-redis
  *   <prefix>changed                        pub/sub channel, payload ignored
  *
  * Component ids may contain `:` (`bank:<id>`); the uptime day is always the last 10 characters.
@@ -31,6 +32,8 @@ export function redisKeys(prefix: string) {
     audit: `${prefix}audit`,
     lease: (key: string): string => `${prefix}lease:${key}`,
     changedChannel: `${prefix}changed`,
+    /** Prefix handed to rate-limit-redis, which appends the client key itself. */
+    rateLimitPrefix: (limiter: string): string => `${prefix}rl:${limiter}:`,
   } as const;
 }
 
@@ -52,6 +55,7 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}reclassifications$`),
     new RegExp(`^${p}audit$`),
     new RegExp(`^${p}lease:.+$`),
+    new RegExp(`^${p}rl:[a-z]+:.+$`),
   ];
 }
 

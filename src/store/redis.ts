@@ -27,6 +27,11 @@ export class RedisStore extends RedisOperatorData implements Store {
   private subscriber: Redis | null = null;
   private subscribed: Promise<void> | null = null;
 
+  /** Sends one raw command; only for libraries that keep their own keys in Redis (rate-limit counters). */
+  sendCommand(command: string, ...args: string[]): Promise<unknown> {
+    return this.redis.call(command, ...args);
+  }
+
   constructor(opts: RedisStoreOptions) {
     super('client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {}), redisKeys(opts.keyPrefix), opts.logger);
     this.history = new RedisHistory(this.redis, this.keys, <T>(json: string, where: string) => this.parse<T>(json, where));

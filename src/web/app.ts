@@ -41,6 +41,7 @@ export function createWebApp(deps: WebDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.set('trust proxy', deps.config.server.trustProxy);
   app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
   app.use(securityHeaders());
   // Prepared bodies (page, feeds, badges, Statuspage JSON, /api/v1/status) carry their own gzip; the rest is compressed on the fly.

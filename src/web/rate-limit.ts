@@ -15,22 +15,27 @@ export const TRIAGE_RATE_LIMIT = { windowMs: 60_000, limit: 60 } as const;
  * A rate-limit store shared by every replica when Redis is used, or undefined for the
  * in-process default (one memory store per app). Build a fresh one per limiter.
  */
-export function createRateLimitStore(sendCommand: SendCommand | null, prefix = 'ikp:rl:triage:'): RateLimitStore | undefined {
+export function createRateLimitStore(sendCommand: SendCommand | null, prefix: string): RateLimitStore | undefined {
   return sendCommand ? new RedisStore({ sendCommand, prefix }) : undefined;
 }
 
-/** Options of the triage limiter. */
-export interface TriageRateLimitOptions {
+/** Options of a per-IP limiter. */
+export interface RateLimitOptions {
   windowMs?: number;
   limit?: number;
   store?: RateLimitStore;
 }
 
-/** The per-IP limiter: over budget, a 429 RATE_LIMITED error (pl + en) goes to the error handler. */
-export function triageRateLimiter(opts: TriageRateLimitOptions = {}): RateLimitRequestHandler {
+/** The triage faces' limiter (defaults: TRIAGE_RATE_LIMIT). */
+export function triageRateLimiter(opts: RateLimitOptions = {}): RateLimitRequestHandler {
+  return perIpRateLimiter({ windowMs: TRIAGE_RATE_LIMIT.windowMs, limit: TRIAGE_RATE_LIMIT.limit, ...definedOnly(opts) });
+}
+
+/** A per-IP limiter: over budget, a 429 RATE_LIMITED error (pl + en) goes to the error handler. */
+export function perIpRateLimiter(opts: Required<Pick<RateLimitOptions, 'windowMs' | 'limit'>> & RateLimitOptions): RateLimitRequestHandler {
   return rateLimit({
-    windowMs: opts.windowMs ?? TRIAGE_RATE_LIMIT.windowMs,
-    limit: opts.limit ?? TRIAGE_RATE_LIMIT.limit,
+    windowMs: opts.windowMs,
+    limit: opts.limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     ...(opts.store ? { store: opts.store } : {}),
@@ -38,4 +43,8 @@ export function triageRateLimiter(opts: TriageRateLimitOptions = {}): RateLimitR
     passOnStoreError: true,
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED')),
   });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -11,7 +11,7 @@ import { pollUntil } from '../helpers/poll.ts';
 /** The demo config, sped up: every probe each second, two failures make an outage. */
 function fastDemoConfig(simUrl: string): Config {
   const c = loadDemoConfig(simUrl, {});
-  c.server = { port: 0, host: '127.0.0.1' };
+  c.server = { ...c.server, port: 0, host: '127.0.0.1' };
   c.engine = { ...c.engine, evaluateEvery: 1_000, failureThreshold: 2, successThreshold: 1 };
   for (const p of c.probes) {
     p.interval = 1_000;

@@ -34,6 +34,6 @@ describe('rate limit shared through Redis', () => {
   });
 
   it('when no Redis is used, then no shared store is built', () => {
-    expect(createRateLimitStore(null)).toBeUndefined();
+    expect(createRateLimitStore(null, 'ikp:rl:triage:')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { OperatorDeps } from '../../admin/context.ts';
 import { authenticate, writesNeedOperator } from '../../auth/middleware.ts';
-import { adminRateLimit } from '../../auth/rate-limit.ts';
+import { perIpRateLimiter, type RateLimitStore } from '../rate-limit.ts';
 import type { TokenVerifier } from '../../auth/verifier.ts';
 import { AppError } from '../../domain/errors.ts';
 import { adminHistoryRoutes } from './admin-history.ts';
@@ -13,6 +13,8 @@ import { adminOverrideRoutes } from './admin-overrides.ts';
 export interface AdminWebDeps {
   ops: OperatorDeps;
   verifier: TokenVerifier;
+  /** Shared counters across replicas (Redis); per-replica memory when absent. */
+  rateLimitStore?: RateLimitStore;
 }
 
 /** A body that is present must be JSON. */
@@ -26,7 +28,8 @@ const requireJson: RequestHandler = (req, _res, next) => {
 export function adminRoutes(deps: AdminWebDeps): Router {
   const { rateLimit } = deps.ops.config.admin;
   const admin = Router();
-  admin.use(adminRateLimit({ windowMs: rateLimit.window, max: rateLimit.max }));
+  // Before authentication, so guessing tokens is throttled too.
+  admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
   admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }));
   admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
   const router = Router();
