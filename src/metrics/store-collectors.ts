@@ -78,6 +78,12 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
     },
   );
 
+  add('ikpstatus_incident_open', '1 while an unresolved incident (posted or automatic) names the component.', ['component'], (g, r) => {
+    for (const c of config.components) {
+      g.set({ component: c.id }, r.incidents.some((i) => i.state !== 'resolved' && i.components.includes(c.id)) ? 1 : 0);
+    }
+  });
+
   add('ikpstatus_probe_success', 'Whether the latest run of the probe passed its checks (blackbox_exporter probe_success).', ['probe', 'component'], (g, r) => {
     for (const p of config.probes) {
       const st = r.probes.get(p.id);

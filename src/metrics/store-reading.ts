@@ -1,4 +1,5 @@
 import type { ComponentState, MaintenanceWindow, ProbeState } from '../domain/types.ts';
+import type { Incident } from '../incidents/types.ts';
 import type { Store } from '../store/store.ts';
 
 /** Everything the store-read gauges need, read once per scrape. */
@@ -6,6 +7,7 @@ export interface StoreReading {
   components: Map<string, ComponentState>;
   probes: Map<string, ProbeState>;
   windows: MaintenanceWindow[];
+  incidents: Incident[];
 }
 
 /**
@@ -16,9 +18,9 @@ export interface StoreReading {
 export function sharedStoreReader(store: Store, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
   let inFlight: Promise<StoreReading | null> | null = null;
   return () =>
-    (inFlight ??= Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows()])
+    (inFlight ??= Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows(), store.getIncidents()])
       .then(
-        ([components, probes, windows]): StoreReading | null => ({ components, probes, windows }),
+        ([components, probes, windows, incidents]): StoreReading | null => ({ components, probes, windows, incidents }),
         (err: unknown) => {
           onError(err);
           return null;

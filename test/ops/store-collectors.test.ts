@@ -2,6 +2,7 @@ import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type MaintenanceWindow, type ProbeState } from '../../src/domain/types.ts';
+import { openIncident } from '../../src/incidents/lifecycle.ts';
 import { registerStoreCollectors } from '../../src/metrics/store-collectors.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -155,5 +156,22 @@ describe('store-read gauges', () => {
     expect(reads).toBe(1);
     await registry.metrics();
     expect(reads).toBe(2);
+  });
+
+  it.each([
+    ['an investigating incident', 'investigating', 1],
+    ['a monitoring incident', 'monitoring', 1],
+    ['a resolved incident', 'resolved', 0],
+  ] as const)('when the store holds %s naming profil-zaufany, then incident_open is %i for it and 0 elsewhere', async (_what, state, open) => {
+    const store = await memoryStore();
+    const incident = openIncident(
+      'i1',
+      { title: { pl: 'Awaria PZ' }, body: { pl: 'Trwa awaria.' }, impact: 'major', components: ['profil-zaufany'] },
+      { updateId: 'u1', by: 'alice', at: T0 },
+    );
+    await store.saveIncident({ ...incident, state, resolvedAt: state === 'resolved' ? T0 : null }, 0);
+    const text = await scrape(store);
+    expect(valueOf(text, 'ikpstatus_incident_open', { component: 'profil-zaufany' })).toBe(open);
+    expect(valueOf(text, 'ikpstatus_incident_open', { component: 'ikp' })).toBe(0);
   });
 });
