@@ -30,7 +30,8 @@ export async function ensureDebianBinary(bin: string, pkg: string): Promise<stri
   const found = await findBinary(bin);
   if (found) return found;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args: string[]): Promise<unknown> => run('apt-get', args, { env, maxBuffer: APT_BUFFER });
+  // Wait for the dpkg lock instead of failing when another install (or unattended-upgrades) holds it.
+  const apt = (args: string[]): Promise<unknown> => run('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { env, maxBuffer: APT_BUFFER });
   // A refresh can fail for a moment (a mirror hiccup, another apt run finishing): retry once,
   // and still try the install with the lists already there before giving up.
   const updated = await apt(['update']).catch(() => apt(['update'])).then(() => null, (err: unknown) => err as Error);

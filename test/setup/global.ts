@@ -9,10 +9,13 @@ const DEBIAN_PACKAGE = 'redis-server';
 /** Vitest global setup: installs missing Debian tools, starts a private redis-server on a free port and provides its URL. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const bin = await ensureDebianBinary('redis-server', DEBIAN_PACKAGE);
-  // promtool and prometheus (test/ops) come from one package; installing it here, once, keeps
-  // parallel test files from racing for the dpkg lock.
+  // Every Debian tool the suites need is installed here, once, so parallel test files never race
+  // for the dpkg lock: promtool and prometheus (test/ops) come from one package.
   await ensureDebianBinary('promtool', 'prometheus');
   await ensureDebianBinary('prometheus', 'prometheus');
+  // Browser tests (test/browser) use Debian's Chromium; iproute2 brings `ip` for the offline test's namespace.
+  await ensureDebianBinary('chromium', 'chromium');
+  await ensureDebianBinary('ip', 'iproute2');
   const port = await freePort();
   const child = spawn(bin, ['--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
