@@ -1,12 +1,8 @@
 import type { z } from 'zod';
-import { AppError } from '../domain/errors.ts';
+import { AppError, type FieldProblem } from '../domain/errors.ts';
+import { valueAt } from '../domain/object-path.ts';
 
-/** A field-level problem in both languages (the AppError `fields` shape). */
-export interface FieldProblem {
-  field: string;
-  pl: string;
-  en: string;
-}
+export type { FieldProblem };
 
 /** Options for a zod refinement or custom issue whose message exists in both languages. */
 export function bilingual(pl: string, en: string): { message: string; params: { pl: string } } {
@@ -71,11 +67,3 @@ function describe(issue: Issue, raw: unknown): FieldProblem[] {
   }
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[seg];
-  }
-  return cur;
-}

@@ -1,3 +1,5 @@
+import { valueAt } from '../domain/object-path.ts';
+
 /** The subset of a zod 4 issue that formatting needs (kept structural so zod internals can change). */
 export interface SchemaIssue {
   code: string;
@@ -41,14 +43,6 @@ export function formatDuration(ms: number): string {
   return `${ms}ms`;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[seg];
-  }
-  return cur;
-}
 
 /** Splits a path into the item it goes through (by id or name, else `probes[3]`) and the rest. */
 function locate(root: unknown, path: readonly PropertyKey[]): { label: string | null; rest: PropertyKey[] } {

@@ -22,6 +22,13 @@ export const ERRORS = {
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
+/** A problem with one input field, named by its dotted path, in both languages. */
+export interface FieldProblem {
+  field: string;
+  pl: string;
+  en: string;
+}
+
 /** An error with a stable code, mapped to an HTTP status by the web layer. */
 export class AppError extends Error {
   readonly status: number;
@@ -29,7 +36,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     /** Field-level problems, each naming the field. */
-    readonly fields?: { field: string; pl: string; en: string }[],
+    readonly fields?: FieldProblem[],
   ) {
     super(message ?? ERRORS[code].en);
     this.name = 'AppError';

@@ -1,12 +1,9 @@
+import type { FieldProblem } from '../domain/errors.ts';
 import { en } from './i18n/en.ts';
 import { pl } from './i18n/pl.ts';
 
-/** A field-level problem, named by its dotted path, in both languages (the AppError `fields` shape). */
-export interface FieldError {
-  field: string;
-  pl: string;
-  en: string;
-}
+/** A field-level problem (the AppError `fields` shape). */
+export type FieldError = FieldProblem;
 
 /** A validation message key. */
 export type ValidationKey = keyof typeof pl.validation;

@@ -21,10 +21,10 @@ function fastDemoConfig(simUrl: string): Config {
   const demo = loadDemoConfig(simUrl, {});
   return {
     ...demo,
-    server: { port: 0, host: '127.0.0.1' },
+    server: { ...demo.server, port: 0, host: '127.0.0.1' },
     log: { level: 'silent' },
     engine: { ...demo.engine, failureThreshold: 1, successThreshold: 1, evaluateEvery: 2_000 },
-    probes: demo.probes.map((p) => ({ ...p, interval: 2_000, timeout: 1_500, http: { ...p.http, degradedAfter: undefined } })),
+    probes: demo.probes.map((p) => (p.kind === 'http' ? { ...p, interval: 2_000, timeout: 1_500, http: { ...p.http, degradedAfter: undefined } } : p)),
   };
 }
 

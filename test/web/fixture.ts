@@ -4,6 +4,7 @@ import type { Config } from '../../src/config/schema.ts';
 import { loadDemoConfig } from '../../src/demo/demo-config.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../src/domain/types.ts';
+import type { Incident } from '../../src/incidents/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -86,6 +87,41 @@ export function sceneStates(config: Config, scene: Scene, now: number): Componen
   });
 }
 
+/** Incidents of the outage scene: one open (with hostile operator text) and one resolved. */
+export function sceneIncidents(scene: Scene, now: number): Incident[] {
+  if (scene !== 'outage') return [];
+  const base = { version: 1, automatic: false, draft: false, createdBy: 'dyzurny' };
+  return [
+    {
+      ...base,
+      id: 'inc-pz',
+      title: { pl: 'Nie działa logowanie Profilem Zaufanym', en: 'Trusted Profile login fails' },
+      impact: 'major',
+      state: 'identified',
+      components: ['profil-zaufany'],
+      createdAt: now - 20 * MIN,
+      updatedAt: now - 5 * MIN,
+      resolvedAt: null,
+      updates: [
+        { id: 'u1', at: now - 20 * MIN, state: 'investigating', body: { pl: 'Badamy zgłoszenia.' }, by: 'dyzurny' },
+        { id: 'u2', at: now - 5 * MIN, state: 'identified', body: { pl: `Przyczyna po stronie pz.gov.pl. ${HOSTILE_TITLE}`, en: 'The cause is at pz.gov.pl.' }, by: 'dyzurny' },
+      ],
+    },
+    {
+      ...base,
+      id: 'inc-old',
+      title: { pl: 'Wolne logowanie przez mBank' },
+      impact: 'minor',
+      state: 'resolved',
+      components: ['bank:mbank'],
+      createdAt: now - 3 * DAY,
+      updatedAt: now - 3 * DAY + HOUR,
+      resolvedAt: now - 3 * DAY + HOUR,
+      updates: [{ id: 'u1', at: now - 3 * DAY + HOUR, state: 'resolved', body: { pl: 'Działa.' }, by: 'dyzurny' }],
+    },
+  ];
+}
+
 /** 90 days of uptime (the oldest 20 without data, some outage, maintenance and slow days) and 30 recent results per probe. */
 export async function seedHistory(store: Store, config: Config, now: number): Promise<void> {
   const today = DateTime.fromMillis(now, { zone: 'Europe/Warsaw' }).startOf('day');
@@ -121,6 +157,7 @@ export async function webFixture(scene: Scene, config = fixtureConfig()): Promis
   await seedHistory(store, config, T0);
   await store.setComponentStates(sceneStates(config, scene, T0));
   await store.putWindows(sceneWindows(scene, T0));
+  for (const incident of sceneIncidents(scene, T0)) await store.saveIncident(incident, 0);
   const logger = createLogger('silent');
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();

@@ -15,7 +15,7 @@ const incident: IncidentView = {
   createdAt: new Date(T0 - 1_200_000).toISOString(),
   updatedAt: new Date(T0 - 300_000).toISOString(),
   resolvedAt: null,
-  updates: [{ at: new Date(T0 - 300_000).toISOString(), state: 'investigating', body: 'Sprawdzamy <img src=x onerror=alert(1)>' }],
+  updates: [{ at: new Date(T0 - 300_000).toISOString(), state: 'investigating', body: 'Sprawdzamy <img src=x onerror=alert(1)>', bodyEn: 'Checking' }],
 };
 
 describe('page model and views', () => {
@@ -32,6 +32,9 @@ describe('page model and views', () => {
       expect(html).toContain('Logowanie przez bank &lt;b&gt;przerywa&lt;/b&gt;');
       expect(html).toContain('Sprawdzamy &lt;img src=x onerror=alert(1)&gt;');
       expect(html).toContain('id="incident-inc-7"');
+      const en = loadViews().fragment(pageModel({ config: f.config, view: { ...view, incidents: [incident] }, history, version, lang: 'en', now: T0, assets }));
+      expect(en).toContain('Investigating</strong>: Checking');
+      expect(en).toContain('Logowanie przez bank &lt;b&gt;przerywa&lt;/b&gt;');
     } finally {
       await f.close();
     }

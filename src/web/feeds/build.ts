@@ -2,7 +2,7 @@ import { Feed } from 'feed';
 import type { Config } from '../../config/schema.ts';
 import { timeFormat } from '../i18n/format.ts';
 import { translator, type Lang } from '../i18n/index.ts';
-import { incidentTitle } from '../page/incident-view.ts';
+import { incidentTitle, updateBody } from '../page/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import { nameList } from '../page/windows-section.ts';
 import type { StatusView } from '../status-view.ts';
@@ -47,7 +47,7 @@ export function buildFeed(i: FeedInput): Feed {
   const items: { date: Date; add: () => void }[] = [];
   for (const inc of i.view.incidents) {
     const date = new Date(inc.updatedAt);
-    const body = inc.updates.map((u) => `<p>${escapeHtml(fmt.at(Date.parse(u.at)))}: ${escapeHtml(u.body)}</p>`).join('');
+    const body = inc.updates.map((u) => `<p>${escapeHtml(fmt.at(Date.parse(u.at)))}: ${escapeHtml(updateBody(u, i.lang))}</p>`).join('');
     items.push({
       date,
       add: () =>

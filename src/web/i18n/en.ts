@@ -3,6 +3,7 @@ import type { Dict } from './index.ts';
 /** Every English UI string; typed as `Dict`, so it must have exactly the Polish keys. */
 export const en: Dict = {
   'locale': 'en',
+  'fmt.intlLocale': 'en-GB',
   'fmt.day': 'd MMMM',
   'fmt.dayYear': 'd MMMM yyyy',
   'fmt.dayShort': 'd MMM',

@@ -8,6 +8,8 @@ export const ZONE = 'Europe/Warsaw';
 export interface TimeFormat {
   /** `27 stycznia` (with the year when it is not this year's). */
   day(ms: number): string;
+  /** The same for a calendar day `YYYY-MM-DD`; fast, for the 90-day history. */
+  calendarDay(isoDay: string): string;
   /** `27 stycznia, 22:00`. */
   at(ms: number): string;
   /** `27 stycznia, 22:00–23:00`; across days `27 stycznia, 22:00 – 28 stycznia, 2:00`; open-ended `od 27 stycznia, 22:00 (…)`. */
@@ -29,8 +31,16 @@ export function timeFormat(t: Translate, now: number): TimeFormat {
   };
   const time = (ms: number): string => zoned(ms).toFormat(t('fmt.time'));
   const percentFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  // Luxon is too slow for hundreds of labels per render; Intl formatters are built once.
+  const intl = t('fmt.intlLocale');
+  const dayOnly = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const dayYear = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
     day,
+    calendarDay(isoDay) {
+      const date = new Date(`${isoDay}T12:00:00Z`);
+      return (date.getUTCFullYear() === thisYear ? dayOnly : dayYear).format(date);
+    },
     at: (ms) => t('time.at', { day: day(ms), time: time(ms) }),
     range(startMs, endMs) {
       if (endMs === null) return t('time.openEnd', { day: day(startMs), from: time(startMs) });

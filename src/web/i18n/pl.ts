@@ -1,6 +1,7 @@
 /** Every Polish UI string of the status page, feeds, badges and Statuspage JSON; `{name}` marks a parameter. */
 export const pl = {
   'locale': 'pl',
+  'fmt.intlLocale': 'pl-PL',
   'fmt.day': 'd MMMM',
   'fmt.dayYear': 'd MMMM yyyy',
   'fmt.dayShort': 'd MMM',

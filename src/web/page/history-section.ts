@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { UptimeBucket } from '../../domain/types.ts';
-import { ZONE, type TimeFormat } from '../i18n/format.ts';
+import type { TimeFormat } from '../i18n/format.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { HistoryData, LatencyPoint } from './history-data.ts';
 import { anchorId } from './safe-url.ts';
@@ -80,6 +79,8 @@ export function chartModel(points: LatencyPoint[], t: Translate): ChartModel | n
 
 /** History rows: 90-day bars with per-day text, uptime excluding maintenance, and the latency chart. */
 export function historyRows(history: HistoryData, ids: string[], names: Map<string, string>, t: Translate, fmt: TimeFormat): HistoryRow[] {
+  const labels = new Map(history.days.map((day) => [day, fmt.calendarDay(day)]));
+  const plain = new Map((['ok', 'degraded', 'maintenance', 'none'] as const).map((cls) => [cls, t(`day.${cls}`)]));
   return ids.map((id) => {
     const buckets = history.uptime[id] ?? [];
     const byDay = new Map(buckets.map((b) => [b.day, b]));
@@ -88,9 +89,8 @@ export function historyRows(history: HistoryData, ids: string[], names: Map<stri
       const bucket = byDay.get(day);
       const cls = dayClass(bucket);
       counts[cls] += 1;
-      const ratio = bucket ? uptimeRatio([bucket]) : null;
-      const state = cls === 'outage' ? t('day.outage', { pct: fmt.percent(ratio ?? 0) }) : t(`day.${cls}`);
-      return { cls, text: t('day.text', { day: fmt.day(DateTime.fromISO(day, { zone: ZONE }).toMillis()), state }) };
+      const state = cls === 'outage' ? t('day.outage', { pct: fmt.percent(uptimeRatio(bucket ? [bucket] : []) ?? 0) }) : plain.get(cls)!;
+      return { cls, text: t('day.text', { day: labels.get(day)!, state }) };
     });
     const ratio = uptimeRatio(buckets);
     return {

@@ -32,6 +32,11 @@ export function isOpen(incident: IncidentView): boolean {
   return incident.state !== 'resolved';
 }
 
+/** An update's body in a language, falling back to Polish. */
+export function updateBody(update: IncidentView['updates'][number], lang: 'pl' | 'en'): string {
+  return lang === 'en' ? (update.bodyEn ?? update.body) : update.body;
+}
+
 /** The incident title in a language, falling back to Polish. */
 export function incidentTitle(incident: IncidentView, lang: 'pl' | 'en'): string {
   return lang === 'en' ? (incident.title.en ?? incident.title.pl) : incident.title.pl;

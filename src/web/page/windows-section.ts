@@ -2,7 +2,7 @@ import type { TimeFormat } from '../i18n/format.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
 import type { WindowView } from '../window-view.ts';
 import type { ShownTime } from './components-section.ts';
-import { incidentTitle, type IncidentView } from './incident-view.ts';
+import { incidentTitle, updateBody, type IncidentView } from './incident-view.ts';
 import { anchorId, safeHttpUrl } from './safe-url.ts';
 
 // Notices can be long; the page shows the start and links to the source for the rest.
@@ -29,6 +29,8 @@ export interface IncidentCard {
   id: string;
   anchor: string;
   open: boolean;
+  /** Status shape and colour: outage (major, critical), degraded (minor) or operational once resolved. */
+  icon: 'outage' | 'degraded' | 'operational';
   title: string;
   impactText: string;
   stateText: string;
@@ -78,12 +80,13 @@ export function incidentCards(incidents: IncidentView[], names: Map<string, stri
     id: i.id,
     anchor: anchorId('incident', i.id),
     open: i.state !== 'resolved',
+    icon: i.state === 'resolved' ? 'operational' : i.impact === 'minor' ? 'degraded' : 'outage',
     title: incidentTitle(i, lang),
     impactText: t(`incident.impact.${i.impact}`),
     stateText: t(`incident.state.${i.state}`),
     affects: t('incidents.affects', { list: nameList(i.components, names) }),
     started: shown(i.createdAt, 'incidents.started'),
     resolved: i.resolvedAt ? shown(i.resolvedAt, 'incidents.resolved') : null,
-    updates: i.updates.map((u) => ({ at: { iso: u.at, text: fmt.at(Date.parse(u.at)) }, stateText: t(`incident.state.${u.state}`), body: u.body })),
+    updates: i.updates.map((u) => ({ at: { iso: u.at, text: fmt.at(Date.parse(u.at)) }, stateText: t(`incident.state.${u.state}`), body: updateBody(u, lang) })),
   }));
 }

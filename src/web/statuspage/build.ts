@@ -1,6 +1,6 @@
 import type { Config } from '../../config/schema.ts';
 import { translator, type Lang } from '../i18n/index.ts';
-import { incidentTitle, type IncidentView } from '../page/incident-view.ts';
+import { incidentTitle, updateBody, type IncidentView } from '../page/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import type { StatusView } from '../status-view.ts';
 import { warsawIso, type WindowView } from '../window-view.ts';
@@ -86,7 +86,7 @@ export function spIncident(i: SpInput, inc: IncidentView): Obj {
     shortlink: `${i.baseUrl}/#${anchorId('incident', inc.id)}`,
     started_at: inc.createdAt,
     page_id: PAGE_ID,
-    incident_updates: inc.updates.map((u, n) => update(`${inc.id}-${inc.updates.length - n}`, inc.id, u.state, u.body, u.at, components)),
+    incident_updates: inc.updates.map((u, n) => update(`${inc.id}-${inc.updates.length - n}`, inc.id, u.state, updateBody(u, i.lang), u.at, components)),
     components,
   };
 }
