@@ -56,3 +56,14 @@ it('when a single instant is shown, then it carries the day and the time', () =>
   expect(pl.at(at('2026-01-27T21:29:20+01:00'))).toBe('27 stycznia, 21:29');
   expect(pl.day(at('2025-12-07T12:00:00+01:00'))).toBe('7 grudnia 2025');
 });
+
+describe('calendar days of the history', () => {
+  it.each([
+    ['2026-01-27', '27 stycznia', '27 January'],
+    ['2026-03-29', '29 marca', '29 March'],
+    ['2025-12-07', '7 grudnia 2025', '7 December 2025'],
+  ])('when the day is %s, then Polish reads "%s" and English "%s"', (day, expectedPl, expectedEn) => {
+    expect(pl.calendarDay(day)).toBe(expectedPl);
+    expect(en.calendarDay(day)).toBe(expectedEn);
+  });
+});
