@@ -85,7 +85,7 @@ export const en: Dict = {
   'components.checked': 'Checked {ago}',
   'components.neverChecked': 'Not checked yet',
   'components.cause': 'Caused by: {name}',
-  'components.dependsOnFailing': 'Logging in may still fail: {name} has a problem.',
+  'components.dependsOnFailing': 'Logging in may still fail: {name} has {problem}.',
   'components.notices': 'Notices: {name}',
 
   'reason.ok': 'Answers correctly.',

@@ -44,7 +44,8 @@ export function asLang(value: unknown): Lang | null {
  * `fallback` lets an English-named route (/accessibility) default to English.
  */
 export function negotiateLang(req: Request, fallback: Lang = 'pl'): Lang {
-  const asked = asLang(req.query.lang);
+  // req.query parses the URL on every access; most requests carry no query at all.
+  const asked = req.url.includes('lang=') ? asLang(req.query.lang) : null;
   if (asked) return asked;
   if (!req.get('accept-language')) return fallback;
   const accepted = req.acceptsLanguages(...LANGS);

@@ -83,7 +83,7 @@ export const pl = {
   'components.checked': 'Sprawdzono {ago}',
   'components.neverChecked': 'Jeszcze nie sprawdzono',
   'components.cause': 'Przyczyna: {name}',
-  'components.dependsOnFailing': 'Mimo to logowanie może nie działać: {name} ma problem.',
+  'components.dependsOnFailing': 'Mimo to logowanie może nie działać: {name} ma {problem}.',
   'components.notices': 'Komunikaty: {name}',
 
   'reason.ok': 'Odpowiada poprawnie.',

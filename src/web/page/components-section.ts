@@ -38,7 +38,7 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     since: c.since ? { iso: c.since, text: t('components.since', { time: fmt.at(Date.parse(c.since)) }) } : null,
     checked: c.lastCheckedAt ? { iso: c.lastCheckedAt, text: t('components.checked', { ago: fmt.ago(Date.parse(c.lastCheckedAt)) }) } : null,
     reason: c.status === 'operational' && c.reason === 'ok' ? null : reasonText(c.reason, t),
-    cause: causeText(c, names, t),
+    cause: causeText(c, components, names, t),
     homepage: safeHttpUrl(c.homepage),
   }));
 }
@@ -50,8 +50,10 @@ export function reasonText(reason: string, t: Translate): string {
 }
 
 /** Names the root cause: as the cause of a failing component, or as a warning on a working one. */
-function causeText(c: ComponentView, names: Map<string, string>, t: Translate): string | null {
+function causeText(c: ComponentView, all: ComponentView[], names: Map<string, string>, t: Translate): string | null {
   if (!c.rootCause || c.rootCause === c.id) return null;
   const name = names.get(c.rootCause) ?? c.rootCause;
-  return c.status === 'operational' || c.status === 'degraded' ? t('components.dependsOnFailing', { name }) : t('components.cause', { name });
+  if (c.status !== 'operational' && c.status !== 'degraded') return t('components.cause', { name });
+  const problem = all.find((x) => x.id === c.rootCause)?.status === 'maintenance' ? 'maintenance' : 'outage';
+  return t('components.dependsOnFailing', { name, problem: t(`login.problem.${problem}`) });
 }
