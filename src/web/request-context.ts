@@ -60,8 +60,8 @@ export function requestContext(logger: Logger, onFinish?: (r: FinishedRequest) =
         seconds: (performance.now() - started) / 1000,
       };
       onFinish?.(finished);
-      // Probes of liveness and scrapes arrive every few seconds; they would drown the log at info.
-      const level = finished.route === '/healthz' || finished.route === '/readyz' || finished.route === '/metrics' ? 'debug' : 'info';
+      const level = accessLogLevel(finished);
+      if (!logger.isLevelEnabled(level)) return;
       logger[level](
         { requestId, method: finished.method, route: finished.route, url: req.originalUrl, status: finished.statusCode, ms: Math.round(finished.seconds * 1000) },
         'request',
@@ -69,4 +69,16 @@ export function requestContext(logger: Logger, onFinish?: (r: FinishedRequest) =
     });
     next();
   };
+}
+
+/**
+ * Successful reads (page views, API polls, probes of liveness, scrapes) are logged at debug:
+ * during an outage thousands of patients reload the page, and an info line per view would
+ * cost more than serving it. Writes and client errors stay at info, server errors at error;
+ * the duration histogram still counts every request.
+ */
+export function accessLogLevel(r: Pick<FinishedRequest, 'method' | 'statusCode'>): 'debug' | 'info' | 'error' {
+  if (r.statusCode >= 500) return 'error';
+  if ((r.method === 'GET' || r.method === 'HEAD') && r.statusCode < 400) return 'debug';
+  return 'info';
 }

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { createMetrics } from '../../src/metrics/definitions.ts';
 import { observeHttpRequest } from '../../src/metrics/http-observer.ts';
 import { redactString } from '../../src/logging/redact.ts';
-import { REQUEST_ID_HEADER, isSaneRequestId, newRequestId, requestContext } from '../../src/web/request-context.ts';
+import { REQUEST_ID_HEADER, accessLogLevel, isSaneRequestId, newRequestId, requestContext } from '../../src/web/request-context.ts';
 import { samples } from './prom-text.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A small app with the request context, the HTTP metrics and a parameterised and a mounted route. */
 function testApp(): { app: express.Express; metrics: ReturnType<typeof createMetrics>; log: () => Record<string, unknown>[] } {
   let out = '';
-  const logger = createLogger('info', new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }));
+  const logger = createLogger('debug', new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }));
   const metrics = createMetrics(new Registry(), { version: 't', node: 't' });
   const app = express();
   app.use(requestContext(logger, observeHttpRequest(metrics)));
@@ -77,6 +77,20 @@ describe('HTTP request metrics and access log', () => {
     const counts = samples(text, 'ikpstatus_http_request_duration_seconds_count');
     expect(counts).toEqual([{ labels: { route, method, status_code: status }, value: 1 }]);
     expect(log()[0]).toMatchObject({ msg: 'request', route, method, status: Number(status) });
+  });
+});
+
+describe('access log level', () => {
+  it.each([
+    ['GET', 200, 'debug'],
+    ['HEAD', 304, 'debug'],
+    ['GET', 404, 'info'],
+    ['POST', 200, 'info'],
+    ['POST', 400, 'info'],
+    ['GET', 500, 'error'],
+    ['POST', 503, 'error'],
+  ] as const)('when %s answers %i, then the access line is logged at %s', (method, statusCode, level) => {
+    expect(accessLogLevel({ method, statusCode })).toBe(level);
   });
 });
 
