@@ -3,12 +3,10 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import type { MaintenanceWindow } from '../../src/domain/types.ts';
-import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Store } from '../../src/store/store.ts';
-import { createWebApp } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
+import { webAppOver, type TestWebApp } from '../helpers/web-app.ts';
 
 const NOW = Date.parse('2026-03-28T20:00:00+01:00');
 const H = 3_600_000;
@@ -33,11 +31,10 @@ const base: MaintenanceWindow = {
 
 describe('maintenance API and iCalendar feed', () => {
   const clock = new FakeClock(NOW);
-  const logger = createLogger('silent');
   const config = testConfig();
   let store: Store;
-  let snapshot: StatusSnapshot;
-  let app: ReturnType<typeof createWebApp>;
+  let app: TestWebApp['app'];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
@@ -46,15 +43,10 @@ describe('maintenance API and iCalendar feed', () => {
       { ...base, id: 'b#0', noticeKey: 'b', kind: 'outage', components: ['login-gov'], start: NOW - H, end: null, title: 'Awaria', link: null },
       { ...base, id: 'c#0', noticeKey: 'c', state: 'withdrawn', start: NOW - 48 * H, end: NOW - 40 * H },
     ]);
-    snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
-    await snapshot.start();
-    app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
+    ({ app, close } = await webAppOver(store, config, clock));
   });
 
-  afterAll(async () => {
-    await snapshot.stop();
-    await store.close();
-  });
+  afterAll(() => close());
 
   it('when windows exist, then /api/v1/status lists active and upcoming ones with Warsaw offsets', async () => {
     const res = await request(app).get('/api/v1/status').expect(200);

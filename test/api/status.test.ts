@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/store.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
+import { webAppOver, type TestWebApp } from '../helpers/web-app.ts';
 import { freePort } from '../helpers/free-port.ts';
 
 const T0 = Date.parse('2026-11-22T10:00:00Z');
@@ -27,7 +28,8 @@ describe('read API', () => {
   const config = testConfig();
   let store: Store;
   let snapshot: StatusSnapshot;
-  let app: ReturnType<typeof createWebApp>;
+  let app: TestWebApp['app'];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
@@ -37,15 +39,10 @@ describe('read API', () => {
       state('profil-zaufany', 'outage', 'http_status'),
       state('bank:pko-bp', 'operational', 'ok', 'profil-zaufany'),
     ]);
-    snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
-    await snapshot.start();
-    app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
+    ({ snapshot, app, close } = await webAppOver(store, config, clock));
   });
 
-  afterAll(async () => {
-    await snapshot.stop();
-    await store.close();
-  });
+  afterAll(() => close());
 
   it('when the status is requested, then components carry status, since, lastCheckedAt, age, reason and rootCause', async () => {
     const res = await request(app).get('/api/v1/status').expect(200).expect('content-type', /json/);

@@ -5,11 +5,10 @@ import { loadDemoConfig } from '../../src/demo/demo-config.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../src/domain/types.ts';
 import type { Incident } from '../../src/incidents/types.ts';
-import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Store } from '../../src/store/store.ts';
-import { createWebApp } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import type { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { webAppOver } from '../helpers/web-app.ts';
 
 /** 27 January 2026, 21:30 in Warsaw: inside the maintenance window of the `maintenance` scene. */
 export const T0 = Date.parse('2026-01-27T20:30:00Z');
@@ -158,20 +157,13 @@ export async function webFixture(scene: Scene, config = fixtureConfig()): Promis
   await store.setComponentStates(sceneStates(config, scene, T0));
   await store.putWindows(sceneWindows(scene, T0));
   for (const incident of sceneIncidents(scene, T0)) await store.saveIncident(incident, 0);
-  const logger = createLogger('silent');
-  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
-  await snapshot.start();
-  await snapshot.rebuild();
-  const app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
+  const { snapshot, app, close } = await webAppOver(store, config, clock);
   return {
     config,
     store,
     clock,
     snapshot,
     app,
-    close: async () => {
-      await snapshot.stop();
-      await store.close();
-    },
+    close,
   };
 }

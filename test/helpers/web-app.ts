@@ -1,0 +1,32 @@
+import type { Express } from 'express';
+import type { Config } from '../../src/config/schema.ts';
+import type { FakeClock } from '../../src/domain/clock.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import type { Store } from '../../src/store/store.ts';
+import { createWebApp } from '../../src/web/app.ts';
+import { StatusSnapshot } from '../../src/web/snapshot.ts';
+
+/** The web app over an already seeded store, not listening. */
+export interface TestWebApp {
+  snapshot: StatusSnapshot;
+  app: Express;
+  /** Stops the snapshot and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Builds the snapshot (fully rebuilt from the store's current content) and the express app on top. */
+export async function webAppOver(store: Store, config: Config, clock: FakeClock): Promise<TestWebApp> {
+  const logger = createLogger('silent');
+  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
+  await snapshot.start();
+  await snapshot.rebuild();
+  const app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
+  return {
+    snapshot,
+    app,
+    close: async () => {
+      await snapshot.stop();
+      await store.close();
+    },
+  };
+}
