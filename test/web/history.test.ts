@@ -94,4 +94,20 @@ describe('HistoryLoader', () => {
     expect(calls.filter((c) => c.endsWith(':past'))).toHaveLength(2);
     await base.close();
   });
+
+  it('when an operator reclassifies a past period, then the next load re-reads the past days', async () => {
+    const clock = new FakeClock(T0);
+    const base = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
+    await base.addUptime('ikp', '2026-01-20', 'outage', 600, 100);
+    const { store, calls } = counting(base);
+    const loader = new HistoryLoader({ config, store });
+    await loader.load(T0);
+    await base.moveUptime('ikp', '2026-01-20', 'outage', 'maintenance', 600);
+    await base.addReclassification({ id: 'r1', component: 'ikp', from: T0 - 8 * 86_400_000, to: T0 - 7 * 86_400_000, reason: 'planned', createdBy: 'alice', createdAt: T0, movedSeconds: 600, transitionsWritten: 0 });
+    calls.length = 0;
+    const after = await loader.load(T0 + 60_000);
+    expect(calls.filter((c) => c.endsWith(':past'))).toHaveLength(2);
+    expect(after.uptime.ikp![0]!.seconds).toMatchObject({ outage: 0, maintenance: 600 });
+    await base.close();
+  });
 });

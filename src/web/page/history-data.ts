@@ -38,11 +38,12 @@ export function warsawDays(now: number, count: number): string[] {
 
 /**
  * Reads uptime buckets and recent latencies with a bounded number of store calls:
- * past days once per day (they no longer change), then only today's bucket per component
- * and one `recentResults` per component probe on each rebuild.
+ * past days once per day (they no longer change unless an operator reclassifies a period),
+ * then only today's bucket per component, one `recentResults` per component probe and the
+ * reclassification list on each rebuild.
  */
 export class HistoryLoader {
-  private past: { today: string; readAt: number; uptime: Map<string, UptimeBucket[]> } | null = null;
+  private past: { today: string; readAt: number; reclassified: number; uptime: Map<string, UptimeBucket[]> } | null = null;
 
   constructor(private readonly deps: { config: Config; store: Store }) {}
 
@@ -51,7 +52,9 @@ export class HistoryLoader {
     const days = warsawDays(now, HISTORY_DAYS);
     const today = days[days.length - 1] ?? '';
     const from = days[0] ?? today;
-    const past = await this.pastDays(now, today, from, days[days.length - 2] ?? from);
+    // A reclassification rewrites past buckets, so a new one invalidates the cached past days.
+    const reclassified = (await store.getReclassifications()).length;
+    const past = await this.pastDays(now, today, from, days[days.length - 2] ?? from, reclassified);
     const ids = config.components.map((c) => c.id);
     const probes = ids.map((id) => config.probes.find((p) => p.component === id) ?? null);
     const [todays, recents] = await Promise.all([
@@ -67,12 +70,13 @@ export class HistoryLoader {
     return { days, uptime, latency };
   }
 
-  private async pastDays(now: number, today: string, from: string, yesterday: string): Promise<Map<string, UptimeBucket[]>> {
-    if (this.past && this.past.today === today && now - this.past.readAt < PAST_REFRESH_MS) return this.past.uptime;
+  private async pastDays(now: number, today: string, from: string, yesterday: string, reclassified: number): Promise<Map<string, UptimeBucket[]>> {
+    const p = this.past;
+    if (p && p.today === today && p.reclassified === reclassified && now - p.readAt < PAST_REFRESH_MS) return p.uptime;
     const ids = this.deps.config.components.map((c) => c.id);
     const buckets = await Promise.all(ids.map((id) => this.deps.store.getUptime(id, from, yesterday)));
     const uptime = new Map(ids.map((id, i) => [id, buckets[i] ?? []]));
-    this.past = { today, readAt: now, uptime };
+    this.past = { today, readAt: now, reclassified, uptime };
     return uptime;
   }
 }
