@@ -8,7 +8,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The operator steps of a coordinated evaluation tick: automatic incidents, maintenance
- * start/end webhooks and, once an hour, pruning expired overrides and old resolved incidents.
+ * start/end webhooks and, once an hour, pruning expired overrides, old resolved incidents and
+ * windows older than the uptime history.
  * Each step fails alone (logged), so none can stop the others or the uptime booking.
  */
 export async function operatorTick(deps: PipelineDeps, states: ComponentState[], tickMs: number): Promise<void> {
@@ -19,6 +20,8 @@ export async function operatorTick(deps: PipelineDeps, states: ComponentState[],
     await step(deps, 'pruning', async () => {
       await deps.store.pruneOverrides(now);
       await deps.store.pruneIncidents(now - deps.config.store.uptimeDays * DAY_MS);
+      // Windows are kept as long as uptime history, so past-time triage can still see them.
+      await deps.store.pruneWindows(now - deps.config.store.uptimeDays * DAY_MS);
     });
   }
 }
