@@ -77,6 +77,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),
     userAgent: config.scheduler.userAgent,
+    onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
   });
   const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };

@@ -16,6 +16,8 @@ export interface Metrics {
   /** Count a helpdesk triage answer: `metrics.triageRequests.inc({ first_cause })`. */
   triageRequests: Counter<'first_cause'>;
   httpDuration: Histogram<'route' | 'method' | 'status_code'>;
+  /** Webhook deliveries finished by this replica: delivered, failed (retries exhausted) or dropped (queue full). */
+  webhookDeliveries: Counter<'webhook' | 'outcome'>;
 }
 
 /** What `createMetrics` labels the build with. */
@@ -69,6 +71,12 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       help: 'Web requests served by this replica, by route template (never a raw path), method and status code.',
       labelNames: ['route', 'method', 'status_code'],
       buckets: HTTP_DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'ikpstatus_webhook_deliveries_total',
+      help: 'Webhook deliveries finished by this replica, by configured webhook id and outcome (delivered, failed, dropped).',
+      labelNames: ['webhook', 'outcome'],
       registers: [registry],
     }),
   };
