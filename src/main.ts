@@ -72,7 +72,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // Webhooks deliver off the probe path; with none configured nothing is queued at all.
   const webhooks = config.webhooks.length === 0 ? undefined : new WebhookDispatcher({
     webhooks: config.webhooks,
-    claims: store,
+    store,
     logger,
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),

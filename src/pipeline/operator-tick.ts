@@ -8,14 +8,16 @@ const DAY_MS = 86_400_000;
 
 /**
  * The operator steps of a coordinated evaluation tick: automatic incidents, maintenance
- * start/end webhooks and, once an hour, pruning expired overrides, old resolved incidents and
- * windows older than the uptime history.
+ * start/end webhooks, taking over webhook deliveries a dead replica left in the outbox and,
+ * once an hour, pruning expired overrides, old resolved incidents and windows older than the
+ * uptime history.
  * Each step fails alone (logged), so none can stop the others or the uptime booking.
  */
 export async function operatorTick(deps: PipelineDeps, states: ComponentState[], tickMs: number): Promise<void> {
   const now = deps.clock.now();
   await step(deps, 'automatic incidents', () => runAutoIncidents(deps, states));
   await step(deps, 'maintenance webhooks', () => emitMaintenanceEdges(deps, tickMs));
+  await step(deps, 'webhook outbox recovery', async () => deps.events?.recoverOrphans?.());
   if (now % HOUR_MS < tickMs) {
     await step(deps, 'pruning', async () => {
       await deps.store.pruneOverrides(now);

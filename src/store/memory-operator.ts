@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit/types.ts';
 import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { Reclassification } from '../reclassify/types.ts';
+import type { OutboxEntry } from '../webhooks/types.ts';
 
 /** The operator part of the memory snapshot (read as empty from snapshots that predate it). */
 export interface OperatorSnapshot {
@@ -10,14 +11,17 @@ export interface OperatorSnapshot {
   reclassifications: Reclassification[];
   /** Newest first. */
   audit: AuditEntry[];
+  /** Webhook deliveries not yet ended. */
+  outbox: OutboxEntry[];
 }
 
-/** Incidents, overrides, reclassifications and the audit trail of MemoryStore (the Store methods of the same names). */
+/** Incidents, overrides, reclassifications, the audit trail and the webhook outbox of MemoryStore (the Store methods of the same names). */
 export abstract class MemoryOperatorData {
   private readonly incidents = new Map<string, Incident>();
   private readonly overrides = new Map<string, Override>();
   private readonly reclassifications = new Map<string, Reclassification>();
   private audit: AuditEntry[] = [];
+  private readonly outbox = new Map<string, OutboxEntry>();
 
   async getIncidents(): Promise<Incident[]> {
     return [...this.incidents.values()].map((i) => structuredClone(i));
@@ -71,12 +75,25 @@ export abstract class MemoryOperatorData {
     return this.audit.slice(Math.max(offset, 0), Math.max(offset, 0) + Math.max(limit, 0)).map((e) => structuredClone(e));
   }
 
+  async putOutbox(entry: OutboxEntry): Promise<void> {
+    this.outbox.set(entry.id, structuredClone(entry));
+  }
+
+  async getOutbox(): Promise<OutboxEntry[]> {
+    return [...this.outbox.values()].map((e) => structuredClone(e));
+  }
+
+  async deleteOutbox(id: string): Promise<void> {
+    this.outbox.delete(id);
+  }
+
   protected operatorSnapshot(): OperatorSnapshot {
     return {
       incidents: [...this.incidents.values()],
       overrides: [...this.overrides.values()],
       reclassifications: [...this.reclassifications.values()],
       audit: this.audit,
+      outbox: [...this.outbox.values()],
     };
   }
 
@@ -85,5 +102,6 @@ export abstract class MemoryOperatorData {
     for (const o of snapshot.overrides) this.overrides.set(o.component, o);
     for (const r of snapshot.reclassifications) this.reclassifications.set(r.id, r);
     this.audit = [...snapshot.audit];
+    for (const e of snapshot.outbox) this.outbox.set(e.id, e);
   }
 }

@@ -4,6 +4,7 @@ import type { ComponentStatus } from '../domain/types.ts';
 import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { Reclassification } from '../reclassify/types.ts';
+import type { OutboxEntry } from '../webhooks/types.ts';
 import type { RedisKeys } from './keys.ts';
 import { DELETE_IF_UNCHANGED } from './redis-history.ts';
 import type { StoreLogger } from './snapshot-file.ts';
@@ -30,7 +31,7 @@ return tostring(n)`;
 
 /**
  * The Redis connection, key names and JSON parsing RedisStore is built on, plus the operator
- * data (incidents, overrides, reclassifications, audit trail; the Store methods of the same names).
+ * data (incidents, overrides, reclassifications, audit trail, webhook outbox; the Store methods of the same names).
  */
 export abstract class RedisOperatorData {
   protected constructor(
@@ -100,6 +101,18 @@ export abstract class RedisOperatorData {
     const start = Math.max(offset, 0);
     const raw = await this.redis.lrange(this.keys.audit, start, start + limit - 1);
     return raw.flatMap((json) => this.parse<AuditEntry>(json, this.keys.audit));
+  }
+
+  async putOutbox(entry: OutboxEntry): Promise<void> {
+    await this.redis.hset(this.keys.webhookOutbox, entry.id, JSON.stringify(entry));
+  }
+
+  async getOutbox(): Promise<OutboxEntry[]> {
+    return this.values<OutboxEntry>(this.keys.webhookOutbox);
+  }
+
+  async deleteOutbox(id: string): Promise<void> {
+    await this.redis.hdel(this.keys.webhookOutbox, id);
   }
 
   /** Parses one stored JSON value; a corrupt value is logged and skipped rather than failing the whole read. */

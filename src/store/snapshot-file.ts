@@ -36,6 +36,9 @@ const snapshotSchema = z.object({
   overrides: z.array(z.looseObject({ component: z.string(), expiresAt: z.number() })).default([]),
   reclassifications: z.array(z.looseObject({ id: z.string(), component: z.string() })).default([]),
   audit: z.array(z.looseObject({ id: z.string(), at: z.number(), action: z.string() })).default([]),
+  outbox: z
+    .array(z.looseObject({ id: z.string(), webhookId: z.string(), event: z.looseObject({ id: z.string(), type: z.string() }), attempts: z.number(), nextAttemptAt: z.number(), claimedUntil: z.number() }))
+    .default([]),
 });
 
 /** Minimal logger the stores accept (pino-compatible). */

@@ -11,6 +11,7 @@ import type { AuditEntry } from '../audit/types.ts';
 import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { Reclassification } from '../reclassify/types.ts';
+import type { OutboxEntry } from '../webhooks/types.ts';
 
 /**
  * The one storage interface (after Gatus's storage/store). The memory and Redis
@@ -83,6 +84,13 @@ export interface Store {
   appendAudit(entry: AuditEntry, keep: number): Promise<void>;
   /** Newest-first audit entries, at most `limit`, skipping the first `offset`. */
   getAudit(limit: number, offset?: number): Promise<AuditEntry[]>;
+
+  /** Inserts or replaces a webhook outbox entry by id. */
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  /** Every webhook outbox entry, in no particular order. */
+  getOutbox(): Promise<OutboxEntry[]>;
+  /** Removes a webhook outbox entry (a no-op when there is none). */
+  deleteOutbox(id: string): Promise<void>;
 
   /** Takes a lease: true for exactly one caller per key until `ttlMs` passes. */
   acquireLease(key: string, ttlMs: number): Promise<boolean>;

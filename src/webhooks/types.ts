@@ -20,6 +20,22 @@ export type WebhookEvent =
 /** Takes events for delivery; must return at once and never throw (delivery runs off the caller's path). */
 export interface EventSink {
   emit(event: WebhookEvent): void;
+  /** Takes over outbox deliveries whose owning replica stopped renewing them (run on coordinated ticks). */
+  recoverOrphans?(): Promise<void>;
+}
+
+/** A webhook delivery kept in the store until it ends, so another replica can finish it if its owner dies. */
+export interface OutboxEntry {
+  /** The delivery id (`X-Ikp-Delivery`), kept across replicas so receivers can dedupe. */
+  id: string;
+  webhookId: string;
+  event: WebhookEvent;
+  /** Attempts made so far. */
+  attempts: number;
+  /** Epoch ms of the next attempt. */
+  nextAttemptAt: number;
+  /** Epoch ms until which the owning replica holds it; it renews this while the delivery is live. */
+  claimedUntil: number;
 }
 
 export type { WebhookEventType };

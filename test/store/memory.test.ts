@@ -77,6 +77,7 @@ describe('MemoryStore snapshot file', () => {
     expect([...(await store.getComponentStates()).keys()]).toEqual(['ikp']);
     expect(await store.getTransitions('ikp', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
     expect(await store.getWindows()).toEqual([]);
+    expect(await store.getOutbox()).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
   });
 

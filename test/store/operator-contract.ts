@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../src/audit/types.ts';
 import type { Incident } from '../../src/incidents/types.ts';
 import type { Override } from '../../src/overrides/types.ts';
 import type { Reclassification } from '../../src/reclassify/types.ts';
+import type { OutboxEntry } from '../../src/webhooks/types.ts';
 import type { StoreFixture } from './contract.ts';
 import { T0 } from './history-contract.ts';
 
@@ -33,6 +34,11 @@ function override(component: string, extra: Partial<Override> = {}): Override {
 
 function audit(id: string, at: number): AuditEntry {
   return { id, at, actor: 'alice', role: 'operator', action: 'incident.create', target: { kind: 'incident', id: 'i1' }, before: null, after: { x: 1 } };
+}
+
+function outboxEntry(id: string, extra: Partial<OutboxEntry> = {}): OutboxEntry {
+  const event: OutboxEntry['event'] = { id: `incident:i1:v1`, type: 'incident.created', at: T0, data: { incident: incident('i1') } };
+  return { id, webhookId: 'ops', event, attempts: 0, nextAttemptAt: T0, claimedUntil: T0 + 120_000, ...extra };
 }
 
 const today = (): string => DateTime.utc().toFormat('yyyy-MM-dd');
@@ -130,6 +136,29 @@ export function operatorContract(fixture: () => StoreFixture): void {
     });
   });
 
+  describe('webhook outbox', () => {
+    it('when entries are put, replaced and deleted, then one per delivery id remains with every field', async () => {
+      const { store } = fixture();
+      await store.putOutbox(outboxEntry('d1'));
+      await store.putOutbox(outboxEntry('d2'));
+      const retried = outboxEntry('d1', { attempts: 2, nextAttemptAt: T0 + 5_000, claimedUntil: T0 + 200_000 });
+      await store.putOutbox(retried);
+      expect((await store.getOutbox()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([retried, outboxEntry('d2')]);
+      await store.deleteOutbox('d2');
+      await store.deleteOutbox('missing');
+      expect(await store.getOutbox()).toEqual([retried]);
+    });
+
+    it('when one replica writes an entry, then another replica sees it and can delete it', async () => {
+      const f = fixture();
+      const peer = await f.makePeer();
+      await f.store.putOutbox(outboxEntry('d1'));
+      expect(await peer.getOutbox()).toEqual([outboxEntry('d1')]);
+      await peer.deleteOutbox('d1');
+      expect(await f.store.getOutbox()).toEqual([]);
+    });
+  });
+
   describe('lease release', () => {
     it('when a lease is released, then the next caller can take it at once', async () => {
       const { store } = fixture();
@@ -141,17 +170,19 @@ export function operatorContract(fixture: () => StoreFixture): void {
   });
 
   describe('restart', () => {
-    it('when the store is reopened, then incidents, overrides, reclassifications and the audit trail survive', async () => {
+    it('when the store is reopened, then incidents, overrides, reclassifications, the audit trail and the webhook outbox survive', async () => {
       const f = fixture();
       await f.store.saveIncident(incident('i1'), 0);
       await f.store.putOverride(override('ikp'));
       await f.store.appendAudit(audit('a1', T0), 10);
       await f.store.addReclassification({ id: 'r1', component: 'ikp', from: T0, to: T0 + 1, reason: 'x', createdBy: 'a', createdAt: T0, movedSeconds: 0, transitionsWritten: 0 });
+      await f.store.putOutbox(outboxEntry('d1', { attempts: 1 }));
       const reopened = await f.reopen();
       expect(await reopened.getIncident('i1')).toEqual(incident('i1'));
       expect(await reopened.getOverrides()).toEqual([override('ikp')]);
       expect((await reopened.getAudit(10)).map((e) => e.id)).toEqual(['a1']);
       expect((await reopened.getReclassifications()).map((r) => r.id)).toEqual(['r1']);
+      expect(await reopened.getOutbox()).toEqual([outboxEntry('d1', { attempts: 1 })]);
     });
   });
 }

@@ -16,10 +16,12 @@ describe('RedisStore operator keys', () => {
       await store.putOverride({ component: 'bank:pko', status: 'outage', reason: 'x', createdBy: 'a', createdAt: T0, expiresAt: T0 + 1 });
       await store.addReclassification({ id: 'r1', component: 'ikp', from: T0, to: T0 + 1, reason: 'x', createdBy: 'a', createdAt: T0, movedSeconds: 0, transitionsWritten: 0 });
       await store.appendAudit({ id: 'a1', at: T0, actor: 'a', role: 'operator', action: 'override.create', target: { kind: 'override', id: 'bank:pko' }, before: null, after: null }, 10);
+      await store.putOutbox({ id: 'd1', webhookId: 'ops', event: { id: 'incident:i1:v1', type: 'incident.created', at: T0, data: { incident: incident('i1') } }, attempts: 0, nextAttemptAt: T0, claimedUntil: T0 });
       const k = redisKeys(keyPrefix);
-      expect((await client.keys(`${keyPrefix}*`)).sort()).toEqual([k.audit, k.incidents, k.overrides, k.reclassifications].sort());
+      const written = [k.audit, k.incidents, k.overrides, k.reclassifications, k.webhookOutbox];
+      expect((await client.keys(`${keyPrefix}*`)).sort()).toEqual([...written].sort());
       const patterns = redisKeyPatterns(keyPrefix);
-      for (const key of [k.audit, k.incidents, k.overrides, k.reclassifications]) expect(patterns.some((p) => p.test(key)), key).toBe(true);
+      for (const key of written) expect(patterns.some((p) => p.test(key)), key).toBe(true);
     } finally {
       await client.del(...(await client.keys(`${keyPrefix}*`)));
       client.disconnect();

@@ -2,11 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import { operatorTick } from '../../src/pipeline/operator-tick.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { RedisStore } from '../../src/store/redis.ts';
 import { WebhookDispatcher, type DeliveryOutcome, type DispatcherOptions } from '../../src/webhooks/dispatcher.ts';
 import { verifySignature } from '../../src/webhooks/sign.ts';
+import type { OutboxEntry } from '../../src/webhooks/types.ts';
 import { testConfig } from '../helpers/config.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
@@ -44,7 +46,7 @@ describe('webhook delivery to a real HTTP receiver', () => {
   function dispatcher(opts: Partial<DispatcherOptions> = {}): WebhookDispatcher {
     const d = new WebhookDispatcher({
       webhooks: [webhook({ url: receiver.url('/hook'), backoff: '10ms', maxAttempts: 4 })],
-      claims: opts.claims ?? new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) }),
+      store: opts.store ?? new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) }),
       logger,
       now: () => T,
       names: NAMES,
@@ -78,11 +80,13 @@ describe('webhook delivery to a real HTTP receiver', () => {
     expect(JSON.parse(body).type).toBe('incident.created');
   });
 
-  it('when the receiver fails twice, then the delivery arrives once, on the third attempt, under one delivery id', async () => {
+  it('when the receiver fails twice, then the delivery arrives once, on the third attempt, under one delivery id, and leaves the outbox', async () => {
     answer([500, 503]);
-    dispatcher().emit(events().component);
+    const store = new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) });
+    dispatcher({ store }).emit(events().component);
     await pollUntil('delivery', async () => (outcomes.length > 0 ? true : undefined), 10_000, 20);
     expect(outcomes).toEqual(['delivered']);
+    expect(await store.getOutbox()).toEqual([]);
     expect(received).toHaveLength(3);
     expect(new Set(received.map((r) => r.headers['x-ikp-delivery'])).size).toBe(1);
     for (const r of received) expect(verifySignature(SECRET, r.body, r.headers['x-ikp-signature'] as string)).toBe(true);
@@ -106,7 +110,7 @@ describe('webhook delivery to a real HTTP receiver', () => {
     const prefix = uniquePrefix();
     const [ra, rb] = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
     try {
-      const [a, b] = [dispatcher({ claims: ra }), dispatcher({ claims: rb })];
+      const [a, b] = [dispatcher({ store: ra }), dispatcher({ store: rb })];
       const all = Object.values(events());
       for (const e of all) {
         a.emit(e);
@@ -118,6 +122,47 @@ describe('webhook delivery to a real HTTP receiver', () => {
     } finally {
       await Promise.all([ra.close(), rb.close()]);
     }
+  });
+
+  it('when the replica retrying a delivery stops abruptly, then another replica recovers it on a tick and the receiver gets it once more under the same delivery id', async () => {
+    answer([500]);
+    const prefix = uniquePrefix();
+    const [ra, rb] = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
+    try {
+      // A long backoff keeps replica A's retry far off, so only the recovery can deliver.
+      const a = dispatcher({ store: ra, webhooks: [webhook({ url: receiver.url('/hook'), backoff: '1h', maxAttempts: 4 })] });
+      a.emit(events().component);
+      const left = await pollUntil('outbox entry after the failed attempt', async () => (await ra.getOutbox()).find((e) => e.attempts === 1), 10_000, 20);
+      await a.stop(0);
+      expect([received.length, outcomes]).toEqual([1, []]);
+      const clock = new FakeClock(T + 3_600_000);
+      const b = dispatcher({ store: rb, now: () => clock.now() });
+      const tick = () => operatorTick({ config: testConfig(), store: rb, clock, logger, events: b }, [], 15_000);
+      await tick();
+      await pollUntil('recovered delivery', async () => (outcomes.length > 0 && b.pending === 0 ? true : undefined), 10_000, 20);
+      await tick();
+      expect(b.pending).toBe(0);
+      expect(outcomes).toEqual(['delivered']);
+      expect(received.map((r) => r.headers['x-ikp-delivery'])).toEqual([left.id, left.id]);
+      expect(await rb.getOutbox()).toEqual([]);
+    } finally {
+      await Promise.all([ra.close(), rb.close()]);
+    }
+  });
+
+  it('when orphaned entries exceed the outbox cap, then the oldest are dropped, the rest delivered, and live entries left alone', async () => {
+    answer([]);
+    const store = new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) });
+    const e = events().incident;
+    const entry = (id: string, at: number, claimedUntil: number): OutboxEntry => ({ id, webhookId: 'ops', event: { ...e, id: `ev-${id}`, at }, attempts: 1, nextAttemptAt: T - 1, claimedUntil });
+    const live = entry('live', T - 4, T + 60_000);
+    for (const x of [entry('old', T - 3, T - 1), entry('mid', T - 2, T - 1), entry('new', T - 1, T - 1), live]) await store.putOutbox(x);
+    const d = dispatcher({ store, outboxSize: 3 });
+    await d.recoverOrphans();
+    await pollUntil('deliveries', async () => (d.pending === 0 && outcomes.length >= 3 ? true : undefined), 10_000, 20);
+    expect(outcomes.sort()).toEqual(['delivered', 'delivered', 'dropped']);
+    expect(received.map((r) => r.headers['x-ikp-delivery']).sort()).toEqual(['mid', 'new']);
+    expect(await store.getOutbox()).toEqual([live]);
   });
 
   it('when the queue is full, then further deliveries are dropped, not blocking the caller', async () => {
