@@ -1,24 +1,16 @@
 import { Feed } from 'feed';
-import type { Config } from '../../config/schema.ts';
 import { timeFormat } from '../i18n/format.ts';
-import { translator, type Lang } from '../i18n/index.ts';
+import { translator } from '../i18n/index.ts';
 import { incidentTitle, updateBody } from '../page/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import { nameList } from '../page/windows-section.ts';
-import type { StatusView } from '../status-view.ts';
+import type { PublishInput } from '../publish-input.ts';
 
 // Feed readers keep their own history; the feed carries the recent part.
 const ITEM_LIMIT = 50;
 
 /** What the feeds are built from. */
-export interface FeedInput {
-  config: Config;
-  view: StatusView;
-  builtAt: number;
-  now: number;
-  lang: Lang;
-  baseUrl: string;
-}
+export type FeedInput = PublishInput;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

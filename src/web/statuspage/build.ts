@@ -1,8 +1,7 @@
-import type { Config } from '../../config/schema.ts';
-import { translator, type Lang } from '../i18n/index.ts';
+import { translator } from '../i18n/index.ts';
 import { incidentTitle, updateBody, type IncidentView } from '../page/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
-import type { StatusView } from '../status-view.ts';
+import type { PublishInput } from '../publish-input.ts';
 import { warsawIso, type WindowView } from '../window-view.ts';
 import { COMPONENT_STATUS, maintenanceStatus, pageIndicator } from './mapping.ts';
 
@@ -12,14 +11,7 @@ export const PAGE_ID = 'ikp-status';
 const HISTORY_LIMIT = 50;
 
 /** What every Statuspage body is built from. */
-export interface SpInput {
-  config: Config;
-  view: StatusView;
-  builtAt: number;
-  now: number;
-  lang: Lang;
-  baseUrl: string;
-}
+export type SpInput = PublishInput;
 
 type Obj = Record<string, unknown>;
 

@@ -1,0 +1,13 @@
+import type { Config } from '../config/schema.ts';
+import type { Lang } from './i18n/index.ts';
+import type { StatusView } from './status-view.ts';
+
+/** What every machine-readable body (feeds, Statuspage JSON) is built from: one snapshot in one language. */
+export interface PublishInput {
+  config: Config;
+  view: StatusView;
+  builtAt: number;
+  now: number;
+  lang: Lang;
+  baseUrl: string;
+}
