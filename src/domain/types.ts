@@ -85,6 +85,11 @@ export interface ProbeState {
   lastDurationMs?: number;
   /** Reason of the latest run that agreed with `status`, so a recovering `down` probe still says why it is down. */
   statusReason?: ProbeReason;
+  /**
+   * Failures not yet counted because no canary has said whether the monitor could see the
+   * internet when they were taken (see engine/sight.ts); oldest first, bounded.
+   */
+  pendingFailures?: ProbeResult[];
 }
 
 /** Current state of a component as shown to users. */
