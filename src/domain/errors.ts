@@ -11,7 +11,11 @@ export const ERRORS = {
   },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, pl: 'Nieobsługiwany typ treści: wyślij JSON.', en: 'Unsupported content type: send JSON.' },
   RATE_LIMITED: { status: 429, pl: 'Zbyt wiele zapytań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again in a moment.' },
-  STORE_UNAVAILABLE: { status: 503, pl: 'Magazyn danych nie odpowiada.', en: 'The data store is not answering.' },
+  STORE_UNAVAILABLE: {
+    status: 503,
+    pl: 'Baza danych monitora chwilowo nie odpowiada. Nic nie zostało zapisane: spróbuj ponownie za chwilę.',
+    en: 'The monitor\'s database is not answering right now. Nothing was saved: try again in a moment.',
+  },
   UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
   UNAUTHORIZED: { status: 401, pl: 'Brak lub nieprawidłowy token dostępu (nagłówek Authorization: Bearer).', en: 'Missing or invalid access token (Authorization: Bearer header).' },
   FORBIDDEN: { status: 403, pl: 'Ten token nie ma uprawnień do tej operacji.', en: 'This token is not allowed to do that.' },

@@ -56,7 +56,14 @@ export class RedisStore extends RedisOperatorData implements Store {
       this.redis.once('error', offlineQueueOff);
     }
     this.history = new RedisHistory(this.redis, this.keys, <T>(json: string, where: string) => this.parse<T>(json, where));
-    this.redis.on('error', (err: Error) => this.logger?.warn({ err }, 'redis connection error'));
+    // One line per outage, not one per reconnect attempt.
+    let reported = false;
+    this.redis.on('ready', () => (reported = false));
+    this.redis.on('error', (err: Error) => {
+      if (reported) return;
+      reported = true;
+      this.logger?.warn({ err }, 'redis connection error');
+    });
   }
 
   async appendResult(result: ProbeResult, keep: number): Promise<void> {
