@@ -28,8 +28,12 @@ export interface GuardOptions {
   logger?: GuardLogger;
   /** How often the store's health (and epoch) is checked. */
   checkEveryMs?: number;
-  /** How long one check (and one admin-write readiness ping) may take. */
+  /** How long one check may take before the store counts as down. */
   checkTimeoutMs?: number;
+  /** How long an admin write's readiness ping (and a best-effort raw command) may take. */
+  pingTimeoutMs?: number;
+  /** How long start-up waits for the first connection before checks may declare an outage. */
+  connectWaitMs?: number;
   /** Results and transitions kept in memory during an outage; older ones are dropped and counted. */
   bufferLimit?: number;
 }
@@ -38,6 +42,8 @@ export interface GuardOptions {
 const DEFERRABLE = new Set(['appendResult', 'setProbeState', 'setComponentStates', 'addTransitions', 'addUptime']);
 /** Reads the pipeline and the snapshot may serve from the last known copy during an outage. */
 const MIRRORED = new Set(['getProbeStates', 'getComponentStates', 'getWindows', 'getOverrides', 'getIncidents', 'recentResults']);
+/** Raw commands (rate-limit counters) are best-effort: they get the check's short budget, not the command timeout. */
+const BEST_EFFORT = new Set(['sendCommand']);
 /** Methods that manage the guard itself rather than reading or writing data. */
 const OWN = new Set(['ping', 'close', 'flush', 'subscribeChanged', 'publishChanged']);
 
@@ -69,14 +75,18 @@ export class RedisGuard {
     private readonly inner: RedisStore,
     opts: GuardOptions = {},
   ) {
-    this.opts = { checkEveryMs: 1_000, checkTimeoutMs: 500, bufferLimit: 1_000, ...opts };
+    this.opts = { checkEveryMs: 1_000, checkTimeoutMs: 800, pingTimeoutMs: 500, connectWaitMs: 5_000, bufferLimit: 1_000, ...opts };
     this.mirror = new StoreMirror(this.opts.bufferLimit, (kind, n) => this.observers.forEach((o) => o.dropped(kind, n)));
     this.shared = this.face(false);
     this.local = this.face(true);
     this.timer = setInterval(() => void this.check(), this.opts.checkEveryMs);
     this.timer.unref();
+    // Until the first connection settles, commands wait in ioredis's start-up queue rather than fail.
+    this.starting = inner.firstConnection(this.opts.connectWaitMs);
     void this.check();
   }
+
+  private readonly starting: Promise<void>;
 
   /** Whether the store answered the latest check. */
   get available(): boolean {
@@ -98,6 +108,7 @@ export class RedisGuard {
   }
 
   private async runCheck(): Promise<void> {
+    await this.starting;
     let stored: string | null;
     try {
       stored = await this.inner.readEpoch(this.opts.checkTimeoutMs);
@@ -106,6 +117,7 @@ export class RedisGuard {
       return;
     }
     try {
+      if (stored !== null && stored === this.epoch) this.mirror.verify();
       if (this.epoch === null) this.epoch = await this.inner.claimEpoch(randomUUID());
       else if (stored === null) await this.reseed();
       else if (stored !== this.epoch) {
@@ -165,7 +177,8 @@ export class RedisGuard {
   private async call(name: string, args: unknown[], local: boolean, run: (...a: unknown[]) => unknown): Promise<unknown> {
     if (this.up) {
       try {
-        const value = await run(...args);
+        const pending = Promise.resolve(run(...args));
+        const value = await (BEST_EFFORT.has(name) ? withinMs(pending, this.opts.pingTimeoutMs) : pending);
         this.mirror.remember(name, args, value);
         return value;
       } catch (err) {
@@ -187,7 +200,7 @@ export class RedisGuard {
       case 'ping':
         // Admin writes ask first: while Redis is down or frozen they must fail now, never be sent to be replayed later.
         if (!this.up) throw new AppError('STORE_UNAVAILABLE', 'store unavailable');
-        return this.inner.ping(this.opts.checkTimeoutMs).catch((err: unknown) => {
+        return this.inner.ping(this.opts.pingTimeoutMs).catch((err: unknown) => {
           this.markDown(err);
           throw new AppError('STORE_UNAVAILABLE', 'store ping failed');
         });
@@ -247,4 +260,12 @@ export function isTransportError(err: unknown): boolean {
   if (err instanceof AppError) return err.code === 'STORE_UNAVAILABLE';
   if (err instanceof ReplyError) return false;
   return !(err instanceof TypeError || err instanceof RangeError || err instanceof SyntaxError);
+}
+
+function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('store command over its budget'), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

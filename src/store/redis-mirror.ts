@@ -3,6 +3,14 @@ import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { Store } from './store.ts';
 
+interface VerifiedCopy {
+  probeStates: Map<string, ProbeState>;
+  componentStates: Map<string, ComponentState>;
+  windows: MaintenanceWindow[];
+  overrides: Override[];
+  incidents: Incident[];
+}
+
 /**
  * This replica's memory of the shared store (used by RedisGuard): the last known copy of what the
  * pipeline and snapshot read, plus the pipeline writes made while Redis was unreachable. Results
@@ -19,6 +27,8 @@ export class StoreMirror {
   private readonly uptime = new Map<string, { component: string; day: string; status: ComponentStatus; seconds: number; retainDays: number }>();
   private readonly dirtyProbes = new Set<string>();
   private readonly dirtyComponents = new Set<string>();
+  /** The copy as of the latest check that found the store intact (what an emptied store is re-seeded from). */
+  private verified: VerifiedCopy | null = null;
   /** Writes dropped since start because the buffer was full. */
   lost = 0;
 
@@ -149,20 +159,44 @@ export class StoreMirror {
     return written;
   }
 
-  /** Writes this replica's copy of the state into an emptied store. */
-  async reseed(store: Store): Promise<{ probeStates: number; componentStates: number; windows: number; overrides: number; incidents: number }> {
-    for (const s of this.probeStates.values()) await store.setProbeState(s);
-    await store.setComponentStates([...this.componentStates.values()]);
-    if (this.windows.length > 0) await store.putWindows(this.windows);
-    for (const o of this.overrides) await store.putOverride(o);
-    for (const i of this.incidents) await store.saveIncident(i, 0);
-    return {
-      probeStates: this.probeStates.size,
-      componentStates: this.componentStates.size,
-      windows: this.windows.length,
-      overrides: this.overrides.length,
-      incidents: this.incidents.length,
+  /**
+   * Marks the current copy as read from an intact store. Called right after a check found the
+   * epoch: every read that finished before it ran before that check on the same connection, so
+   * none of it can be the empty aftermath of a flush.
+   */
+  verify(): void {
+    this.verified = {
+      probeStates: new Map(this.probeStates),
+      componentStates: new Map(this.componentStates),
+      windows: this.windows,
+      overrides: this.overrides,
+      incidents: this.incidents,
     };
+  }
+
+  /**
+   * Writes the last verified copy into an emptied store, filling only what is missing or older
+   * (the pipeline may already have written newer states since the flush).
+   */
+  async reseed(store: Store): Promise<{ probeStates: number; componentStates: number; windows: number; overrides: number; incidents: number }> {
+    const v: VerifiedCopy = this.verified ?? { probeStates: new Map(), componentStates: new Map(), windows: [], overrides: [], incidents: [] };
+    const older = (a: number | null | undefined, b: number | null): boolean => (a ?? -Infinity) < (b ?? -Infinity);
+    const storedProbes = await store.getProbeStates();
+    const probes = [...v.probeStates.values()].filter((s) => !storedProbes.has(s.probeId) || older(storedProbes.get(s.probeId)!.lastCheckedAt, s.lastCheckedAt));
+    for (const s of probes) await store.setProbeState(s);
+    const storedComponents = await store.getComponentStates();
+    const components = [...v.componentStates.values()].filter((s) => !storedComponents.has(s.id) || older(storedComponents.get(s.id)!.lastCheckedAt, s.lastCheckedAt));
+    await store.setComponentStates(components);
+    const storedWindows = new Set((await store.getWindows()).map((w) => w.id));
+    const windows = v.windows.filter((w) => !storedWindows.has(w.id));
+    if (windows.length > 0) await store.putWindows(windows);
+    const storedOverrides = new Set((await store.getOverrides()).map((o) => o.component));
+    const overrides = v.overrides.filter((o) => !storedOverrides.has(o.component));
+    for (const o of overrides) await store.putOverride(o);
+    // Saved only where none exists (version 0), so a replica re-seeding second changes nothing.
+    let incidents = 0;
+    for (const i of v.incidents) if (await store.saveIncident(i, 0)) incidents += 1;
+    return { probeStates: probes.length, componentStates: components.length, windows: windows.length, overrides: overrides.length, incidents };
   }
 
   private trim(buffer: unknown[], kind: string): void {

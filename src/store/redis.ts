@@ -173,6 +173,20 @@ export class RedisStore extends RedisOperatorData implements Store {
     await withTimeout(this.redis.ping(), timeoutMs, 'redis ping timed out');
   }
 
+  /** Resolves once the first connection is ready, or after `timeoutMs` (whichever comes first). */
+  firstConnection(timeoutMs: number): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.redis.once('ready', done);
+    });
+  }
+
   /** The store's epoch id (see keys.ts), or null when Redis holds none (new, or emptied). */
   readEpoch(timeoutMs = PING_TIMEOUT_MS): Promise<string | null> {
     return withTimeout(this.redis.get(this.keys.epoch), timeoutMs, 'redis epoch read timed out');
@@ -197,7 +211,9 @@ export class RedisStore extends RedisOperatorData implements Store {
 
   private ensureSubscriber(): Promise<void> {
     if (this.subscribed) return this.subscribed;
-    const sub = this.redis.duplicate();
+    // The subscriber's own SUBSCRIBE must wait for its connection (the main client's queue is off
+    // once it has connected); a subscriber is re-subscribed by ioredis after each reconnect.
+    const sub = this.redis.duplicate({ enableOfflineQueue: true });
     sub.on('error', (err: Error) => this.logger?.warn({ err }, 'redis subscriber connection error'));
     sub.on('message', (channel: string) => {
       if (channel !== this.keys.changedChannel) return;

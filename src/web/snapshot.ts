@@ -22,6 +22,7 @@ export class StatusSnapshot {
   private view: StatusView | null = null;
   private stale = '';
   private storeReadAt: number | null = null;
+  private historyFailing = false;
   private readonly limits: Map<string, number>;
   private timer: NodeJS.Timeout | null = null;
   private builtAt = 0;
@@ -123,10 +124,18 @@ export class StatusSnapshot {
             this.deps.store.getWindows(),
             this.deps.store.getIncidents(),
             // History (uptime bars, latency) is decoration: failing to read it keeps the previous one.
-            this.historyLoader.load(started).catch((err: unknown) => {
-              this.deps.logger.warn({ err }, 'snapshot history not read; keeping the previous one');
-              return this.history;
-            }),
+            this.historyLoader.load(started).then(
+              (h) => {
+                this.historyFailing = false;
+                return h;
+              },
+              (err: unknown) => {
+                // Once per outage, not once per rebuild.
+                if (!this.historyFailing) this.deps.logger.warn({ err }, 'snapshot history not read; keeping the previous one');
+                this.historyFailing = true;
+                return this.history;
+              },
+            ),
           ]);
           this.builtAt = this.deps.now();
           this.storeReadAt = this.builtAt;
