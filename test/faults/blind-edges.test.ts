@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/schema.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { loadDemoConfig } from '../../src/demo/demo-config.ts';
+import { startSimulator, type Simulator } from '../../src/demo/simulator.ts';
 import { admitResult, initialProbeState, judgeFailure, settle, type CanaryRun } from '../../src/engine/index.ts';
 import type { ProbeResult, ProbeState } from '../../src/domain/types.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { startApp, type RunningApp } from '../../src/main.ts';
+import { warsawDay } from '../../src/pipeline/uptime-tick.ts';
+import { createStore } from '../../src/store/create.ts';
+import { pollUntil } from '../helpers/poll.ts';
+import { startUpstream, type Upstream } from '../helpers/upstream.ts';
 
 const T = 1_800_000_000_000;
 const S = 1_000;
@@ -88,5 +98,90 @@ describe('admitResult and settle: the two edges of a blind spell (threshold 2)',
     for (let i = 1; i <= 50; i++) state = admitResult(state, result(i, false), new Map([['c', []]]), thresholds);
     expect(state.pendingFailures).toHaveLength(20);
     expect(state.pendingFailures![0]!.at).toBe(T + 31 * S);
+  });
+});
+
+/**
+ * The demo with the canary firing less often than the probes (as shipped: canaries each minute,
+ * bank probes each 5 minutes, so failures land on both sides of a canary run), two failures make
+ * an outage, and a webhook receiver on loopback.
+ */
+function blindDemoConfig(simUrl: string, hookUrl: string): Config {
+  const c = loadDemoConfig(simUrl, {});
+  c.server = { ...c.server, port: 0, host: '127.0.0.1' };
+  c.engine = { ...c.engine, evaluateEvery: 1_000, failureThreshold: 2, successThreshold: 1 };
+  c.incidents = { ...c.incidents, autoOpen: false };
+  c.webhooks = [{ id: 'ops', kind: 'generic', url: hookUrl, secret: 'x'.repeat(32), backoff: 100 } as Config['webhooks'][number]];
+  for (const p of c.probes) {
+    p.interval = p.canary ? 3_000 : 1_000;
+    p.timeout = 800;
+    if (p.kind === 'http') p.http = { ...p.http, degradedAfter: undefined, connectTimeout: 500 };
+  }
+  return c;
+}
+
+describe('the demo\'s offline switch, on and off (the monitor goes blind and sees again)', () => {
+  let sim: Simulator;
+  let receiver: Upstream;
+  let app: RunningApp;
+  const deliveries: string[] = [];
+  const seen: { id: string; status: string; reason: string }[] = [];
+
+  const status = async () => (await (await fetch(`${app.url}/api/v1/status`)).json()) as { components: { id: string; status: string; reason: string }[] };
+  const watch = async (ms: number): Promise<void> => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      seen.push(...(await status()).components);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  beforeAll(async () => {
+    sim = await startSimulator(0);
+    receiver = await startUpstream();
+    receiver.route('/hook', (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        deliveries.push(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(204).end();
+      });
+    });
+    const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
+    app = await startApp(blindDemoConfig(sim.url, receiver.url('/hook')), { logger: createLogger('silent'), store });
+    await pollUntil('every demo component operational', async () => ((await status()).components.every((c) => c.status === 'operational') ? true : undefined), 40_000);
+    sim.setScenario('offline', true);
+    await watch(7_000);
+    sim.setScenario('offline', false);
+    await watch(9_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await sim?.close();
+    await receiver?.close();
+  });
+
+  it('when the monitor is blind, then its components are shown unknown (monitor_offline)', () => {
+    expect(seen.some((c) => c.status === 'unknown' && c.reason === 'monitor_offline')).toBe(true);
+  });
+
+  it('when it goes blind and when it sees again, then no component is ever shown in outage', () => {
+    expect(seen.filter((c) => c.status === 'outage')).toEqual([]);
+  });
+
+  it('when sight has returned, then every component is operational again', async () => {
+    const last = await status();
+    expect(last.components.filter((c) => c.status !== 'operational')).toEqual([]);
+  });
+
+  it('when it goes blind and sees again, then no webhook announces an outage', () => {
+    expect(deliveries.filter((d) => d.includes('"outage"'))).toEqual([]);
+  });
+
+  it('when it goes blind and sees again, then no outage time is booked against any component', async () => {
+    const day = warsawDay(Date.now());
+    const buckets = await Promise.all(app.snapshot.current().view.components.map((c) => app.store.getUptime(c.id, day, day)));
+    expect(buckets.flat().reduce((sum, b) => sum + b.seconds.outage, 0)).toBe(0);
   });
 });
