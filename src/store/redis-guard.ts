@@ -76,7 +76,11 @@ export class RedisGuard {
     opts: GuardOptions = {},
   ) {
     this.opts = { checkEveryMs: 1_000, checkTimeoutMs: 800, pingTimeoutMs: 500, connectWaitMs: 5_000, bufferLimit: 1_000, ...opts };
-    this.mirror = new StoreMirror(this.opts.bufferLimit, (kind, n) => this.observers.forEach((o) => o.dropped(kind, n)));
+    this.mirror = new StoreMirror(
+      this.opts.bufferLimit,
+      (kind, n) => this.observers.forEach((o) => o.dropped(kind, n)),
+      (n) => this.observers.forEach((o) => o.writtenBack(n)),
+    );
     this.shared = this.face(false);
     this.local = this.face(true);
     this.timer = setInterval(() => void this.check(), this.opts.checkEveryMs);
@@ -122,8 +126,10 @@ export class RedisGuard {
       else if (stored === null) await this.reseed();
       else if (stored !== this.epoch) {
         // Another replica re-seeded after a flush first; its epoch is now the store's.
-        this.opts.logger?.info({ epoch: stored }, 'store epoch changed (re-seeded by another replica)');
+        // Another replica re-seeded after a flush first; this one adds what it knows that is missing or newer.
         this.epoch = stored;
+        const counts = await this.mirror.reseed(this.inner);
+        this.opts.logger?.info({ epoch: stored, ...counts }, 'store epoch changed (emptied and re-seeded by another replica); filled in what was missing');
       }
       if (!this.up) await this.writeBack();
       if (this.innerSubscribed === null && this.listeners.size > 0) this.subscribeInner();
@@ -145,7 +151,6 @@ export class RedisGuard {
     this.up = true;
     this.observers.forEach((o) => {
       o.availability(true);
-      o.writtenBack(written);
       o.buffered(this.mirror.buffered);
     });
     this.opts.logger?.info({ writtenBack: written, lost: this.mirror.lost }, 'store reachable again; buffered results written back');

@@ -35,6 +35,8 @@ export class StoreMirror {
   constructor(
     private readonly limit: number,
     private readonly onDrop: (kind: string, count: number) => void,
+    /** Told of each write-back as it lands, so a write-back cut short still counts what it wrote. */
+    private readonly onWritten: (count: number) => void = () => undefined,
   ) {}
 
   /** Results and transitions waiting for write-back. */
@@ -127,12 +129,14 @@ export class StoreMirror {
       await store.appendResult(result, keep);
       this.results.shift();
       written += 1;
+      this.onWritten(1);
     }
     if (this.transitions.length > 0) {
       const batch = this.transitions.map((t) => t.transition);
       await store.addTransitions(batch, Math.max(...this.transitions.map((t) => t.retainDays)));
       this.transitions.length = 0;
       written += batch.length;
+      this.onWritten(batch.length);
     }
     for (const [key, u] of [...this.uptime]) {
       await store.addUptime(u.component, u.day, u.status, u.seconds, u.retainDays);
