@@ -68,6 +68,7 @@ export class RedisGuard {
   private innerSubscribed: Promise<unknown> | null = null;
   private readonly observers: StoreOutageObserver[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
   private checking: Promise<void> | null = null;
   private readonly opts: Required<Omit<GuardOptions, 'logger'>> & Pick<GuardOptions, 'logger'>;
 
@@ -105,6 +106,7 @@ export class RedisGuard {
 
   /** One health check: detects an outage's end (then writes back) and an emptied Redis (then re-seeds). */
   check(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.checking ??= this.runCheck().finally(() => {
       this.checking = null;
     });
@@ -158,7 +160,7 @@ export class RedisGuard {
   }
 
   private markDown(err: unknown): void {
-    if (!this.up) return;
+    if (!this.up || this.closed) return;
     this.up = false;
     this.observers.forEach((o) => o.availability(false));
     this.opts.logger?.warn({ err, event: 'store_down' }, 'store unreachable; probing continues and results are kept in memory until it returns');
@@ -227,6 +229,7 @@ export class RedisGuard {
       case 'flush':
         return;
       case 'close':
+        this.closed = true;
         if (this.timer) clearInterval(this.timer);
         this.timer = null;
         this.listeners.clear();
