@@ -107,7 +107,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
+    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
       rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),

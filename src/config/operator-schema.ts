@@ -30,6 +30,21 @@ export const adminTokenSchema = z.strictObject({
 });
 export type AdminTokenConfig = z.infer<typeof adminTokenSchema>;
 
+const CONSOLE_DEFAULTS = { idleTimeout: 1_800_000, maxAge: 43_200_000, signInRateLimit: 10 };
+
+const consoleSchema = z
+  .strictObject({
+    /** A session ends after this long without a request. */
+    idleTimeout: duration.default(CONSOLE_DEFAULTS.idleTimeout),
+    /** A session ends this long after sign-in, however busy. */
+    maxAge: duration.default(CONSOLE_DEFAULTS.maxAge),
+    /** Key that signs session cookies; shared by every replica. Defaults to one derived from the token hashes. */
+    sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Sign-in attempts per client IP per minute (on top of the admin rate limit). */
+    signInRateLimit: z.number().int().min(1).max(1_000).default(CONSOLE_DEFAULTS.signInRateLimit),
+  })
+  .default(CONSOLE_DEFAULTS);
+
 export const adminSchema = z
   .strictObject({
     tokens: z.array(adminTokenSchema).default([]),
@@ -39,8 +54,10 @@ export const adminSchema = z
       .default({ window: 60_000, max: 120 }),
     /** Audit entries kept (oldest dropped first). */
     auditKeep: z.number().int().min(100).max(1_000_000).default(10_000),
+    /** The web console at /admin: signed session cookies, so every replica accepts them. */
+    console: consoleSchema,
   })
-  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000 });
+  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000, console: CONSOLE_DEFAULTS });
 export type AdminConfig = z.infer<typeof adminSchema>;
 
 /** One webhook endpoint. Slack and Teams carry their secret in the URL; generic ones are signed with `secret`. */

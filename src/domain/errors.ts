@@ -15,6 +15,7 @@ export const ERRORS = {
   UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
   UNAUTHORIZED: { status: 401, pl: 'Brak lub nieprawidłowy token dostępu (nagłówek Authorization: Bearer).', en: 'Missing or invalid access token (Authorization: Bearer header).' },
   FORBIDDEN: { status: 403, pl: 'Ten token nie ma uprawnień do tej operacji.', en: 'This token is not allowed to do that.' },
+  CSRF_FAILED: { status: 403, pl: 'Formularz wygasł albo nie pochodzi z tej konsoli. Odśwież stronę i spróbuj ponownie.', en: 'The form expired or did not come from this console. Reload the page and try again.' },
   CONFLICT: { status: 409, pl: 'Ktoś zmienił ten zasób w międzyczasie. Pobierz go i spróbuj ponownie.', en: 'Someone changed this resource meanwhile. Fetch it and try again.' },
   INVALID_TRANSITION: { status: 409, pl: 'Niedozwolona zmiana stanu incydentu.', en: 'This incident state change is not allowed.' },
   NOT_EDITABLE: { status: 409, pl: 'Tego zasobu nie można edytować.', en: 'This resource cannot be edited.' },
