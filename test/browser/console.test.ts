@@ -106,7 +106,7 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     mkdirSync(SHOTS, { recursive: true });
     const [incident] = await h.store.getIncidents();
     const [window] = await h.store.getWindows();
-    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/audit', '/admin', '/admin?lang=en'];
+    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/audit', '/admin', '/admin?lang=en'];
     const problems: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       // Sign-in page first, signed out.

@@ -212,4 +212,25 @@ describe('operator console: the notice board through forms', () => {
       expect(html).not.toContain('<img src=x');
     }
   });
+
+  it('when a past outage is previewed for reclassification, then before/after uptime is shown and nothing changes until it is applied', async () => {
+    const hour = 3_600_000;
+    const t0 = h.clock.now();
+    await h.store.addTransitions([
+      { component: 'ikp', at: t0 - 3 * hour, status: 'outage', reason: 'probe_failed', rootCause: null },
+      { component: 'ikp', at: t0 - 2 * hour, status: 'operational', reason: 'probe_ok', rootCause: null },
+    ] as never, 100);
+    await h.store.addUptime('ikp', '2026-03-28', 'operational', 2 * 3600, 100);
+    await h.store.addUptime('ikp', '2026-03-28', 'outage', 3600, 100);
+    const fields = { component: 'ikp', from: '2026-03-28T08:00', to: '2026-03-28T11:00', reason: 'Była zapowiedziana' };
+    const preview = await browser.submit('/admin/reclassify', '/admin/reclassify', { ...fields, action: 'preview' });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('Dostępność przed i po korekcie');
+    expect(preview.text).toMatch(/66,66%<\/td><td>100%/);
+    expect(await h.store.getReclassifications()).toEqual([]);
+    const applied = await browser.submit('/admin/reclassify', '/admin/reclassify', { ...fields, action: 'apply' });
+    expect(applied.status).toBe(303);
+    const [r] = await h.store.getReclassifications();
+    expect(r).toMatchObject({ component: 'ikp', movedSeconds: 3600, createdBy: 'alice' });
+  });
 });

@@ -143,6 +143,21 @@ const pl = {
   'action.override.create': 'wymuszenie stanu',
   'action.override.delete': 'zdjęcie wymuszenia',
   'action.reclassify.create': 'zmiana klasyfikacji przeszłości',
+
+  'nav.reclassify': 'Korekta historii',
+  'rc.title': 'Korekta historii',
+  'rc.intro': 'Przeklasyfikuj minioną awarię jako przerwę techniczną, np. gdy okazało się, że była zapowiedziana. Zmienia to dostępność w historii.',
+  'rc.new': 'Przeklasyfikuj okres',
+  'rc.from': 'Od (czas polski)',
+  'rc.to': 'Do (czas polski)',
+  'rc.apply': 'Zatwierdź korektę',
+  'rc.previewTitle': 'Dostępność przed i po korekcie',
+  'rc.nothing': 'W tym okresie nie było awarii do przeklasyfikowania.',
+  'rc.day': 'Dzień',
+  'rc.before': 'Przed',
+  'rc.after': 'Po',
+  'rc.moved': 'Przeniesiony czas',
+  'rc.done': 'Wykonane korekty',
 } as const;
 
 export type ConsoleKey = keyof typeof pl;
@@ -289,6 +304,21 @@ const en: Record<ConsoleKey, string> = {
   'action.override.create': 'override set',
   'action.override.delete': 'override cleared',
   'action.reclassify.create': 'past reclassified',
+
+  'nav.reclassify': 'Correct history',
+  'rc.title': 'Correct history',
+  'rc.intro': 'Reclassify a past outage as maintenance, e.g. when it turns out it was announced. This changes the uptime in the history.',
+  'rc.new': 'Reclassify a period',
+  'rc.from': 'From (Polish time)',
+  'rc.to': 'To (Polish time)',
+  'rc.apply': 'Apply the correction',
+  'rc.previewTitle': 'Uptime before and after the correction',
+  'rc.nothing': 'There was no outage to reclassify in this period.',
+  'rc.day': 'Day',
+  'rc.before': 'Before',
+  'rc.after': 'After',
+  'rc.moved': 'Time moved',
+  'rc.done': 'Corrections made',
 };
 
 const DICTS: Record<Lang, Record<ConsoleKey, string>> = { pl, en };
