@@ -53,7 +53,7 @@ export function parseNotice(
 ): ParsedNotice {
   const published = toZoned(publishedAt, timezone);
   const normalized = normalizeText(text);
-  const kind = classify(normalized);
+  const { kind } = classify(normalized);
   const components = findComponents(normalized, mergeKeywords(extraKeywords));
   if (kind !== 'maintenance' && kind !== 'outage') return { kind, windows: [], components };
   const instants = resolveWindows(buildGroups(recognize(tokenize(normalized))), published, timezone);
