@@ -1,3 +1,5 @@
+import { HOUR_WORDS } from './lexicon.ts';
+
 /** Splits normalized notice text into the tokens the recognizer walks over. */
 
 /** One lexical unit of normalized text. */
@@ -28,10 +30,25 @@ export function tokenize(normalized: string): Token[] {
     } else if (m[10] !== undefined) {
       tokens.push({ kind: 'num', text, value: Number(m[10]) });
     } else if (m[11] !== undefined) {
-      tokens.push({ kind: 'word', text });
+      pushWord(tokens, text);
     } else {
       tokens.push({ kind: 'punct', text });
     }
   }
   return tokens;
+}
+
+// "dwudziestej drugiej" is 22; a lone ordinal becomes a number that still needs a time context.
+function pushWord(tokens: Token[], text: string): void {
+  const hour = HOUR_WORDS[text];
+  if (hour === undefined) {
+    tokens.push({ kind: 'word', text });
+    return;
+  }
+  const prev = tokens[tokens.length - 1];
+  if (hour < 10 && prev?.kind === 'num' && prev.value === 20 && prev.text === 'dwudziestej') {
+    tokens[tokens.length - 1] = { kind: 'num', text: `${prev.text} ${text}`, value: 20 + hour };
+    return;
+  }
+  tokens.push({ kind: 'num', text, value: hour });
 }

@@ -47,10 +47,12 @@ export function resolveWindows(groups: readonly Group[], published: DateTime, zo
     // "27 stycznia IKP będzie niedostępne. Przerwa potrwa od 22:00 do 23:00.": the day only sets context.
     if (spans.length === 0 && next !== undefined && next.start === null && next.segment > group.segment) continue;
     // "Awaria trwa od rana. Dostęp zostanie przywrócony do godz. 15:00.": the end closes the open window.
+    // "Dostępne do 16:00. Ponowne uruchomienie nastąpi 4 stycznia o 8:00.": a dated end closes it too.
     const last = windows[windows.length - 1];
-    if (!group.start && last && last.end === null && spans.length > 0 && spans.every((s) => s.start === null && s.end)) {
+    if (last && last.end === null && spans.length > 0 && spans.every((s) => s.start === null && s.end)) {
       const endTime = spans[0]?.end;
-      if (endTime) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, dayOf(last.start), endTime, zone) };
+      const endDay = group.start && current.kind === 'days' ? current.dates[0] : dayOf(last.start);
+      if (endTime && endDay) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, endDay, endTime, zone) };
       continue;
     }
     // "od 27 stycznia" / "do odwołania" leave the day open; in "od 2 do 4 lutego" the "od" belongs to the range.
