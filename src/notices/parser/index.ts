@@ -54,7 +54,7 @@ export function parseNotice(
   const published = toZoned(publishedAt, timezone);
   const normalized = normalizeText(text);
   const { kind } = classify(normalized);
-  const components = findComponents(normalized, mergeKeywords(extraKeywords));
+  const components = findComponents(normalized, mergeKeywords(extraKeywords), { trouble: kind === 'maintenance' || kind === 'outage' });
   if (kind !== 'maintenance' && kind !== 'outage') return { kind, windows: [], components };
   const instants = resolveWindows(buildGroups(recognize(tokenize(normalized))), published, timezone);
   const seen = new Set<string>();

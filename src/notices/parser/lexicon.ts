@@ -193,20 +193,23 @@ export const COMPONENT_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Bank keywords (bank id -> keywords); each id is reported as component `bank:<id>`. */
 export const BANK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  'pko-bp': ['pko bp', 'pko bank* polsk*', 'ipko', 'pko'],
-  inteligo: ['inteligo'],
-  santander: ['santander*'],
-  pekao: ['pekao', 'bank* pekao'],
+  // Inteligo is a brand of PKO BP: its notices are PKO BP's.
+  'pko-bp': ['pko bp', 'pko bank* polsk*', 'ipko', 'iko', 'pko', 'inteligo'],
+  santander: ['santander*', 'santander bank* polsk*'],
+  // A different bank from Santander Bank Polska; the longer match wins over "santander*".
+  'santander-consumer': ['santander consumer*'],
+  pekao: ['pekao', 'bank* pekao', 'peopay', 'pekao24'],
   ing: ['ing', 'ing bank* slask*'],
   alior: ['alior*'],
-  millennium: ['millennium', 'millenium'],
-  'bnp-paribas': ['bnp paribas', 'bnp'],
-  'credit-agricole': ['credit agricole'],
+  millennium: ['millennium', 'millenium', 'millenet'],
+  'bnp-paribas': ['bnp paribas', 'bnp', 'goonline'],
+  'credit-agricole': ['credit agricole', 'ca24'],
   bos: ['bos', 'bos bank*', 'bank* ochrony srodowiska'],
   velobank: ['velobank*', 'velo bank*'],
   envelo: ['envelo', 'envelobank*', 'envelo bank*'],
   mbank: ['mbank*'],
   sgb: ['sgb', 'spoldzielcz* grup* bankow*'],
   bps: ['bps', 'bank* polskiej spoldzielczosci'],
-  'nest-bank': ['nest bank*', 'nestbank*'],
+  nest: ['nest bank*', 'nestbank*'],
+  pocztowy: ['bank* pocztow*', 'pocztowy24'],
 };
