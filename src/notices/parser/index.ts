@@ -20,6 +20,7 @@ import { buildGroups } from './groups.ts';
 import { normalizeText } from './normalize.ts';
 import { recognize } from './recognize.ts';
 import { tokenize } from './tokens.ts';
+import { resolveOverlaps } from './resolve.ts';
 import { resolveWindows } from './windows.ts';
 
 export type { NoticeKind } from './classify.ts';
@@ -56,17 +57,9 @@ export function parseNotice(
   const { kind } = classify(normalized);
   const components = findComponents(normalized, mergeKeywords(extraKeywords), { trouble: kind === 'maintenance' || kind === 'outage' });
   if (kind !== 'maintenance' && kind !== 'outage') return { kind, windows: [], components };
-  const instants = resolveWindows(buildGroups(recognize(tokenize(normalized))), published, timezone);
-  const seen = new Set<string>();
-  const windows: NoticeWindow[] = [];
-  // An end before its start ("od 9.06 do dziś" published in March) is self-contradictory: drop it.
-  const sane = instants.filter((w) => w.end === null || w.end > w.start);
-  for (const w of sane.sort((a, b) => a.start.toMillis() - b.start.toMillis() || (a.end?.toMillis() ?? Infinity) - (b.end?.toMillis() ?? Infinity))) {
-    const window = { start: iso(w.start), end: w.end ? iso(w.end) : null };
-    const key = `${window.start}|${window.end ?? ''}`;
-    if (!seen.has(key)) windows.push(window);
-    seen.add(key);
-  }
+  const tokens = tokenize(normalized);
+  const placed = resolveOverlaps(resolveWindows(buildGroups(recognize(tokens)), published, timezone, tokens, normalized));
+  const windows = placed.map((w) => ({ start: iso(w.start), end: w.end ? iso(w.end) : null }));
   return { kind, windows, components };
 }
 

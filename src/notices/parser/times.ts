@@ -1,5 +1,5 @@
 /** Times of day and their conversion to real instants in a zone, DST rules included. */
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import { addDays, type LocalDate } from './dates.ts';
 
 /** A wall-clock time; hour 24 (only with minute 0) means midnight at the end of the day. */
@@ -7,10 +7,10 @@ export interface TimeOfDay {
   hour: number;
   minute: number;
   /**
-   * Which of two repeated wall times to take in the autumn DST overlap: 'earlier'
-   * (summer offset, the default) or 'later' (winter offset, "2:30 czasu zimowego").
+   * A time annotated "czasu zimowego" / "czasu letniego" is read in that offset (the zone's
+   * standard or daylight offset that year), whatever offset is in force on the day.
    */
-  overlap?: 'earlier' | 'later';
+  season?: 'winter' | 'summer';
 }
 
 /** True for 0:00-23:59 and 24:00. */
@@ -23,18 +23,29 @@ export function isValidTime(hour: number, minute: number): boolean {
  * - 24:00 is 00:00 of the next day.
  * - A wall time inside the spring-forward gap (02:30 on 29 March 2026 in Europe/Warsaw)
  *   does not exist; luxon moves it forward by the gap (03:30+02:00) and so do we.
- * - A wall time in the autumn overlap (02:30 on 25 October 2026) happens twice; we take the
- *   earlier instant (+02:00) unless the time says otherwise (`overlap: 'later'`).
+ * - A wall time in the autumn overlap (02:30 on 25 October 2026) happens twice. Unannotated,
+ *   we take the earlier instant (02:30+02:00): the notice was written while summer time was in
+ *   force, and the window then never starts later than announced. "czasu zimowego" gives the
+ *   later one (02:30+01:00).
+ * - An annotated time ("3 w nocy (czasu zimowego)") uses the named offset: on the spring night
+ *   03:00 winter time is 04:00+02:00.
  */
 export function zonedInstant(date: LocalDate, time: TimeOfDay, zone: string): DateTime {
   const day = time.hour === 24 ? addDays(date, 1) : date;
   const hour = time.hour === 24 ? 0 : time.hour;
   const wall = { year: day.year, month: day.month, day: day.day, hour, minute: time.minute };
+  if (time.season) return DateTime.fromObject(wall, { zone: FixedOffsetZone.instance(seasonOffset(day.year, time.season, zone)) }).setZone(zone);
   const luxonChoice = DateTime.fromObject(wall, { zone });
   const matches = sameWallInstants(wall, zone);
   if (matches.length === 0) return luxonChoice;
-  const pick = time.overlap === 'later' ? matches[matches.length - 1] : matches[0];
-  return pick ?? luxonChoice;
+  return matches[0] ?? luxonChoice;
+}
+
+// Standard (winter) and daylight (summer) offsets of a zone in a year, in minutes.
+function seasonOffset(year: number, season: 'winter' | 'summer', zone: string): number {
+  const january = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).offset;
+  const july = DateTime.fromObject({ year, month: 7, day: 1 }, { zone }).offset;
+  return season === 'winter' ? Math.min(january, july) : Math.max(january, july);
 }
 
 interface Wall {
