@@ -55,10 +55,10 @@ export function findComponents(normalized: string, table: KeywordTable, opts: At
 
 /** The mentions that decide attribution (for --explain). */
 export function attribute(normalized: string, table: KeywordTable, opts: AttributionOptions): Mention[] {
-  const mentions = longestFirst([...keywordMentions(normalized, table), ...cooperativeBanks(normalized, table)]);
-  const clauses = clauseBounds(normalized);
+  const mentions = longestFirst([...keywordMentions(normalized, table), ...cooperativeBanks(normalized, table)], normalized.length);
+  const clauses = new Clauses(normalized);
   const kept = mentions.filter((m) => !COMPARISON_BEFORE.test(normalized.slice(Math.max(0, m.start - 24), m.start)));
-  const affected = opts.trouble ? kept.filter((m) => !UNAFFECTED.test(clauseOf(normalized, clauses, m.start))) : kept;
+  const affected = opts.trouble ? kept.filter((m) => !clauses.isUnaffected(m.start)) : kept;
   // Every mention of a service may sit in an "unaffected" clause of a short notice; then keep them.
   const chosen = affected.length > 0 ? affected : kept;
   const hasBank = chosen.some((m) => m.id.startsWith('bank:'));
@@ -80,35 +80,45 @@ function keywordMentions(normalized: string, table: KeywordTable): Mention[] {
   return found;
 }
 
-// Longest span first; a mention overlapping an accepted one is dropped.
-function longestFirst(mentions: Mention[]): Mention[] {
+// Longest span first; a mention overlapping an accepted one is dropped. Covered characters are
+// marked in a bitmap, so a long page with thousands of mentions stays linear.
+function longestFirst(mentions: Mention[], length: number): Mention[] {
   const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const covered = new Uint8Array(length + 1);
   const accepted: Mention[] = [];
   for (const m of sorted) {
-    if (accepted.some((a) => m.start < a.end && a.start < m.end)) continue;
+    if (covered.subarray(m.start, m.end).includes(1)) continue;
+    covered.fill(1, m.start, m.end);
     accepted.push(m);
   }
   return accepted.sort((a, b) => a.start - b.start);
 }
 
-function clauseBounds(text: string): number[] {
-  const bounds = [0];
-  for (const m of text.matchAll(/[.;!?\n]\s|,\s(?:a|ale|natomiast|jednak)\s/g)) bounds.push((m.index ?? 0) + 1);
-  bounds.push(text.length);
-  return bounds;
-}
+// Clause boundaries (sentence ends, ", a …"); each clause's "unaffected" test runs once.
+class Clauses {
+  private readonly bounds: number[] = [0];
+  private readonly unaffected = new Map<number, boolean>();
 
-function clauseOf(text: string, bounds: readonly number[], at: number): string {
-  let from = 0;
-  let to = text.length;
-  for (const b of bounds) {
-    if (b <= at) from = b;
-    else {
-      to = b;
-      break;
-    }
+  constructor(private readonly text: string) {
+    for (const m of text.matchAll(/[.;!?\n]\s|,\s(?:a|ale|natomiast|jednak)\s/g)) this.bounds.push((m.index ?? 0) + 1);
+    this.bounds.push(text.length);
   }
-  return text.slice(from, to);
+
+  /** True when the clause holding `at` says a component is not affected. */
+  isUnaffected(at: number): boolean {
+    let lo = 0;
+    let hi = this.bounds.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((this.bounds[mid] ?? 0) <= at) lo = mid;
+      else hi = mid;
+    }
+    const cached = this.unaffected.get(lo);
+    if (cached !== undefined) return cached;
+    const result = UNAFFECTED.test(this.text.slice(this.bounds[lo], this.bounds[hi]));
+    this.unaffected.set(lo, result);
+    return result;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Times of day and their conversion to real instants in a zone, DST rules included. */
-import { DateTime, FixedOffsetZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 import { addDays, type LocalDate } from './dates.ts';
 
 /** A wall-clock time; hour 24 (only with minute 0) means midnight at the end of the day. */
@@ -78,4 +78,55 @@ function sameWallInstants(wall: Wall, zone: string): DateTime[] {
     }
   }
   return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, dt]) => dt);
+}
+
+/**
+ * zonedInstant for one parse, memoized: a long page repeats the same days and hours, and each
+ * zone lookup costs an Intl call. Created per parse, so nothing is shared between parses.
+ */
+export class ZoneClock {
+  private readonly instants = new Map<string, DateTime>();
+  private readonly offsets = new Map<number, number>();
+  private readonly iana: IANAZone | null;
+
+  constructor(readonly zone: string) {
+    this.iana = IANAZone.isValidZone(zone) ? IANAZone.create(zone) : null;
+  }
+
+  /** The instant of a wall time on a date, as zonedInstant() defines it. */
+  instant(date: LocalDate, time: TimeOfDay): DateTime {
+    const key = `${date.year}-${date.month}-${date.day} ${time.hour}:${time.minute} ${time.season ?? ''}`;
+    let found = this.instants.get(key);
+    if (found === undefined) {
+      found = this.iana && !time.season ? this.fastInstant(date, time) : zonedInstant(date, time, this.zone);
+      this.instants.set(key, found);
+    }
+    return found;
+  }
+
+  // Same rules as zonedInstant (earliest of repeated wall times, gap times moved forward) with
+  // offsets memoized per quarter hour, the granularity of every real zone transition.
+  private fastInstant(date: LocalDate, time: TimeOfDay): DateTime {
+    const day = time.hour === 24 ? addDays(date, 1) : date;
+    const hour = time.hour === 24 ? 0 : time.hour;
+    const wallAsUtc = Date.UTC(day.year, day.month - 1, day.day, hour, time.minute);
+    const dayMs = 86_400_000;
+    const offsets = [...new Set([-dayMs, 0, dayMs].map((shift) => this.offsetAt(wallAsUtc + shift)))].sort((a, b) => b - a);
+    // The largest offset gives the earliest instant; keep the first whose offset matches.
+    for (const offset of offsets) {
+      const candidate = wallAsUtc - offset * 60_000;
+      if (this.offsetAt(candidate) === offset) return DateTime.fromMillis(candidate, { zone: this.zone });
+    }
+    return zonedInstant(date, time, this.zone);
+  }
+
+  private offsetAt(ms: number): number {
+    const bucket = Math.floor(ms / 900_000);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      offset = this.iana?.offset(bucket * 900_000) ?? 0;
+      this.offsets.set(bucket, offset);
+    }
+    return offset;
+  }
 }

@@ -20,6 +20,7 @@ import {
 } from './place.ts';
 import type { SourcedWindow } from './resolve.ts';
 import { buildSpans, type Span } from './spans.ts';
+import { ZoneClock } from './times.ts';
 import type { Token } from './tokens.ts';
 
 export type { InstantWindow } from './place.ts';
@@ -32,7 +33,7 @@ type Anchor =
 
 /** Resolves every group in order. */
 export function resolveWindows(groups: readonly Group[], published: DateTime, zone: string, tokens: readonly Token[], normalized: string): SourcedWindow[] {
-  const env: PlaceEnv = { published, publication: { year: published.year, month: published.month, day: published.day }, zone };
+  const env: PlaceEnv = { published, publication: { year: published.year, month: published.month, day: published.day }, clock: new ZoneClock(zone) };
   const windows: InstantWindow[] = [];
   const sources: { phrase: string; precise: boolean }[] = [];
   let anchor: Anchor | null = null;
@@ -59,7 +60,7 @@ export function resolveWindows(groups: readonly Group[], published: DateTime, zo
       if (last && last.end === null && spans.length > 0 && spans.every((s) => s.start === null && s.end)) {
         const endTime = spans[0]?.end;
         const endDay = group.start && current.kind === 'days' ? current.dates[0] : dayOf(last.start);
-        if (endTime && endDay) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, endDay, endTime, zone) };
+        if (endTime && endDay) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, endDay, endTime, env.clock) };
         closedPrevious = true;
         continue;
       }
@@ -118,7 +119,7 @@ function resolveAnchor(item: DateItem, env: PlaceEnv): Anchor | null {
       return night ? { kind: 'night', ...night } : null;
     }
     case 'dstNight': {
-      const night = findDstNight(env.publication, item.direction, env.zone);
+      const night = findDstNight(env.publication, item.direction, env.clock.zone);
       return night ? { kind: 'night', ...night } : null;
     }
     case 'dayRange': {
@@ -148,7 +149,7 @@ function rangeWindows(group: Group, anchor: Anchor, env: PlaceEnv): InstantWindo
   if (fromSpans.length === 0 && isComplete(toSpans[0])) return daily(anchor.from, anchor.to, toSpans, env);
   const toSpan = toSpans[0];
   const toTime = toSpan ? (toSpan.end ?? toSpan.start ?? END_OF_DAY) : END_OF_DAY;
-  return [bounded(anchor.from, fromSpans[0]?.start ?? MIDNIGHT, anchor.to, toTime, env.zone)];
+  return [bounded(anchor.from, fromSpans[0]?.start ?? MIDNIGHT, anchor.to, toTime, env.clock)];
 }
 
 function daily(from: LocalDate, to: LocalDate, spans: readonly Span[], env: PlaceEnv): InstantWindow[] {
@@ -157,16 +158,16 @@ function daily(from: LocalDate, to: LocalDate, spans: readonly Span[], env: Plac
 
 function windowsOn(anchor: Anchor, spans: readonly Span[], openDay: boolean, env: PlaceEnv): InstantWindow[] {
   if (anchor.kind === 'night') {
-    if (spans.length === 0) return [bounded(anchor.from, NIGHT_START, anchor.to, NIGHT_END, env.zone)];
+    if (spans.length === 0) return [bounded(anchor.from, NIGHT_START, anchor.to, NIGHT_END, env.clock)];
     return spans.map((span) => placeOnNight(anchor.from, anchor.to, span, env));
   }
   if (anchor.kind === 'range') {
     // "w dniach 26-27 lutego": whole days; "w dniach 27-28 stycznia w godz. 8-16": those hours each day.
     if (spans.some(isComplete)) return daily(anchor.from, anchor.to, spans, env);
-    return [bounded(anchor.from, spans[0]?.start ?? MIDNIGHT, anchor.to, openDay ? null : END_OF_DAY, env.zone)];
+    return [bounded(anchor.from, spans[0]?.start ?? MIDNIGHT, anchor.to, openDay ? null : END_OF_DAY, env.clock)];
   }
   return anchor.dates.flatMap((day) => {
     if (spans.length > 0) return spans.map((span) => placeOnDay(day, span, env));
-    return [bounded(day, MIDNIGHT, day, openDay ? null : END_OF_DAY, env.zone)];
+    return [bounded(day, MIDNIGHT, day, openDay ? null : END_OF_DAY, env.clock)];
   });
 }
