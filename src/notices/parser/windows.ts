@@ -87,7 +87,7 @@ function groupPhrase(group: Group, tokens: readonly Token[], normalized: string)
   const from = tokens[first]?.pos ?? 0;
   const lastTok = tokens[last];
   const to = lastTok ? lastTok.pos + lastTok.text.length : normalized.length;
-  return normalized.slice(from, to);
+  return normalized.slice(from, to).replace(/^[\s,;:.(-]+|[\s,;:.(-]+$/g, '');
 }
 
 function dayOf(dt: DateTime): LocalDate {
