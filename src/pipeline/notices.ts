@@ -12,7 +12,7 @@ export async function applyNotices(deps: PipelineDeps, probe: NoticesProbeConfig
   const known = new Set(deps.config.components.map((c) => c.id));
   const parsed = items.map((item) => parseItem(item, probe.notices.components, known, at));
   const existing = await deps.store.getWindows();
-  const changed = reconcileNotices(probe.id, existing, parsed, at);
+  const changed = reconcileNotices(probe.id, existing, parsed, at, deps.config.notices.confidenceThreshold);
   if (changed.length > 0) await deps.store.putWindows(changed);
 }
 
@@ -29,5 +29,7 @@ export function parseItem(item: NoticeItem, sourceComponents: string[], known: R
     kind: notice.kind,
     windows: notice.windows.map((w) => ({ start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) })),
     components: named.length > 0 ? named : sourceComponents,
+    confidence: notice.confidence,
+    evidence: [...notice.evidence.kind, ...notice.evidence.windows.map((w) => w.phrase), ...notice.evidence.components.map((c) => c.phrase)],
   };
 }

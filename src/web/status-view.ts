@@ -68,7 +68,11 @@ export function buildStatusView(
     }),
     loginMethods: loginMatrix(config.loginMethods, byId),
     maintenance: currentWindows(windows, now),
-    windows: [...windows].sort((a, b) => b.start - a.start).map((w) => toWindowView(w, now)),
+    // Unconfirmed suggestions are not public unless the operator chose to show them.
+    windows: [...windows]
+      .filter((w) => w.state !== 'pending' || config.notices.showPending)
+      .sort((a, b) => b.start - a.start)
+      .map((w) => toWindowView(w, now)),
     incidents,
   };
 }
