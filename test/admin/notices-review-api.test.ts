@@ -72,3 +72,22 @@ describe('pending notice suggestions through the admin API', () => {
     expect((await post('/notices/nope/confirm').expect(404)).body.error.code).toBe('NOT_FOUND');
   });
 });
+
+describe.each([
+  [false, 'off (the default)'],
+  [true, 'on'],
+])('the page with notices.showPending %s', (show, _label) => {
+  let h: AdminHarness;
+  beforeAll(async () => {
+    h = await adminHarness(show ? { notices: { showPending: true } } : {});
+    await h.store.putWindows([{ ...pending('n3#0', 'ikp'), title: 'Komunikat o możliwych utrudnieniach' }]);
+    await h.snapshot.rebuild();
+  });
+  afterAll(async () => h.close());
+
+  it(`when a suggestion is pending, then the page ${show ? 'shows' : 'does not show'} it as "komunikat do weryfikacji"`, async () => {
+    const page = await request(h.app).get('/').set('accept-language', 'pl').expect(200);
+    expect(page.text.includes('Komunikaty do weryfikacji')).toBe(show);
+    expect(page.text.includes('Komunikat o możliwych utrudnieniach')).toBe(show);
+  });
+});
