@@ -127,6 +127,15 @@ export const configSchema = z.strictObject({
   admin: adminSchema,
   webhooks: z.array(webhookSchema).default([]),
   incidents: incidentsSchema,
+  /** How parsed notices act on status (see README "Configuration reference"). */
+  notices: z
+    .strictObject({
+      /** Below this parser confidence a notice is only a suggestion for operators (state `pending`). */
+      confidenceThreshold: z.number().min(0).max(1).default(0.6),
+      /** Show pending suggestions on the public page as "komunikat do weryfikacji". */
+      showPending: z.boolean().default(false),
+    })
+    .default({ confidenceThreshold: 0.6, showPending: false }),
 });
 export type Config = z.infer<typeof configSchema>;
 /** The config as written in YAML, before defaults and transforms. */
