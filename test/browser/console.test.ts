@@ -51,7 +51,9 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     }, WCAG_TAGS);
   }
 
-  it('when an operator works a whole incident, a window and an override through the forms, then each change lands and they sign out', async () => {
+  it('when an operator works a whole incident, a window, an override and a pending notice through the forms, then each change lands and they sign out', async () => {
+    const t0 = h.clock.now();
+    await h.store.putWindows([{ id: 'n1-0', source: 'pz-notices', noticeKey: 'n1', kind: 'maintenance', components: ['profil-zaufany'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwe prace PZ', text: 'W nocy mogą wystąpić utrudnienia.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending', confidence: 0.4, evidence: ['mogą wystąpić utrudnienia'] }]);
     const { context, page } = await signedIn(h.operator);
     try {
       await expect.poll(() => page.textContent('h1')).toBe('Pulpit');
@@ -91,6 +93,10 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
       await page.getByRole('button', { name: 'Zdejmij: IKP' }).click();
       expect(await h.store.getOverrides()).toHaveLength(0);
 
+      await page.getByRole('link', { name: 'Komunikaty do weryfikacji' }).first().click();
+      await page.getByRole('button', { name: 'Potwierdź' }).click();
+      expect(await page.textContent('main')).toContain('Nie ma komunikatów do weryfikacji.');
+
       await page.getByRole('button', { name: 'Wyloguj się' }).click();
       expect(await page.textContent('main')).toContain('Wylogowano');
       await page.goto(`${server.url}/admin/audit`);
@@ -99,14 +105,14 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
       await context.close();
     }
     const actions = (await h.store.getAudit(20)).map((e) => e.action).reverse();
-    expect(actions).toEqual(['incident.create', 'incident.update', 'incident.resolve', 'maintenance.create', 'maintenance.cancel', 'override.create', 'override.delete']);
+    expect(actions).toEqual(['incident.create', 'incident.update', 'incident.resolve', 'maintenance.create', 'maintenance.cancel', 'override.create', 'override.delete', 'notice.confirm']);
   }, 90_000);
 
   it('when every console page is checked by axe at phone width in light and dark mode, then none has a WCAG 2.1 AA violation; screenshots are written', async () => {
     mkdirSync(SHOTS, { recursive: true });
     const [incident] = await h.store.getIncidents();
     const [window] = await h.store.getWindows();
-    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/audit', '/admin', '/admin?lang=en'];
+    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/notices', '/admin/audit', '/admin', '/admin?lang=en'];
     const problems: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       // Sign-in page first, signed out.

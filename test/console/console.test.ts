@@ -233,4 +233,22 @@ describe('operator console: the notice board through forms', () => {
     const [r] = await h.store.getReclassifications();
     expect(r).toMatchObject({ component: 'ikp', movedSeconds: 3600, createdBy: 'alice' });
   });
+
+  it('when a low-confidence notice waits for review, then the queue shows its text, evidence and source, and confirming announces it', async () => {
+    const t0 = h.clock.now();
+    const pending = { id: 'n1-0', source: 'pz-notices', noticeKey: 'n1', kind: 'maintenance' as const, components: ['profil-zaufany'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwe prace <b>PZ</b>', text: 'W nocy mogą wystąpić utrudnienia.', link: 'https://www.gov.pl/web/cyfryzacja/x', publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending' as const, confidence: 0.42, evidence: ['mogą wystąpić utrudnienia'] };
+    await h.store.putWindows([pending, { ...pending, id: 'n2-0', noticeKey: 'n2', title: 'Plotka' }]);
+    expect((await browser.get('/admin')).text).toContain('Komunikaty czekające na weryfikację: 2');
+    const queue = await browser.get('/admin/notices');
+    expect(queue.text).toContain('Możliwe prace &lt;b&gt;PZ&lt;/b&gt;');
+    expect(queue.text).toContain('mogą wystąpić utrudnienia');
+    expect(queue.text).toContain('42%');
+    expect(queue.text).toContain('href="https://www.gov.pl/web/cyfryzacja/x"');
+    expect((await browser.submit('/admin/notices', '/admin/notices/n1-0/confirm', {})).status).toBe(303);
+    expect((await browser.submit('/admin/notices', '/admin/notices/n2-0/reject', {})).status).toBe(303);
+    const states = Object.fromEntries((await h.store.getWindows()).map((w) => [w.id, w.state]));
+    expect(states).toEqual({ 'n1-0': 'announced', 'n2-0': 'cancelled' });
+    expect((await h.store.getAudit(5)).map((e) => [e.action, e.actor])).toEqual([['notice.reject', 'alice'], ['notice.confirm', 'alice']]);
+    expect((await browser.get('/admin/notices')).text).toContain('Nie ma komunikatów do weryfikacji.');
+  });
 });

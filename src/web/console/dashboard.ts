@@ -1,5 +1,6 @@
 import { listIncidents } from '../../incidents/service.ts';
 import { listOverrides } from '../../overrides/service.ts';
+import { listPending } from '../../notices/review.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { ConsoleDeps } from './routes.ts';
 
@@ -23,7 +24,7 @@ export interface ProbeRow {
 export async function dashboardModel(deps: ConsoleDeps, lang: Lang) {
   const { ops } = deps.admin;
   const { view, builtAt } = deps.snapshot.current();
-  const [probeStates, incidents, overrides] = await Promise.all([ops.store.getProbeStates(), listIncidents(ops), listOverrides(ops)]);
+  const [probeStates, incidents, overrides, pending] = await Promise.all([ops.store.getProbeStates(), listIncidents(ops), listOverrides(ops), listPending(ops)]);
   const probes: ProbeRow[] = ops.config.probes.map((p) => {
     const s = probeStates.get(p.id);
     return {
@@ -46,5 +47,6 @@ export async function dashboardModel(deps: ConsoleDeps, lang: Lang) {
     probes,
     openIncidents: incidents.filter((i) => i.state !== 'resolved'),
     overrides,
+    pending: pending.length,
   };
 }

@@ -12,6 +12,7 @@ import { maintenanceRoutes } from './maintenance-routes.ts';
 import { overrideRoutes } from './override-routes.ts';
 import { ConsoleRenderer } from './render.ts';
 import { reclassifyRoutes } from './reclassify-routes.ts';
+import { noticeRoutes } from './notice-routes.ts';
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, SessionSigner } from './session.ts';
 
 /** What the console needs: the admin API's use cases and token verifier, and the public snapshot. */
@@ -69,7 +70,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
   });
 
   router.use(requireSession);
-  router.use(incidentRoutes(ctx), maintenanceRoutes(ctx), overrideRoutes(ctx), reclassifyRoutes(ctx), auditRoutes(ctx));
+  router.use(incidentRoutes(ctx), maintenanceRoutes(ctx), overrideRoutes(ctx), reclassifyRoutes(ctx), noticeRoutes(ctx), auditRoutes(ctx));
   router.use(consoleErrors(ctx));
   const outer = Router();
   outer.use('/admin', router);

@@ -158,6 +158,22 @@ const pl = {
   'rc.after': 'Po',
   'rc.moved': 'Przeniesiony czas',
   'rc.done': 'Wykonane korekty',
+
+  'nav.notices': 'Komunikaty do weryfikacji',
+  'nq.title': 'Komunikaty do weryfikacji',
+  'nq.intro': 'Te komunikaty odczytaliśmy z małą pewnością, więc nie zmieniają stanu usług, dopóki ich nie potwierdzisz.',
+  'nq.none': 'Nie ma komunikatów do weryfikacji.',
+  'nq.source': 'Komunikat u źródła',
+  'nq.decided': 'Co odczytał parser',
+  'nq.confidence': 'Pewność',
+  'nq.evidence': 'Na podstawie fragmentów',
+  'nq.confirm': 'Potwierdź',
+  'nq.reject': 'Odrzuć',
+  'nq.kind.maintenance': 'przerwa techniczna',
+  'nq.kind.outage': 'awaria',
+  'dash.pending': 'Komunikaty czekające na weryfikację: {n}',
+  'action.notice.confirm': 'potwierdzenie komunikatu',
+  'action.notice.reject': 'odrzucenie komunikatu',
 } as const;
 
 export type ConsoleKey = keyof typeof pl;
@@ -319,6 +335,22 @@ const en: Record<ConsoleKey, string> = {
   'rc.after': 'After',
   'rc.moved': 'Time moved',
   'rc.done': 'Corrections made',
+
+  'nav.notices': 'Notices to review',
+  'nq.title': 'Notices to review',
+  'nq.intro': 'These notices were read with low confidence, so they change no status until you confirm them.',
+  'nq.none': 'No notices are waiting for review.',
+  'nq.source': 'The notice at its source',
+  'nq.decided': 'What the parser read',
+  'nq.confidence': 'Confidence',
+  'nq.evidence': 'Based on these phrases',
+  'nq.confirm': 'Confirm',
+  'nq.reject': 'Reject',
+  'nq.kind.maintenance': 'maintenance',
+  'nq.kind.outage': 'outage',
+  'dash.pending': 'Notices waiting for review: {n}',
+  'action.notice.confirm': 'notice confirmed',
+  'action.notice.reject': 'notice rejected',
 };
 
 const DICTS: Record<Lang, Record<ConsoleKey, string>> = { pl, en };
