@@ -25,6 +25,7 @@ import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
 import { StatusSnapshot } from './web/snapshot.ts';
+import { ParsePool } from './workers/parse-pool.ts';
 
 /** Optional overrides; tests inject a clock, logger or store. */
 export interface AppOptions {
@@ -79,7 +80,10 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     userAgent: config.scheduler.userAgent,
     onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
   });
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
+  // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
+  const parser = new ParsePool();
+  if (opts.probing !== false && config.probes.some((p) => p.kind === 'notices')) parser.warm();
+  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -129,6 +133,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         await scheduler.stop(1_000);
       }
       await webhooks?.stop(2_000);
+      await parser.close();
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
