@@ -27,6 +27,9 @@ import { startWebServer } from './web/server.ts';
 import { StatusSnapshot } from './web/snapshot.ts';
 import { ParsePool } from './workers/parse-pool.ts';
 
+/** How long start-up waits for the parse workers before notice probes start firing. */
+const PARSER_START_MS = 30_000;
+
 /** Optional overrides; tests inject a clock, logger or store. */
 export interface AppOptions {
   clock?: Clock;
@@ -82,7 +85,10 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   });
   // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
   const parser = new ParsePool();
-  if (opts.probing !== false && config.probes.some((p) => p.kind === 'notices')) parser.warm();
+  const probing = opts.probing !== false;
+  if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
+    logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
+  }
   const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
@@ -95,7 +101,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     // Only a shared store needs coordination; a lone memory-store process is its own leader.
     coordinator: config.store.redisUrl ? leaseCoordinator(store) : undefined,
   });
-  if (opts.probing !== false) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
+  if (probing) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
 
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();

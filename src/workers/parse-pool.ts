@@ -4,10 +4,12 @@ import type { ParseRunner, TaskFailure, TaskOutcome } from './parse-runner.ts';
 
 /** Sizing of the parse pool; the defaults suit a monitor with a handful of notice sources. */
 export interface ParsePoolOptions {
-  /** Default 2: parsing is rare, and each worker holds its own heap. */
-  maxThreads?: number;
+  /** Workers kept running; default 2: parsing is rare, and each worker holds its own heap. */
+  threads?: number;
   /** Old-generation heap cap per worker; a page that needs more is refused as `too_large`. Default 256 MB. */
   maxHeapMb?: number;
+  /** Worker module (file URL); default the real parse worker. Fault tests load one that never finishes. */
+  entry?: string;
 }
 
 const WORKER_ENTRY = new URL('./parse-worker.mjs', import.meta.url).href;
@@ -23,7 +25,7 @@ function failureOf(err: unknown): TaskFailure {
  * Runs parse tasks on worker threads (piscina), so no hostile page can block the event loop
  * that serves the web and fires the other probes. Each task has a wall-clock deadline from
  * its submission: past it the caller gets `timeout` at once, and the worker is terminated
- * (piscina starts a fresh one). Workers start on first use or `warm()`.
+ * (piscina starts a fresh one). Workers start on first use or `ready()`.
  */
 export class ParsePool implements ParseRunner {
   private pool: Piscina | null = null;
@@ -31,9 +33,13 @@ export class ParsePool implements ParseRunner {
 
   constructor(private readonly opts: ParsePoolOptions = {}) {}
 
-  /** Starts a worker now, so the first notice fire does not pay the thread start. */
-  warm(): void {
-    this.piscina();
+  /**
+   * Starts the workers and resolves (true) once one has loaded its modules, or false after
+   * `timeoutMs`. A worker takes from half a second to seconds on a busy machine to load
+   * tsx and the parsers, which must not be charged to the first notice fire's deadline.
+   */
+  async ready(timeoutMs: number): Promise<boolean> {
+    return (await this.run({ op: 'ping', input: null }, timeoutMs)).ok;
   }
 
   async run<K extends ParseOp>(task: ParseTask<K>, deadlineMs: number): Promise<TaskOutcome<ParseOps[K]['result']>> {
@@ -66,10 +72,10 @@ export class ParsePool implements ParseRunner {
 
   private piscina(): Piscina {
     this.pool ??= new Piscina({
-      filename: WORKER_ENTRY,
-      minThreads: 1,
-      maxThreads: this.opts.maxThreads ?? 2,
-      idleTimeout: 60_000,
+      filename: this.opts.entry ?? WORKER_ENTRY,
+      // All workers stay loaded: one started on demand would spend its start-up inside a probe's deadline.
+      minThreads: this.opts.threads ?? 2,
+      maxThreads: this.opts.threads ?? 2,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 256 },
     });
     return this.pool;

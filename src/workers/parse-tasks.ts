@@ -18,6 +18,8 @@ export interface NoticeBatch {
 export interface ParseOps {
   extract: { input: PageInput; result: ExtractResult };
   notices: { input: NoticeBatch; result: ParsedItem[] };
+  /** Answers once the worker has loaded everything the other tasks need. */
+  ping: { input: null; result: 'pong' };
 }
 export type ParseOp = keyof ParseOps;
 export type ParseTask<K extends ParseOp = ParseOp> = { [P in K]: { op: P; input: ParseOps[P]['input'] } }[K];
@@ -32,5 +34,7 @@ export function runParseTask(task: ParseTask): ParseOps[ParseOp]['result'] {
       const knownSet = new Set(known);
       return items.map((item) => parseItem(item, sourceComponents, knownSet, at));
     }
+    case 'ping':
+      return 'pong';
   }
 }
