@@ -160,6 +160,7 @@ function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortS
       leaseMs: probe.interval,
       intervalMs: probe.interval,
       runOnStart: true,
+      unlimited: probe.canary,
       run: (fireAt) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
     });
   }

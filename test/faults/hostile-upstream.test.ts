@@ -68,17 +68,19 @@ describe('a notice page nested thousands of levels deep', () => {
   });
 
   it('when it is probed, then /healthz answers within 1 s, the canary keeps its schedule and each page fails with parse_error within its timeout', async () => {
+    // Fires from before the watch too (the start fire), since every one of them must be a typed failure.
     const since = Date.now();
     const watch = watchResponsiveness(app.url);
-    // Two fires of every hostile source (the start fire and one scheduled), so the check spans more than one parse.
+    // Watch for at least 6 s, and until every hostile source has had a fire that started while watched.
     for (const levels of LEVELS) {
-      await pollUntil(`two fires of deep-${levels}`, async () => ((await resultsSince(app, `deep-${levels}`, since - 5_000)).length >= 2 ? true : undefined), 20_000);
+      await pollUntil(`a watched fire of deep-${levels}`, async () => ((await resultsSince(app, `deep-${levels}`, since)).length >= 1 ? true : undefined), 20_000);
     }
+    await new Promise((r) => setTimeout(r, Math.max(0, since + 6_000 - Date.now())));
     const seen = await watch.stop();
     const elapsedS = (Date.now() - since) / 1000;
 
     for (const levels of LEVELS) {
-      const results = await resultsSince(app, `deep-${levels}`, since - 5_000);
+      const results = await resultsSince(app, `deep-${levels}`, 0);
       // The depth check refuses the page; on a starved machine the deadline may strike first, which is also a typed failure.
       expect(results.map((r) => r.reason).filter((reason) => reason !== 'timeout')).toContain('parse_error');
       for (const r of results) {
@@ -88,10 +90,10 @@ describe('a notice page nested thousands of levels deep', () => {
         expect(r.durationMs).toBeLessThanOrEqual(TIMEOUT + MARGIN);
       }
     }
-    expect(seen.healthzAnswers).toBeGreaterThan(5);
+    expect(seen.healthzAnswers).toBeGreaterThan(10);
     expect(seen.slowestHealthzMs).toBeLessThan(1_000);
     const canary = await resultsSince(app, 'canary', since);
-    expect(canary.every((r) => r.ok)).toBe(true);
+    expect(canary.filter((r) => !r.ok).map((r) => `${r.reason}: ${r.detail ?? ''} after ${r.durationMs} ms`)).toEqual([]);
     // One fire a second; a generous floor still fails if any parse held the loop for seconds.
     expect(canary.length).toBeGreaterThanOrEqual(Math.floor(elapsedS * 0.6));
   });
@@ -157,8 +159,9 @@ describe('bodies dripped slower than the probe timeout', () => {
       expect(r.durationMs).toBeLessThanOrEqual(TIMEOUT + MARGIN);
     }
     const canary = await resultsSince(app, 'canary', since);
-    expect(canary.every((r) => r.ok)).toBe(true);
-    expect(canary.length).toBeGreaterThanOrEqual(4);
+    expect(canary.filter((r) => !r.ok).map((r) => `${r.reason}: ${r.detail ?? ''} after ${r.durationMs} ms`)).toEqual([]);
+    // One fire a second for 6 s; canaries never wait for a slot held by a dripping fire.
+    expect(canary.length).toBeGreaterThanOrEqual(5);
     expect(seen.slowestHealthzMs).toBeLessThan(1_000);
   });
 });
