@@ -51,7 +51,7 @@ describe('a notice page nested thousands of levels deep', () => {
       upstream.route(`/deep/${levels}`, (_req, res) => res.writeHead(200, { 'content-type': HTML }).end(page));
     }
     app = await startMonitor([
-      { id: 'canary', kind: 'http', canary: true, interval: '1s', timeout: '800ms', http: { url: upstream.url('/ok') } },
+      { id: 'canary', kind: 'http', canary: true, interval: '1s', timeout: '900ms', http: { url: upstream.url('/ok') } },
       ...LEVELS.map((levels) => ({
         id: `deep-${levels}`,
         kind: 'notices' as const,
