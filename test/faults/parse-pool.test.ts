@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticesProbeSchema } from '../../src/config/notices-schema.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { nestsDeeperThan } from '../../src/notices/extract/depth.ts';
+import { extractPage } from '../../src/notices/extract/page.ts';
 import { noticesProber } from '../../src/probes/notices.ts';
 import { ParsePool } from '../../src/workers/parse-pool.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
@@ -85,5 +86,17 @@ describe('a notice page just under the depth limit, parsed by the real worker', 
       reason: 'ok',
       notices: [{ title: 'Przerwa techniczna', text: 'IKP', link: null, publishedAt: null }],
     });
+  });
+});
+
+describe('markup hidden in a feed', () => {
+  it('when an RSS description carries HTML nested 100,000 levels deep in CDATA, then the item is still read as plain text, quickly', () => {
+    const deep = `${'<div>'.repeat(100_000)}Awaria IKP${'</div>'.repeat(100_000)}`;
+    const feed = `<rss version="2.0"><channel><item><title>Komunikat</title><description><![CDATA[${deep}]]></description></item></channel></rss>`;
+    const t0 = performance.now();
+    const result = extractPage({ check: { format: 'rss', allowEmpty: true, maxItems: 5 }, body: feed, contentType: null, baseUrl: 'http://x/' });
+    expect(result).toEqual({ ok: true, items: [{ title: 'Komunikat', text: 'Awaria IKP', link: null, publishedAt: null }] });
+    // Linear work: well under the seconds a DOM build of this depth takes (generous for a loaded machine).
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

@@ -2,6 +2,7 @@
 import { load, type Cheerio } from 'cheerio';
 import { DateTime } from 'luxon';
 import type { NoticeItem } from '../../domain/types.ts';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from './depth.ts';
 
 /** Items found in a page or feed, or why its structure could not be read (becomes `parse_error`). */
 export type ExtractResult = { ok: true; items: NoticeItem[] } | { ok: false; detail: string };
@@ -32,6 +33,9 @@ export function elementText(sel: NodeSelection): string {
 
 /** Untrusted HTML (a feed description, often CDATA) as plain text. */
 export function htmlToText(html: string): string {
+  // Markup inside CDATA or escaped text escapes the feed's own depth check, so it gets one here;
+  // too deep to build a DOM for, it is still read, by stripping anything shaped like a tag.
+  if (nestsDeeperThan(html, MAX_NESTING_DEPTH, false)) return cleanText(html);
   const $ = load(html, null, false);
   $(HIDDEN).remove();
   $('*').not(INLINE).before(' ').after(' ');
