@@ -4,6 +4,7 @@ import { noticesProbeSchema } from '../../src/config/notices-schema.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { nestsDeeperThan } from '../../src/notices/extract/depth.ts';
 import { extractPage } from '../../src/notices/extract/page.ts';
+import { runProbe } from '../../src/probes/index.ts';
 import { noticesProber } from '../../src/probes/notices.ts';
 import { ParsePool } from '../../src/workers/parse-pool.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
@@ -98,5 +99,47 @@ describe('markup hidden in a feed', () => {
     expect(result).toEqual({ ok: true, items: [{ title: 'Komunikat', text: 'Awaria IKP', link: null, publishedAt: null }] });
     // Linear work: well under the seconds a DOM build of this depth takes (generous for a loaded machine).
     expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe('a notice page wide enough to make cheerio superlinear, on the real worker pool', () => {
+  let upstream: Upstream;
+  const pool = new ParsePool({ threads: 1 });
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+    // Flat, so the depth check lets it through; selector matching over 60,000 siblings takes tens of seconds.
+    const wide = `<main><div class="komunikat"><h2>x</h2><p>x</p>${'<br>'.repeat(60_000)}</div></main>`;
+    upstream.route('/wide', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(wide));
+    upstream.route('/fine', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<main><div class="komunikat"><h2>Komunikat</h2></div></main>'));
+    expect(await pool.ready(60_000)).toBe(true);
+  });
+
+  afterAll(async () => {
+    await pool.close();
+    await upstream?.close();
+  });
+
+  const probeOf = (path: string) =>
+    noticesProbeSchema.parse({
+      id: 'wide',
+      kind: 'notices',
+      interval: '1m',
+      timeout: '2s',
+      notices: { url: upstream.url(path), format: 'html', selectors: { item: '.komunikat', title: 'h2' } },
+    });
+
+  it('when it is probed, then the fire ends as timeout by its deadline, the event loop stays free, and the next page parses on a fresh worker', async () => {
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const outcome = await runProbe(probeOf('/wide'), { signal: new AbortController().signal, userAgent: 't', clock: systemClock, parser: pool });
+    delay.disable();
+    expect({ ok: outcome.ok, reason: outcome.reason }).toEqual({ ok: false, reason: 'timeout' });
+    expect(outcome.durationMs).toBeLessThan(2_000 + 750);
+    expect(delay.max / 1e6).toBeLessThan(1_000);
+    // The stuck worker was terminated; its replacement needs a moment to load before it takes work.
+    expect(await pool.ready(60_000)).toBe(true);
+    const next = await runProbe(probeOf('/fine'), { signal: new AbortController().signal, userAgent: 't', clock: systemClock, parser: pool });
+    expect({ ok: next.ok, reason: next.reason, notices: next.notices }).toEqual({ ok: true, reason: 'ok', notices: [{ title: 'Komunikat', text: 'Komunikat', link: null, publishedAt: null }] });
   });
 });
