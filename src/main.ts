@@ -25,6 +25,10 @@ import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
 import { StatusSnapshot } from './web/snapshot.ts';
+import { ParsePool } from './workers/parse-pool.ts';
+
+/** How long start-up waits for the parse workers before notice probes start firing. */
+const PARSER_START_MS = 30_000;
 
 /** Optional overrides; tests inject a clock, logger or store. */
 export interface AppOptions {
@@ -79,7 +83,13 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     userAgent: config.scheduler.userAgent,
     onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
   });
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
+  // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
+  const parser = new ParsePool();
+  const probing = opts.probing !== false;
+  if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
+    logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
+  }
+  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -91,7 +101,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     // Only a shared store needs coordination; a lone memory-store process is its own leader.
     coordinator: config.store.redisUrl ? leaseCoordinator(store) : undefined,
   });
-  if (opts.probing !== false) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
+  if (probing) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
 
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
@@ -129,6 +139,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         await scheduler.stop(1_000);
       }
       await webhooks?.stop(2_000);
+      await parser.close();
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
@@ -149,6 +160,7 @@ function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortS
       leaseMs: probe.interval,
       intervalMs: probe.interval,
       runOnStart: true,
+      unlimited: probe.canary,
       run: (fireAt) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
     });
   }
