@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
+import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
@@ -77,7 +78,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),
     userAgent: config.scheduler.userAgent,
-    onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
+    ...webhookMetricsHooks(metrics, config.webhooks.map((w) => w.id)),
   });
   const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };

@@ -55,6 +55,12 @@ export const webhookSchema = z.strictObject({
   maxAttempts: z.number().int().min(1).max(20).default(6),
   /** Delay before the first retry; it doubles each time (with jitter), capped at 10 minutes. */
   backoff: duration.default(2_000),
+  /** Deliveries waiting for this receiver (queued or between retries); more are dropped and counted. Default 500. */
+  queueSize: z.number().int().min(1).max(100_000).optional(),
+  /** Requests in flight to this receiver at once. Default 2. */
+  concurrency: z.number().int().min(1).max(64).optional(),
+  /** Circuit breaker: after `failures` consecutive failed attempts, wait `cooldown` (doubling up to 10 min) before one probe. */
+  circuit: z.strictObject({ failures: z.number().int().min(1).max(1_000).default(5), cooldown: duration.default(30_000) }).optional(),
 });
 export type WebhookConfig = z.infer<typeof webhookSchema>;
 
