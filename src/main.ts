@@ -100,6 +100,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
   const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
   const keys = redisKeys(config.store.keyPrefix);
+  const verifier = new TokenVerifier(config.admin.tokens, {
+    // Real time, not the injected clock: the budget is about CPU seconds.
+    scryptPerSecond: config.admin.scryptPerSecond,
+    onResult: (result) => metrics.adminAuth.inc({ result }),
+  });
   const web = createWebApp({
     config,
     store,
@@ -108,7 +113,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
+    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
       rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),
@@ -135,6 +140,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       await snapshot.stop();
       await server.close();
       await store.close();
+      await verifier.close();
       logger.info('ikp-status stopped');
     })());
 

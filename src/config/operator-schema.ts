@@ -39,8 +39,10 @@ export const adminSchema = z
       .default({ window: 60_000, max: 120 }),
     /** Audit entries kept (oldest dropped first). */
     auditKeep: z.number().int().min(100).max(1_000_000).default(10_000),
+    /** scrypt derivations per second for the whole process (one per configured token per unknown token); beyond it 429 without hashing. */
+    scryptPerSecond: z.number().int().min(1).max(1_000).default(10),
   })
-  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000 });
+  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000, scryptPerSecond: 10 });
 export type AdminConfig = z.infer<typeof adminSchema>;
 
 /** One webhook endpoint. Slack and Teams carry their secret in the URL; generic ones are signed with `secret`. */

@@ -47,7 +47,7 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
     registers: [registry],
   });
   buildInfo.set({ version: build.version, node: build.node }, 1);
-  return {
+  const metrics: Metrics = {
     registry,
     probeDuration: new Histogram({
       name: 'ikpstatus_probe_duration_seconds',
@@ -112,4 +112,8 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       registers: [registry],
     }),
   };
+  // Known label values start at 0, so rate() and alerts see the series before the first event.
+  for (const result of ['ok', 'invalid', 'throttled']) metrics.adminAuth.inc({ result }, 0);
+  for (const limit of ['per_client', 'total']) metrics.sseRejected.inc({ limit }, 0);
+  return metrics;
 }
