@@ -6,9 +6,12 @@ export type Derive = (token: string, salt: Buffer, params: ScryptParams, keylen:
 
 // Plain CommonJS so the worker needs no TypeScript loader. scryptSync runs on the worker's own
 // thread, not on libuv's shared pool, where it would queue in front of probes' DNS lookups.
+// On Linux a nice value is per thread: the lowest priority keeps scrypt from taking CPU time
+// away from the event loop (web requests, probe scheduling) on a busy machine.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
+try { require('node:os').setPriority(19); } catch {}
 parentPort.on('message', (m) => {
   try {
     const key = scryptSync(m.token, Buffer.from(m.salt), m.keylen, { N: m.N, r: m.r, p: m.p, maxmem: 256 * m.N * m.r });

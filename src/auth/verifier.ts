@@ -26,6 +26,9 @@ export interface VerifierOptions {
   onResult?: (result: 'ok' | 'invalid' | 'throttled') => void;
 }
 
+/** How long an address that presented a valid token may use the reserve. */
+const KNOWN_CLIENT_TTL_MS = 24 * 3_600_000;
+
 export const VERIFIER_DEFAULTS = { scryptPerSecond: 10, validTtlMs: 15 * 60_000, invalidTtlMs: 10 * 60_000 } as const;
 
 /**
@@ -34,7 +37,8 @@ export const VERIFIER_DEFAULTS = { scryptPerSecond: 10, validTtlMs: 15 * 60_000,
  * - results (valid and invalid) are cached under a keyed hash of the token (HMAC with a
  *   per-process key; the raw token is never kept), and concurrent checks of one token share one run;
  * - scrypt work is capped per second for the whole process; over the cap a check is refused
- *   at once without hashing (the caller answers 429);
+ *   at once without hashing (the caller answers 429), except from a reserve (half the rate) for
+ *   addresses that presented a valid token in the last 24 hours;
  * - scrypt runs in its own worker thread, never on the pool DNS lookups use.
  * Every configured hash is tried (constant-time compare each), so timing does not tell which entry matched.
  */
@@ -44,6 +48,9 @@ export class TokenVerifier {
   private readonly invalid: LRUCache<string, true>;
   private readonly inflight = new Map<string, Promise<AuthResult>>();
   private readonly budget: WorkBudget;
+  /** Extra work for addresses that recently presented a valid token, so a flood cannot lock operators out. */
+  private readonly reserve: WorkBudget;
+  private readonly knownClients: LRUCache<string, true>;
   private readonly thread: ScryptThread | null;
   private readonly derive: Derive;
   private readonly cacheKey = randomBytes(32);
@@ -60,6 +67,8 @@ export class TokenVerifier {
     const perSecond = opts.scryptPerSecond ?? VERIFIER_DEFAULTS.scryptPerSecond;
     // A check needs one derivation per entry, so the bucket always holds at least one whole check.
     this.budget = new WorkBudget(perSecond, Math.max(perSecond, this.entries.length), opts.now ?? Date.now);
+    this.reserve = new WorkBudget(Math.max(1, Math.ceil(perSecond / 2)), Math.max(perSecond, this.entries.length), opts.now ?? Date.now);
+    this.knownClients = new LRUCache({ max: 1_000, ttl: KNOWN_CLIENT_TTL_MS });
     this.valid = new LRUCache({ max: 256, ttl: opts.validTtlMs ?? VERIFIER_DEFAULTS.validTtlMs, updateAgeOnGet: true });
     this.invalid = new LRUCache({ max: 10_000, ttl: opts.invalidTtlMs ?? VERIFIER_DEFAULTS.invalidTtlMs, updateAgeOnGet: true });
     this.thread = opts.derive ? null : new ScryptThread();
@@ -76,9 +85,14 @@ export class TokenVerifier {
     return (await this.check(token)).actor;
   }
 
-  /** Checks a token: from the caches, by joining a running check, or (within the budget) by scrypt. */
-  async check(token: string): Promise<AuthResult> {
-    const result = await this.lookup(token);
+  /**
+   * Checks a token: from the caches, by joining a running check, or (within the budget) by scrypt.
+   * `client` (the caller's address) lets an address that recently authenticated draw on a reserve
+   * when a flood has spent the budget, e.g. for a colleague's token first used during the flood.
+   */
+  async check(token: string, client?: string): Promise<AuthResult> {
+    const result = await this.lookup(token, client);
+    if (result.actor && client !== undefined) this.knownClients.set(client, true);
     this.opts.onResult?.(result.actor ? 'ok' : result.reason);
     return result;
   }
@@ -88,7 +102,7 @@ export class TokenVerifier {
     await this.thread?.close();
   }
 
-  private lookup(token: string): Promise<AuthResult> | AuthResult {
+  private lookup(token: string, client: string | undefined): Promise<AuthResult> | AuthResult {
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || this.entries.length === 0) return { actor: null, reason: 'invalid' };
     const key = createHmac('sha256', this.cacheKey).update(token).digest('base64url');
     const actor = this.valid.get(key);
@@ -96,10 +110,15 @@ export class TokenVerifier {
     if (this.invalid.has(key)) return { actor: null, reason: 'invalid' };
     const running = this.inflight.get(key);
     if (running) return running;
-    if (!this.budget.take(this.entries.length)) return { actor: null, reason: 'throttled' };
+    if (!this.afford(client)) return { actor: null, reason: 'throttled' };
     const run = this.hashAndCompare(token, key).finally(() => this.inflight.delete(key));
     this.inflight.set(key, run);
     return run;
+  }
+
+  private afford(client: string | undefined): boolean {
+    const n = this.entries.length;
+    return this.budget.take(n) || (client !== undefined && this.knownClients.has(client) && this.reserve.take(n));
   }
 
   private async hashAndCompare(token: string, key: string): Promise<AuthResult> {
