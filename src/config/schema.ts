@@ -84,11 +84,11 @@ export const loginMethodSchema = z.strictObject({
 });
 export type LoginMethodConfig = z.infer<typeof loginMethodSchema>;
 
-const SSE_LIMIT_DEFAULTS = { perClient: 8, total: null, fdReserve: 256, retryAfter: 30_000 };
+const SSE_LIMIT_DEFAULTS = { perClient: 32, total: null, fdReserve: 256, retryAfter: 30_000 };
 const sseSchema = z
   .strictObject({
-    /** Streams per client IP (as seen after trust proxy). */
-    perClient: z.number().int().min(1).max(10_000).default(8),
+    /** Streams per client IP (as seen after trust proxy); offices behind one NAT address need room. */
+    perClient: z.number().int().min(1).max(10_000).default(32),
     /** Streams in all; null derives it from the open-files soft limit minus `fdReserve`. */
     total: z.number().int().min(0).max(1_000_000).nullable().default(null),
     /** File descriptors kept free for probes, the store and ordinary requests. */
