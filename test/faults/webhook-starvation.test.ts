@@ -145,3 +145,49 @@ describe('a hanging webhook receiver next to a healthy one', () => {
     expect(await store.getOutbox()).toEqual([]);
   });
 });
+
+describe('two replicas sharing one Redis, with a hanging receiver next to a healthy one', () => {
+  it('when both replicas see the same several hundred events, then the healthy receiver gets each exactly once, under one delivery id', async () => {
+    const healthy = await startUpstream();
+    const hanging = await startUpstream();
+    const deliveries = new Map<string, Set<string>>();
+    let requests = 0;
+    healthy.route('/hook', (req, res) => {
+      requests += 1;
+      const id = eventIdOf(req);
+      deliveries.set(id, (deliveries.get(id) ?? new Set()).add(String(req.headers['x-ikp-delivery'])));
+      req.resume();
+      req.on('end', () => res.writeHead(200).end());
+    });
+    hanging.route('/hook', (req) => void req.resume());
+    const prefix = uniquePrefix();
+    const stores = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
+    const replicas = stores.map(
+      (store) =>
+        new WebhookDispatcher({
+          webhooks: [
+            webhook({ id: 'healthy', url: healthy.url('/hook'), backoff: '50ms' }),
+            webhook({ id: 'stuck', url: hanging.url('/hook'), timeout: '200ms', backoff: '50ms', queueSize: 20, circuit: { failures: 2, cooldown: '1s' } }),
+          ],
+          store,
+          logger: createLogger('silent'),
+          now: () => Date.now(),
+          names: NAMES,
+          userAgent: 'ikp-status-test',
+        }),
+    );
+    try {
+      const all = flood().slice(0, 200);
+      for (const e of all) for (const r of replicas) r.emit(e);
+      await pollUntil('every event once', async () => (deliveries.size >= all.length && replicas.every((r) => r.circuit('healthy') === 'closed') ? true : undefined), 15_000, 20);
+      // Give any duplicate a moment to show up.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(deliveries.size).toBe(all.length);
+      expect(requests).toBe(all.length);
+      expect([...deliveries.values()].every((ids) => ids.size === 1)).toBe(true);
+    } finally {
+      await Promise.all(replicas.map((r) => r.stop(200)));
+      await Promise.all([healthy.close(), hanging.close(), ...stores.map((s) => s.close())]);
+    }
+  });
+});
