@@ -26,6 +26,9 @@ export interface Metrics {
   adminAuth: Counter<'result'>;
   /** Server-Sent Event streams refused, by the limit that was reached (per_client, total). */
   sseRejected: Counter<'limit'>;
+  /** Live-event streams open on this replica, and how many it allows in all. */
+  sseStreams: Gauge;
+  sseStreamsMax: Gauge;
 }
 
 /** What `createMetrics` labels the build with. */
@@ -111,6 +114,8 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       labelNames: ['limit'],
       registers: [registry],
     }),
+    sseStreams: new Gauge({ name: 'ikpstatus_sse_streams', help: 'Server-Sent Event streams open on this replica.', registers: [registry] }),
+    sseStreamsMax: new Gauge({ name: 'ikpstatus_sse_streams_max', help: 'Server-Sent Event streams this replica allows in all (server.sse.total or derived from the open-files limit).', registers: [registry] }),
   };
   // Known label values start at 0, so rate() and alerts see the series before the first event.
   for (const result of ['ok', 'invalid', 'throttled']) metrics.adminAuth.inc({ result }, 0);

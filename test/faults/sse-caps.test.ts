@@ -109,6 +109,8 @@ describe('live-event stream caps under a 256-file limit', () => {
     const metrics = (await get(`${app.url}/metrics`)).text;
     expect(metrics).toMatch(/ikpstatus_sse_rejected_total\{limit="per_client"\} 1\n/);
     expect(metrics).toMatch(/ikpstatus_sse_rejected_total\{limit="total"\} 40\n/);
+    expect(metrics).toContain(`ikpstatus_sse_streams ${total}\n`);
+    expect(metrics).toContain(`ikpstatus_sse_streams_max ${total}\n`);
     expect(app.output()).not.toMatch(/EMFILE|internal_error/);
   });
 

@@ -25,6 +25,8 @@ export interface SseLimits {
   total: number;
   retryAfterMs: number;
   onReject?: (limit: SseLimit) => void;
+  /** Streams open after each change. */
+  onCount?: (open: number) => void;
 }
 
 /** Effectively uncapped (tests of the stream itself). */
@@ -90,12 +92,14 @@ export class SseHub {
     res.write(this.event());
     this.clients.add(res);
     this.perClient.set(ip, held + 1);
+    this.limits.onCount?.(this.clients.size);
     this.follow();
     res.on('close', () => {
       this.clients.delete(res);
       const left = (this.perClient.get(ip) ?? 1) - 1;
       if (left > 0) this.perClient.set(ip, left);
       else this.perClient.delete(ip);
+      this.limits.onCount?.(this.clients.size);
       if (this.clients.size === 0) this.unfollow();
     });
   }

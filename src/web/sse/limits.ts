@@ -9,5 +9,12 @@ export function sseLimits(deps: Pick<WebDeps, 'config' | 'logger' | 'metrics'>, 
   const cap = total ?? derivedStreamCap(fds, fdReserve);
   deps.logger.info({ perClient, total: cap, fdSoftLimit: fds, fdReserve: total === null ? fdReserve : undefined }, 'live-event streams capped');
   if (cap === 0) deps.logger.warn({ fdSoftLimit: fds, fdReserve }, 'the open-files limit leaves nothing for live-event streams; raise ulimit -n or lower server.sse.fdReserve');
-  return { perClient, total: cap, retryAfterMs: retryAfter, onReject: (limit) => deps.metrics?.sseRejected.inc({ limit }) };
+  deps.metrics?.sseStreamsMax.set(cap);
+  return {
+    perClient,
+    total: cap,
+    retryAfterMs: retryAfter,
+    onReject: (limit) => deps.metrics?.sseRejected.inc({ limit }),
+    onCount: (open) => deps.metrics?.sseStreams.set(open),
+  };
 }
