@@ -88,6 +88,15 @@ describe('live-event stream caps under a 256-file limit', () => {
     expect(other.status).toBe(200);
   });
 
+  it('when an IPv6 client rotates addresses within its /56, then they count as one client', async () => {
+    const mine = [];
+    for (let i = 1; i <= PER_CLIENT; i++) mine.push(await openStream(app.url, `2001:db8:77:${i}::${i}`));
+    open.push(...mine);
+    expect(mine.map((a) => a.status)).toEqual(Array(PER_CLIENT).fill(200));
+    const extra = await openStream(app.url, '2001:db8:77:ff::1');
+    expect([extra.status, JSON.parse(await extra.body).error.code]).toEqual([503, 'STREAMS_PER_CLIENT']);
+  });
+
   it('when clients from many addresses exceed the total, then the excess gets 503 STREAMS_TOTAL and the process keeps its reserve: health, page and probes work', async () => {
     const started = Date.now();
     const refused: Attempt[] = [];
@@ -107,7 +116,7 @@ describe('live-event stream caps under a 256-file limit', () => {
     expect(during.length).toBeGreaterThanOrEqual(3);
     expect(during.filter((r) => !r.ok).map((r) => r.reason)).toEqual([]);
     const metrics = (await get(`${app.url}/metrics`)).text;
-    expect(metrics).toMatch(/ikpstatus_sse_rejected_total\{limit="per_client"\} 1\n/);
+    expect(metrics).toMatch(/ikpstatus_sse_rejected_total\{limit="per_client"\} 2\n/);
     expect(metrics).toMatch(/ikpstatus_sse_rejected_total\{limit="total"\} 40\n/);
     expect(metrics).toContain(`ikpstatus_sse_streams ${total}\n`);
     expect(metrics).toContain(`ikpstatus_sse_streams_max ${total}\n`);

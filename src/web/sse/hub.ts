@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { errorBody } from '../errors.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
@@ -70,7 +71,8 @@ export class SseHub {
 
   /** Serves one event-stream request, or refuses it with 503 when a cap is reached. */
   handle(req: Request, res: Response): void {
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    // IPv6 clients are counted per /56 (one subscriber's network), or one client could use endless addresses.
+    const ip = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const held = this.perClient.get(ip) ?? 0;
     const limit: SseLimit | null = held >= this.limits.perClient ? 'per_client' : this.clients.size >= this.limits.total ? 'total' : null;
     if (limit) {
