@@ -54,6 +54,9 @@ export class TokenVerifier {
   private readonly thread: ScryptThread | null;
   private readonly derive: Derive;
   private readonly cacheKey = randomBytes(32);
+  /** Derivations queued or running; a slow machine must not pile up more than it can work off. */
+  private deriving = 0;
+  private readonly maxDeriving: number;
 
   constructor(
     tokens: AdminTokenConfig[],
@@ -67,6 +70,7 @@ export class TokenVerifier {
     const perSecond = opts.scryptPerSecond ?? VERIFIER_DEFAULTS.scryptPerSecond;
     // A check needs one derivation per entry, so the bucket always holds at least one whole check.
     this.budget = new WorkBudget(perSecond, Math.max(perSecond, this.entries.length), opts.now ?? Date.now);
+    this.maxDeriving = 2 * Math.max(perSecond, this.entries.length);
     this.reserve = new WorkBudget(Math.max(1, Math.ceil(perSecond / 2)), Math.max(perSecond, this.entries.length), opts.now ?? Date.now);
     this.knownClients = new LRUCache({ max: 1_000, ttl: KNOWN_CLIENT_TTL_MS });
     this.valid = new LRUCache({ max: 256, ttl: opts.validTtlMs ?? VERIFIER_DEFAULTS.validTtlMs, updateAgeOnGet: true });
@@ -118,11 +122,14 @@ export class TokenVerifier {
 
   private afford(client: string | undefined): boolean {
     const n = this.entries.length;
-    return this.budget.take(n) || (client !== undefined && this.knownClients.has(client) && this.reserve.take(n));
+    if (this.deriving + n <= this.maxDeriving && this.budget.take(n)) return true;
+    // The reserve is bounded by its own rate, so it may queue behind a backlog.
+    return client !== undefined && this.knownClients.has(client) && this.reserve.take(n);
   }
 
   private async hashAndCompare(token: string, key: string): Promise<AuthResult> {
-    const keys = await Promise.all(this.entries.map((e) => this.derive(token, e.hash.salt, e.hash.params, e.hash.hash.length)));
+    this.deriving += this.entries.length;
+    const keys = await Promise.all(this.entries.map((e) => this.derive(token, e.hash.salt, e.hash.params, e.hash.hash.length))).finally(() => (this.deriving -= this.entries.length));
     const matches = keys.map((k, i) => timingSafeEqual(k, this.entries[i]!.hash.hash));
     const entry = this.entries[matches.indexOf(true)];
     if (!entry) {

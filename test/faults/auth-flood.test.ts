@@ -70,6 +70,25 @@ describe('TokenVerifier under repeated and concurrent guesses', () => {
     expect((await verifier.check(viewer, '192.0.2.1')).actor).toEqual({ name: 'vera', role: 'viewer' });
   });
 
+  it('when hashing falls behind the budget (a slow machine), then new checks are throttled instead of piling up', async () => {
+    let now = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const derive: Derive = async (...args) => {
+      await gate;
+      return thread.derive(...args);
+    };
+    const verifier = new TokenVerifier(hashes, { scryptPerSecond: 4, derive, now: () => now });
+    const first = [verifier.check(badToken()), verifier.check(badToken())];
+    now += 1_000;
+    const second = [verifier.check(badToken()), verifier.check(badToken())];
+    now += 1_000;
+    // The budget has refilled, but eight derivations already wait: this one is refused at once.
+    expect(await verifier.check(badToken())).toEqual({ actor: null, reason: 'throttled' });
+    release();
+    expect((await Promise.all([...first, ...second])).map((r) => (r.actor ? 'ok' : r.reason))).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
+  });
+
   it('when distinct unknown tokens exceed the scrypt budget, then the excess is refused as throttled without hashing', async () => {
     const { verifier, derivations } = counted(4);
     const results = await Promise.all(Array.from({ length: 20 }, () => verifier.check(badToken())));
