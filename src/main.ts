@@ -101,7 +101,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
   const keys = redisKeys(config.store.keyPrefix);
   const verifier = new TokenVerifier(config.admin.tokens, {
-    // Real time, not the injected clock: the budget is about CPU seconds.
+    // No `now`: the scrypt budget counts real seconds of CPU work, not the injected clock.
     scryptPerSecond: config.admin.scryptPerSecond,
     onResult: (result) => metrics.adminAuth.inc({ result }),
   });
