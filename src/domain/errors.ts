@@ -11,6 +11,16 @@ export const ERRORS = {
   },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, pl: 'Nieobsługiwany typ treści: wyślij JSON.', en: 'Unsupported content type: send JSON.' },
   RATE_LIMITED: { status: 429, pl: 'Zbyt wiele zapytań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again in a moment.' },
+  STREAMS_PER_CLIENT: {
+    status: 503,
+    pl: 'Z Twojego adresu jest otwartych zbyt wiele połączeń na żywo. Zamknij nieużywane karty i spróbuj ponownie później.',
+    en: 'Too many live connections are open from your address. Close unused tabs and try again later.',
+  },
+  STREAMS_TOTAL: {
+    status: 503,
+    pl: 'Serwer ma teraz otwartych zbyt wiele połączeń na żywo. Spróbuj ponownie później; strona działa też bez odświeżania na żywo.',
+    en: 'The server has too many live connections open right now. Try again later; the page also works without live updates.',
+  },
   STORE_UNAVAILABLE: {
     status: 503,
     pl: 'Baza danych monitora chwilowo nie odpowiada. Nic nie zostało zapisane: spróbuj ponownie za chwilę.',
@@ -19,6 +29,7 @@ export const ERRORS = {
   UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
   UNAUTHORIZED: { status: 401, pl: 'Brak lub nieprawidłowy token dostępu (nagłówek Authorization: Bearer).', en: 'Missing or invalid access token (Authorization: Bearer header).' },
   FORBIDDEN: { status: 403, pl: 'Ten token nie ma uprawnień do tej operacji.', en: 'This token is not allowed to do that.' },
+  CSRF_FAILED: { status: 403, pl: 'Formularz wygasł albo nie pochodzi z tej konsoli. Odśwież stronę i spróbuj ponownie.', en: 'The form expired or did not come from this console. Reload the page and try again.' },
   CONFLICT: { status: 409, pl: 'Ktoś zmienił ten zasób w międzyczasie. Pobierz go i spróbuj ponownie.', en: 'Someone changed this resource meanwhile. Fetch it and try again.' },
   INVALID_TRANSITION: { status: 409, pl: 'Niedozwolona zmiana stanu incydentu.', en: 'This incident state change is not allowed.' },
   NOT_EDITABLE: { status: 409, pl: 'Tego zasobu nie można edytować.', en: 'This resource cannot be edited.' },
