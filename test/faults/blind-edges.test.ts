@@ -103,13 +103,14 @@ describe('admitResult and settle: the two edges of a blind spell (threshold 2)',
 
 /**
  * The demo with the canary firing less often than the probes (as shipped: canaries each minute,
- * bank probes each 5 minutes, so failures land on both sides of a canary run), two failures make
+ * bank probes each 5 minutes, so failures land on both sides of a canary run), three failures make
  * an outage, and a webhook receiver on loopback.
  */
 function blindDemoConfig(simUrl: string, hookUrl: string): Config {
   const c = loadDemoConfig(simUrl, {});
   c.server = { ...c.server, port: 0, host: '127.0.0.1' };
-  c.engine = { ...c.engine, evaluateEvery: 1_000, failureThreshold: 2, successThreshold: 1 };
+  // Three failures make an outage: a blind spell gives several, one slow fire on a loaded machine does not.
+  c.engine = { ...c.engine, evaluateEvery: 1_000, failureThreshold: 3, successThreshold: 1 };
   c.incidents = { ...c.incidents, autoOpen: false };
   c.webhooks = [{ id: 'ops', kind: 'generic', url: hookUrl, secret: 'x'.repeat(32), backoff: 100 } as Config['webhooks'][number]];
   for (const p of c.probes) {
