@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
+import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
@@ -81,7 +82,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),
     userAgent: config.scheduler.userAgent,
-    onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
+    ...webhookMetricsHooks(metrics, config.webhooks.map((w) => w.id)),
   });
   // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
   const parser = new ParsePool();
@@ -109,6 +110,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
   const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
   const keys = redisKeys(config.store.keyPrefix);
+  const verifier = new TokenVerifier(config.admin.tokens, {
+    // No `now`: the scrypt budget counts real seconds of CPU work, not the injected clock.
+    scryptPerSecond: config.admin.scryptPerSecond,
+    onResult: (result) => metrics.adminAuth.inc({ result }),
+  });
   const web = createWebApp({
     config,
     store,
@@ -117,7 +123,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
+    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
       rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),
@@ -145,6 +151,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       await snapshot.stop();
       await server.close();
       await store.close();
+      await verifier.close();
       logger.info('ikp-status stopped');
     })());
 

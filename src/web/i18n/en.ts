@@ -117,6 +117,7 @@ export const en: Dict = {
   'maintenance.heading': 'Maintenance and announced outages',
   'maintenance.active': 'In progress',
   'maintenance.upcoming': 'Announced',
+  'maintenance.pending': 'Notices awaiting verification (not yet confirmed)',
   'maintenance.none': 'No maintenance has been announced.',
   'maintenance.kind.maintenance': 'Maintenance',
   'maintenance.kind.outage': 'Announced outage',

@@ -115,6 +115,7 @@ export const pl = {
   'maintenance.heading': 'Przerwy techniczne i ogłoszone awarie',
   'maintenance.active': 'Trwają teraz',
   'maintenance.upcoming': 'Zapowiedziane',
+  'maintenance.pending': 'Komunikaty do weryfikacji (jeszcze niepotwierdzone)',
   'maintenance.none': 'Nie ogłoszono żadnych przerw.',
   'maintenance.kind.maintenance': 'Przerwa techniczna',
   'maintenance.kind.outage': 'Ogłoszona awaria',
