@@ -91,7 +91,7 @@ export class Scheduler {
 
   private fire(job: Job, fireAt: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
-    const p = (job.unlimited ? job.run(fireAt) : this.limit(() => job.run(fireAt))).catch((err: unknown) => {
+    const p = (job.unlimited ? Promise.resolve().then(() => job.run(fireAt)) : this.limit(() => job.run(fireAt))).catch((err: unknown) => {
       this.deps.logger.error({ err, job: job.name }, 'job failed');
     });
     this.inFlight.add(p);
