@@ -77,7 +77,7 @@ export const PLANNED_PATTERNS: readonly RegExp[] = [
   /\b(?:ponowne uruchomienie|przywrocimy|uruchomimy|wznowimy|wznowienie)\b/,
   /\bnastapi\b/,
   /\bodbed(?:zie|a) sie\b/,
-  /\bmoga (?:nie )?(?:wystapic|dzialac|przechodzic|byc)/,
+  /\bmoga (?:nie )?(?:wystapic|wystepowac|dzialac|przechodzic|byc)/,
   /\bmoze (?:nie )?(?:dzialac|byc niedostepn)/,
   /\b(?:zaplanowal\w*|zaplanowan\w*|planowan\w*|planujemy|planuje)\b/,
   /\bczekaja\b/,
@@ -92,6 +92,8 @@ export const PRESENT_TROUBLE: readonly RegExp[] = [
   /\b(?:trwaja prace|pracujemy|pracuja|pracuje)(?: \w+){0,2} nad (?:przywroceniem|usunieciem|rozwiazaniem|naprawa|wyjasnieniem)/,
   /\b(?:wystepuja|wystepuje|wystapily|wystapil|wystapila|odnotowujemy|obserwujemy)(?: \w+)? (?:problem|utrudnieni|bled|przerw|niedostepnosc|zaklocen|trudnosci|awari)/,
   /\bsprawdzamy przyczyn/,
+  // "działa z opóźnieniami" now; "może działać niestabilnie" is a warning, not this.
+  /(?<!(?:moze|moga|bedzie|beda) )\bdziala(?:ja)? (?:z opoznieni|niestabilnie|wolniej|z przerwami|z bledami|z zakloceni)/,
   /\bnie dziala(?:ja)?\b/,
 ];
 

@@ -22,6 +22,8 @@ export function hmIsTime(tokens: readonly Token[], i: number, inTimeContext: boo
   const tok = tokens[i];
   if (tok?.kind !== 'hm' || !isValidTime(tok.a, tok.b)) return false;
   if (tok.sep === ':' || !isDayMonth(tok.a, tok.b) || inTimeContext) return true;
+  // "od 23:30 do 17.05 do 3:30": a time cannot end one range and start another, so it is a day.
+  if (wordAt(tokens, i - 1) === 'do' && wordAt(tokens, i + 1) === 'do') return false;
   return isPlainTime(tokens, i + 2) && isRangeMark(tokens, i + 1) || isPlainTime(tokens, i - 2) && isRangeMark(tokens, i - 1);
 }
 
