@@ -48,6 +48,9 @@ export const DENIAL_PATTERNS: readonly RegExp[] = [
   /\bnie ma (?:zadnej |zadnych )?(?:awari|przerw|problem|utrudnien)/,
   /\bbrak (?:jest )?(?:jakichkolwiek |zadnych )?(?:awari|utrudnien|problemow z dzialaniem)/,
   /\bnie u nas\b/,
+  // Announced work called off: "prace zostały odwołane" (not "do odwołania", until further notice).
+  /\b(?:zostal[aoy]?|zostaly|sa|jest) odwolan[aeyo]\b/,
+  /\bnie odbed(?:a|zie) sie\b/,
   /\bnie bedzie (?:zadnej |zadnego )?(?:przerwy|awarii|wylaczenia)\b/,
   /\bo (?:ktorej|ktorym|ktorych) (?:pisaly|pisal\w*|donosil\w*|informowal\w*) media\b/,
   /\bzdementowa\w*/,
