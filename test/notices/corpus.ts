@@ -1327,4 +1327,23 @@ export const CORPUS: CorpusCase[] = [
     publishedAt: '2026-03-23T10:00:00+01:00',
     expected: {"kind":"none","windows":[],"components":["e-dowod"]},
   },
+  // Timestamps of updates and publication are not windows.
+  {
+    name: 'an update stamp "Aktualizacja (godz. 10:15)" on an ongoing outage gives no window',
+    text: 'Aktualizacja (godz. 10:15): nadal trwają prace nad przywróceniem logowania do mObywatela.',
+    publishedAt: '2026-03-20T10:20:00+01:00',
+    expected: { kind: 'outage', windows: [], components: ['mobywatel'] },
+  },
+  {
+    name: 'a "Stan na 12:00" stamp gives no window',
+    text: 'Stan na 12:00: występują utrudnienia w dostępie do IKP.',
+    publishedAt: '2026-03-20T12:05:00+01:00',
+    expected: { kind: 'outage', windows: [], components: ['ikp'] },
+  },
+  {
+    name: 'a publication stamp before the notice is not a second window',
+    text: 'Opublikowano 20.03.2026, 09:00. Przerwa techniczna IKP 24 marca w godz. 20:00-21:00.',
+    publishedAt: '2026-03-20T09:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-24T20:00:00.000+01:00', end: '2026-03-24T21:00:00.000+01:00' }], components: ['ikp'] },
+  },
 ];

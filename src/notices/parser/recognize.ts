@@ -35,6 +35,8 @@ export function recognize(tokens: readonly Token[]): Item[] {
 
 function temporalStep(tokens: readonly Token[], i: number, inTimeContext: boolean, items: readonly Item[]): Step | null {
   const tok = tokens[i];
+  // "Aktualizacja (godz. 10:15):", "Stan na 12:00": when the notice was written, not a window.
+  if ((tok?.kind === 'hm' || tok?.kind === 'dmy' || tok?.kind === 'num') && isStamp(tokens, i)) return { next: i + 1, timeContext: false };
   const numeric = tok?.kind === 'num' || tok?.kind === 'hm';
   // Under "godz." a number is an hour unless a month name follows it.
   if (inTimeContext && numeric && monthAt(tokens, i + 1) === null) {
@@ -127,6 +129,22 @@ function startsWindow(tokens: readonly Token[], i: number): boolean {
   const lead = wordAt(tokens, i);
   if (lead === null || !WINDOW_LEADS.has(lead)) return false;
   return isTemporalStart(tokens, i + 1) || LEAD_OBJECTS.has(wordAt(tokens, i + 1) ?? '');
+}
+
+const STAMP_HEADS = new Set(['aktualizacja', 'aktualizacji', 'opublikowano', 'zaktualizowano', 'aktualizowano', 'stan']);
+const STAMP_FILLER = new Set(['godz', 'z', 'dnia', 'o', 'na', 'dzien', 'r']);
+
+// The nearest word before i, skipping punctuation and filler, is a stamp head.
+function isStamp(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k -= 1) {
+    const tok = tokens[k];
+    if (tok?.kind === 'punct' || tok?.kind === 'dmy' || tok?.kind === 'hm') continue;
+    const w = wordAt(tokens, k);
+    if (w === null) return false;
+    if (STAMP_FILLER.has(w)) continue;
+    return STAMP_HEADS.has(w);
+  }
+  return false;
 }
 
 function afterMiedzy(tokens: readonly Token[], i: number): boolean {
