@@ -1346,4 +1346,23 @@ export const CORPUS: CorpusCase[] = [
     publishedAt: '2026-03-20T09:00:00+01:00',
     expected: { kind: 'maintenance', windows: [{ start: '2026-03-24T20:00:00.000+01:00', end: '2026-03-24T21:00:00.000+01:00' }], components: ['ikp'] },
   },
+  // A stated duration closes an open window.
+  {
+    name: 'a duration "potrwają około 30 minut" after the start time closes the window',
+    text: 'Prace potrwają około 30 minut i rozpoczną się o 23:00 w sobotę 21 marca. W tym czasie nie zalogujesz się do aplikacji Moje ING.',
+    publishedAt: '2026-03-16T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-21T23:00:00.000+01:00', end: '2026-03-21T23:30:00.000+01:00' }], components: ['bank:ing'] },
+  },
+  {
+    name: 'a duration "potrwa ok. 2 godzin" before the start closes the window',
+    text: 'Przerwa potrwa ok. 2 godzin, od 22:00 w czwartek 19 marca. Bank Millennium przeprasza.',
+    publishedAt: '2026-03-16T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-19T22:00:00.000+01:00', end: '2026-03-20T00:00:00.000+01:00' }], components: ['bank:millennium'] },
+  },
+  {
+    name: 'a vague "kilka godzin" leaves an outage open',
+    text: 'Awaria trwa od 9:00, naprawa potrwa jeszcze kilka godzin. IKP jest niedostępne.',
+    publishedAt: '2026-03-16T10:00:00+01:00',
+    expected: { kind: 'outage', windows: [{ start: '2026-03-16T09:00:00.000+01:00', end: null }], components: ['ikp'] },
+  },
 ];
