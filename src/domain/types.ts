@@ -22,6 +22,8 @@ export const PROBE_REASONS = [
   'too_many_redirects',
   'parse_error',
   'network',
+  /** The upstream answered with something that is not HTTP (parser error, oversized headers). */
+  'protocol_error',
   'internal_error',
 ] as const;
 export type ProbeReason = (typeof PROBE_REASONS)[number];

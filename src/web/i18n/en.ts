@@ -104,6 +104,7 @@ export const en: Dict = {
   'reason.too_many_redirects': 'The site redirects too many times.',
   'reason.parse_error': 'The site answer could not be read.',
   'reason.network': 'A network error on the way to the site.',
+  'reason.protocol_error': 'The site answers with something that is not valid HTTP.',
   'reason.internal_error': 'An error in our monitor.',
   'reason.no_data': 'We have not checked this yet.',
   'reason.stale': 'We have had no new results for a while.',

@@ -102,6 +102,7 @@ export const pl = {
   'reason.too_many_redirects': 'Serwis przekierowuje zbyt wiele razy.',
   'reason.parse_error': 'Nie udało się odczytać odpowiedzi serwisu.',
   'reason.network': 'Błąd sieci w drodze do serwisu.',
+  'reason.protocol_error': 'Serwis odpowiada niezgodnie z protokołem HTTP.',
   'reason.internal_error': 'Błąd po stronie naszego monitora.',
   'reason.no_data': 'Jeszcze tego nie sprawdzaliśmy.',
   'reason.stale': 'Od dłuższego czasu nie mamy nowych wyników.',

@@ -16,6 +16,8 @@ export interface AdminWebDeps {
   verifier: TokenVerifier;
   /** Shared counters across replicas (Redis); per-replica memory when absent. */
   rateLimitStore?: RateLimitStore;
+  /** The console's sign-in limiter's shared counters (a separate store: one store serves one limiter). */
+  consoleRateLimitStore?: RateLimitStore;
 }
 
 /** A body that is present must be JSON. */
