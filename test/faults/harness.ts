@@ -10,6 +10,7 @@ import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createWebApp } from '../../src/web/app.ts';
+import type { TriageWebOptions } from '../../src/web/routes/triage.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
 
@@ -30,9 +31,9 @@ export interface FaultApp {
 }
 
 /** Starts the app over `store` (a fresh memory store by default), logging at `level` into memory. */
-export async function faultApp(opts: { store?: Store; level?: string; config?: Partial<ConfigInput> } = {}): Promise<FaultApp> {
+export async function faultApp(opts: { store?: Store; level?: string; config?: Partial<ConfigInput>; triage?: TriageWebOptions } = {}): Promise<FaultApp> {
   const token = generateToken();
-  const cfg = testConfig({ ...opts.config, admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] } });
+  const cfg = testConfig({ ...opts.config, admin: { ...opts.config?.admin, tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] } });
   const clock = new FakeClock(Date.parse('2026-03-28T12:00:00+01:00'));
   let out = '';
   const logger: Logger = createLogger(opts.level ?? 'info', new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }));
@@ -41,7 +42,7 @@ export async function faultApp(opts: { store?: Store; level?: string; config?: P
   const ops: OperatorDeps = { config: cfg, store, clock, events: sink, reevaluate: () => reevaluate({ config: cfg, store, clock, logger, events: sink }) };
   const snapshot = new StatusSnapshot({ config: cfg, store, logger, now: () => clock.now() });
   await snapshot.start();
-  const app = createWebApp({ config: cfg, store, snapshot, logger, now: () => clock.now(), admin: { ops, verifier: new TokenVerifier(cfg.admin.tokens) } });
+  const app = createWebApp({ config: cfg, store, snapshot, logger, now: () => clock.now(), triage: opts.triage, admin: { ops, verifier: new TokenVerifier(cfg.admin.tokens) } });
   return {
     app,
     store,
