@@ -15,6 +15,6 @@ export interface CreateStoreOptions {
 
 /** Opens the configured store (the only place the store kind is chosen). */
 export async function createStore(opts: CreateStoreOptions): Promise<Store> {
-  if (opts.redisUrl) return new RedisStore({ url: opts.redisUrl, keyPrefix: opts.keyPrefix, logger: opts.logger });
+  if (opts.redisUrl) return new RedisStore({ url: opts.redisUrl, keyPrefix: opts.keyPrefix, logger: opts.logger, clock: opts.clock });
   return MemoryStore.open({ snapshotFile: opts.snapshotFile, clock: opts.clock, logger: opts.logger });
 }

@@ -2,7 +2,10 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeBucket } from '../domain/types.ts';
+import { systemClock } from '../domain/clock.ts';
+import type { Clock } from '../domain/types.ts';
 import { redisKeys } from './keys.ts';
+import { RedisQuarantine } from './redis-quarantine.ts';
 import { RedisHistory } from './redis-history.ts';
 import { RedisOperatorData } from './redis-operator.ts';
 import type { StoreLogger } from './snapshot-file.ts';
@@ -11,7 +14,7 @@ import type { Store } from './store.ts';
 const PING_TIMEOUT_MS = 2_000;
 
 /** Options of the Redis store: a URL, or an existing client (which the store then owns and closes). */
-export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger } & (
+export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger; clock?: Clock } & (
   | { url: string; redisOptions?: RedisOptions }
   | { client: Redis }
 );
@@ -33,7 +36,9 @@ export class RedisStore extends RedisOperatorData implements Store {
   }
 
   constructor(opts: RedisStoreOptions) {
-    super('client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {}), redisKeys(opts.keyPrefix), opts.logger);
+    const redis = 'client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {});
+    const keys = redisKeys(opts.keyPrefix);
+    super(redis, keys, opts.logger, new RedisQuarantine(redis, keys, opts.clock ?? systemClock, opts.logger));
     this.history = new RedisHistory(this.redis, this.keys, <T>(json: string, where: string) => this.parse<T>(json, where));
     this.redis.on('error', (err: Error) => this.logger?.warn({ err }, 'redis connection error'));
   }
@@ -51,7 +56,7 @@ export class RedisStore extends RedisOperatorData implements Store {
   async recentResults(probeId: string, limit: number): Promise<ProbeResult[]> {
     if (limit <= 0) return [];
     const raw = await this.redis.lrange(this.keys.results(probeId), 0, limit - 1);
-    return raw.flatMap((json) => this.parse<ProbeResult>(json, probeId));
+    return raw.flatMap((json) => this.parse<ProbeResult>(json, this.keys.results(probeId)));
   }
 
   async getProbeStates(): Promise<Map<string, ProbeState>> {

@@ -8,6 +8,7 @@ import { adminHistoryRoutes } from './admin-history.ts';
 import { adminIncidentRoutes } from './admin-incidents.ts';
 import { adminMaintenanceRoutes } from './admin-maintenance.ts';
 import { adminOverrideRoutes } from './admin-overrides.ts';
+import { adminQuarantineRoutes } from './admin-quarantine.ts';
 
 /** What the admin API needs (wired in main.ts). */
 export interface AdminWebDeps {
@@ -31,7 +32,7 @@ export function adminRoutes(deps: AdminWebDeps): Router {
   // Before authentication, so guessing tokens is throttled too.
   admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
   admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }));
-  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
+  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops), adminQuarantineRoutes(deps.ops));
   const router = Router();
   router.use('/api/v1/admin', admin);
   return router;
