@@ -34,7 +34,8 @@ const override = z.looseObject({ component: z.string().min(1), status, reason: z
 const window = z.looseObject({
   id: z.string().min(1),
   source: z.string(),
-  kind: z.enum(['maintenance', 'outage']),
+  // Kinds and states are open strings: a value added later must not quarantine every window.
+  kind: z.string(),
   components: z.array(z.string()),
   start: epoch,
   end: epoch.nullable(),
@@ -42,7 +43,7 @@ const window = z.looseObject({
   text: z.string(),
   link: z.string().nullable(),
   updatedAt: epoch,
-  state: z.enum(['announced', 'withdrawn', 'cancelled']),
+  state: z.string(),
 });
 
 const reclassification = z.looseObject({ id: z.string().min(1), component: z.string(), from: epoch, to: epoch, reason: z.string(), createdBy: z.string(), createdAt: epoch });
@@ -68,7 +69,7 @@ const componentState = z.looseObject({ id: z.string().min(1), status, since: epo
 
 const probeState = z.looseObject({
   probeId: z.string().min(1),
-  status: z.enum(['up', 'degraded', 'down', 'unknown']),
+  status: z.string(),
   consecutiveFailures: z.number(),
   consecutiveSuccesses: z.number(),
   lastOk: z.boolean(),
