@@ -1,4 +1,4 @@
-import { close, closeSync, existsSync, fdatasync, open, renameSync, write } from 'node:fs';
+import { appendFileSync, close, closeSync, existsSync, fdatasync, open, readFileSync, renameSync, unlinkSync, write } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,7 +65,13 @@ export class Journal {
       closeSync(this.fd);
       this.fd = null;
     }
-    if (existsSync(this.path)) renameSync(this.path, this.rotatedPath);
+    if (!existsSync(this.path)) return;
+    // A previous flush failed after rotating: its generation is not in any snapshot yet, so the
+    // current one is added after it rather than replacing it.
+    if (existsSync(this.rotatedPath)) {
+      appendFileSync(this.rotatedPath, readFileSync(this.path));
+      unlinkSync(this.path);
+    } else renameSync(this.path, this.rotatedPath);
   }
 
   /** Drops the rotated generation once the snapshot holding it is safely on disk. */

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,27 @@ describe('MemoryStore journal (issue 10 item 10)', () => {
     // Opening compacts what it replayed.
     expect((await readdir(dir)).sort()).toEqual(['state.json']);
     await reopened.close();
+  });
+});
+
+describe('MemoryStore journal when a flush fails (issue 10 item 10)', () => {
+  it('when a snapshot write fails after the journal was rotated, then the next rotation keeps both generations', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ikp-journal-fail-'));
+    const file = join(dir, 'state.json');
+    try {
+      const store = await MemoryStore.open({ snapshotFile: file, clock });
+      await store.appendAudit(audit('a1'), 100);
+      // A directory where the temp file must go makes the snapshot write fail after the rotation.
+      await mkdir(`${file}.tmp`);
+      await expect(store.flush()).rejects.toThrow();
+      await store.appendAudit(audit('a2'), 100);
+      await expect(store.flush()).rejects.toThrow();
+      await rm(`${file}.tmp`, { recursive: true });
+      const recovered = await MemoryStore.open({ snapshotFile: file, clock });
+      expect((await recovered.getAudit(10)).map((a) => a.id)).toEqual(['a2', 'a1']);
+      await recovered.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
