@@ -19,7 +19,8 @@ const IDENTITY = /^\s*(?:identity)?\s*$/i;
  */
 export const rejectContentEncoding: RequestHandler = (req, res, next) => {
   const coding = req.headers['content-encoding'];
-  if (coding === undefined || IDENTITY.test(coding)) return next();
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (!hasBody || coding === undefined || IDENTITY.test(coding)) return next();
   res.setHeader('Accept-Encoding', 'identity');
   next(new AppError('UNSUPPORTED_CONTENT_ENCODING', undefined, [problem('Content-Encoding', 'dozwolone jest tylko „identity” (bez kompresji)', 'only "identity" (no compression) is accepted')]));
 };
