@@ -14,8 +14,8 @@ export interface SpawnedApp {
 }
 
 /** Spawns `ikp-status serve` (or the given args) with the given env and resolves once it logs its URL. */
-export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[] } = {}): Promise<SpawnedApp> {
-  const proc = spawn(process.execPath, [BIN, ...(opts.args ?? ['serve'])], {
+export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[]; bin?: string } = {}): Promise<SpawnedApp> {
+  const proc = spawn(process.execPath, [opts.bin ?? BIN, ...(opts.args ?? ['serve'])], {
     cwd: opts.cwd ?? process.cwd(),
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
