@@ -50,7 +50,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.use(compressResponses());
   if (deps.metrics) app.use(metricsRoutes(deps.metrics.registry));
   app.use(healthRoutes(deps.store));
-  app.use(maintenanceRoutes(deps.snapshot, deps.config));
+  app.use(maintenanceRoutes(deps.snapshot, deps.config, deps.now));
   app.use(triageFaces(deps));
   if (deps.admin) app.use(adminRoutes(deps.admin));
   app.use(notFound);

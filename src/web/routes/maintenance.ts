@@ -4,7 +4,7 @@ import { maintenanceCalendar } from '../maintenance-ics.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
 
 /** GET /api/v1/maintenance (active, upcoming, history) and GET /maintenance.ics. */
-export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config): Router {
+export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config, now: () => number): Router {
   const router = Router();
   const names = new Map(config.components.map((c) => [c.id, c.name.pl]));
   router.get('/api/v1/maintenance', (_req, res) => {
@@ -13,7 +13,7 @@ export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config): Rou
   });
   router.get('/maintenance.ics', (req, res) => {
     const { view } = snapshot.current();
-    const body = maintenanceCalendar([...view.maintenance.active, ...view.maintenance.upcoming], names, `${req.protocol}://${req.get('host')}`);
+    const body = maintenanceCalendar([...view.maintenance.active, ...view.maintenance.upcoming], names, `${req.protocol}://${req.get('host')}`, now());
     res.type('text/calendar; charset=utf-8').set('content-disposition', 'inline; filename="ikp-maintenance.ics"').send(body);
   });
   return router;
