@@ -91,8 +91,10 @@ export const configSchema = z.strictObject({
       host: z.string().default('0.0.0.0'),
       /** Express `trust proxy`: set it behind a load balancer so rate limits see the client's IP. */
       trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).default(false),
+      /** Strict-Transport-Security: `auto` sends it on TLS requests only (set trustProxy behind a TLS proxy), `always`, or `off`. */
+      hsts: z.enum(['auto', 'always', 'off']).default('auto'),
     })
-    .default({ port: 8080, host: '0.0.0.0', trustProxy: false }),
+    .default({ port: 8080, host: '0.0.0.0', trustProxy: false, hsts: 'auto' }),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .default({ level: 'info' }),

@@ -43,7 +43,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.set('etag', 'strong');
   app.set('trust proxy', deps.config.server.trustProxy);
   app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
-  app.use(securityHeaders());
+  app.use(securityHeaders(deps.config.server.hsts));
   // Prepared bodies (page, feeds, badges, Statuspage JSON, /api/v1/status) carry their own gzip; the rest is compressed on the fly.
   app.use(statusRoutes(deps.snapshot, deps.now));
   app.use(publicSite(deps).router);
