@@ -26,7 +26,7 @@ export function statuspageRoutes(config: Config, cache: PreparedCache): Router {
       const lang = negotiateLang(req);
       const base = baseUrl(req);
       const body = cache.get(`sp:${path}:${lang}:${base}`, (s, now) => {
-        const build = spBodies({ config, view: s.view, builtAt: s.builtAt, now, lang, baseUrl: base })[path];
+        const build = spBodies({ config, view: s.view, builtAt: s.builtAt, now, lang, baseUrl: base, transitions: s.history.transitions })[path];
         return new PreparedBody('application/json; charset=utf-8', JSON.stringify(build?.() ?? {}));
       });
       res.setHeader('Access-Control-Allow-Origin', '*');
