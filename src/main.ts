@@ -6,6 +6,7 @@ import type { Clock } from './domain/types.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
+import { preinitialiseCounters } from './metrics/preinit.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
@@ -63,6 +64,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       logger,
     }));
   const metrics = createMetrics(new Registry(), readBuildInfo());
+  preinitialiseCounters(metrics, config);
   registerStoreCollectors(metrics.registry, {
     config,
     store,
