@@ -44,6 +44,8 @@ export interface ProbeOutcome {
   detail?: string;
   httpStatus?: number;
   tlsDaysLeft?: number;
+  /** Epoch ms when the final host's certificate expires (blackbox_exporter probe_ssl_earliest_cert_expiry). */
+  tlsNotAfter?: number;
   /** Notice items extracted by the `notices` probe kind. */
   notices?: NoticeItem[];
 }

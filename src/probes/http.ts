@@ -43,6 +43,7 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
   const { http } = probe;
   let own: OwnDispatcher | undefined;
   let tlsDaysLeft: number | undefined;
+  let tlsNotAfter: number | undefined;
   let httpStatus: number | undefined;
   const fail = (f: ClassifiedError): ProbeOutcome => ({
     ok: false,
@@ -51,6 +52,7 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
     durationMs: elapsedSince(started),
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(tlsDaysLeft !== undefined ? { tlsDaysLeft } : {}),
+    ...(tlsNotAfter !== undefined ? { tlsNotAfter } : {}),
   });
   try {
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(probe.timeout)]);
@@ -59,11 +61,12 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
       : (own = await createDispatcher({ timeout: probe.timeout, connectTimeout: http.connectTimeout, caFile: http.tls.caFile }));
     const final = await fetchFinal(http, ctx.userAgent, dispatcher, signal);
     tlsDaysLeft = daysLeft(final.url, certExpiry, ctx.clock.now());
+    tlsNotAfter = final.url.protocol === 'https:' ? certExpiry.get(final.url.host) : undefined;
     httpStatus = 'res' in final ? final.res.statusCode : final.status;
     const failure = 'res' in final ? await checkResponse(http, final.res) : final.failure;
     if (failure) return fail(failure);
     const durationMs = elapsedSince(started);
-    const ok = { ok: true, httpStatus, durationMs, ...(tlsDaysLeft !== undefined ? { tlsDaysLeft } : {}) };
+    const ok = { ok: true, httpStatus, durationMs, ...(tlsDaysLeft !== undefined ? { tlsDaysLeft } : {}), ...(tlsNotAfter !== undefined ? { tlsNotAfter } : {}) };
     // Expiry wins over slowness: it is persistent and needs action, while slowness comes and goes.
     if (tlsDaysLeft !== undefined && tlsDaysLeft < http.tls.minDaysLeft) {
       return { ...ok, degraded: true, reason: 'tls_expiring', detail: `certificate expires in ${tlsDaysLeft} days` };
