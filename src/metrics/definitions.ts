@@ -20,6 +20,8 @@ export interface Metrics {
   probeHttpStatus: Gauge<'probe'>;
   /** blackbox_exporter's probe_ssl_earliest_cert_expiry: when the final host's certificate expires (Unix seconds). */
   probeSslExpiry: Gauge<'probe'>;
+  /** blackbox_exporter's probe_http_duration_seconds: this replica's last successful run of each HTTP probe, by phase. */
+  probeHttpPhases: Gauge<'probe' | 'phase'>;
   /** Webhook deliveries finished by this replica: delivered, failed (retries exhausted) or dropped (queue full). */
   webhookDeliveries: Counter<'webhook' | 'outcome'>;
 }
@@ -87,6 +89,12 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       name: 'probe_ssl_earliest_cert_expiry',
       help: 'Unix time when the certificate of the final host of each HTTPS probe expires, from this replica\'s latest run (as blackbox_exporter).',
       labelNames: ['probe'],
+      registers: [registry],
+    }),
+    probeHttpPhases: new Gauge({
+      name: 'probe_http_duration_seconds',
+      help: 'Time of the latest successful run of each HTTP probe on this replica by phase: resolve, connect, tls, processing, transfer (as blackbox_exporter).',
+      labelNames: ['probe', 'phase'],
       registers: [registry],
     }),
     webhookDeliveries: new Counter({

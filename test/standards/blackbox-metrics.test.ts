@@ -70,6 +70,16 @@ describe('blackbox_exporter facts in /metrics', () => {
     expect(valueOf(text, 'probe_ssl_earliest_cert_expiry', { probe: 'down' })).toBeUndefined();
   });
 
+  it('when an HTTPS probe succeeded, then probe_http_duration_seconds has every phase and the TLS handshake took time', () => {
+    const phase = (p: string): number | undefined => valueOf(text, 'probe_http_duration_seconds', { probe: 'secure', phase: p });
+    for (const p of ['resolve', 'connect', 'tls', 'processing', 'transfer']) expect(phase(p), p).toBeGreaterThanOrEqual(0);
+    expect(phase('tls')).toBeGreaterThan(0);
+    // An IP literal needs no DNS lookup.
+    expect(phase('resolve')).toBe(0);
+    // No phases from a run that got no usable answer.
+    expect(valueOf(text, 'probe_http_duration_seconds', { probe: 'refused', phase: 'connect' })).toBeUndefined();
+  });
+
   it('when promtool checks the exposition, then it passes', async () => {
     const res = await runTool(await promtool(), ['check', 'metrics'], text);
     expect(res.stdout + res.stderr).toBe('');
