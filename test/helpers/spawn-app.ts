@@ -14,7 +14,7 @@ export interface SpawnedApp {
 }
 
 /** Spawns `ikp-status serve` (or the given args) with the given env and resolves once it logs its URL. */
-export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[]; bin?: string } = {}): Promise<SpawnedApp> {
+export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[]; bin?: string; startTimeoutMs?: number } = {}): Promise<SpawnedApp> {
   const proc = spawn(process.execPath, [opts.bin ?? BIN, ...(opts.args ?? ['serve'])], {
     cwd: opts.cwd ?? process.cwd(),
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -25,7 +25,8 @@ export async function spawnApp(env: Record<string, string>, opts: { cwd?: string
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 20 s:\n${out}`)), 20_000);
+    const limit = opts.startTimeoutMs ?? 20_000;
+    const timer = setTimeout(() => reject(new Error(`app did not start within ${limit / 1000} s:\n${out}`)), limit);
     const check = (): void => {
       const m = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"ikp-status started"/.exec(out);
       if (m?.[1]) {

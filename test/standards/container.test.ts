@@ -43,7 +43,7 @@ describe('the runtime image', () => {
     await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
     const config = path.join(dir, 'test-config.yaml');
     writeFileSync(config, stringify({ store: { snapshotFile: '' }, components: ONE_COMPONENT }));
-    app = await spawnApp({ CONFIG: config, NODE_ENV: 'production' }, { cwd: dir, bin: path.join(dir, 'bin/ikp-status.js') });
+    app = await spawnApp({ CONFIG: config, NODE_ENV: 'production' }, { cwd: dir, bin: path.join(dir, 'bin/ikp-status.js'), startTimeoutMs: 120_000 });
   }, 300_000);
 
   afterAll(async () => {
