@@ -21,10 +21,19 @@ export interface ComponentView {
 /** The body of GET /api/v1/status, minus request-time fields. */
 export interface StatusView {
   overall: { status: ComponentStatus; counts: Record<ComponentStatus, number> };
-  monitor: { blind: boolean; lastCheckedAt: string | null };
+  monitor: {
+    blind: boolean;
+    lastCheckedAt: string | null;
+    /** True when some component is shown unknown/stale because its data is past the stale limit (set by the snapshot). */
+    stale?: boolean;
+    /** Newest check behind the data (the same instant as lastCheckedAt; set by the snapshot). */
+    dataAsOf?: string | null;
+    /** When the snapshot last read the store successfully (set by the snapshot). */
+    storeReadAt?: string | null;
+  };
   components: ComponentView[];
   loginMethods: ReturnType<typeof loginMatrix>;
-  maintenance: { active: WindowView[]; upcoming: WindowView[] };
+  maintenance: { active: WindowView[]; upcoming: WindowView[]; pending?: WindowView[] };
   /** Every kept window, newest first (history, including withdrawn and cancelled). */
   windows: WindowView[];
   /** Operator incidents, newest first (none until incidents are stored). */
@@ -67,8 +76,12 @@ export function buildStatusView(
       };
     }),
     loginMethods: loginMatrix(config.loginMethods, byId),
-    maintenance: currentWindows(windows, now),
-    windows: [...windows].sort((a, b) => b.start - a.start).map((w) => toWindowView(w, now)),
+    maintenance: currentWindows(windows, now, config.notices.showPending),
+    // Unconfirmed suggestions are not public unless the operator chose to show them.
+    windows: [...windows]
+      .filter((w) => w.state !== 'pending' || config.notices.showPending)
+      .sort((a, b) => b.start - a.start)
+      .map((w) => toWindowView(w, now)),
     incidents,
   };
 }
