@@ -9,6 +9,7 @@ COPY bin ./bin
 COPY src ./src
 COPY config ./config
 COPY views ./views
+COPY public ./public
 RUN npx tsc --noEmit -p tsconfig.json || (echo "type check failed" && exit 1)
 
 # Runtime stage: production dependencies only, non-root user.
@@ -21,6 +22,8 @@ COPY --from=build /app/bin ./bin
 COPY --from=build /app/src ./src
 COPY --from=build /app/config ./config
 COPY --from=build /app/views ./views
+# public/ holds the page's CSS, script and icon: loadAssets reads it at start.
+COPY --from=build /app/public ./public
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8080

@@ -6,6 +6,7 @@ import type { Clock } from './domain/types.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
+import { preinitialiseCounters } from './metrics/preinit.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
@@ -72,6 +73,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // The pipeline and the snapshot use the local face: during a Redis outage they go on from memory.
   const local = localFaceOf(store);
   const metrics = createMetrics(new Registry(), readBuildInfo());
+  preinitialiseCounters(metrics, config);
   const outage = registerStoreOutageMetrics(metrics.registry);
   guardOf(store)?.observe(outage.observer);
   registerStoreCollectors(metrics.registry, {

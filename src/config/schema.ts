@@ -110,10 +110,12 @@ export const configSchema = z.strictObject({
        * Statuspage JSON and calendars. Without it links follow the (attacker-controlled) Host header.
        */
       publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+      /** Strict-Transport-Security: `auto` sends it on TLS requests only (set trustProxy behind a TLS proxy), `always`, or `off`. */
+      hsts: z.enum(['auto', 'always', 'off']).default('auto'),
       /** Caps on live-event streams (/api/v1/events), answered with 503 and Retry-After. */
       sse: sseSchema,
     })
-    .default({ port: 8080, host: '0.0.0.0', trustProxy: false, sse: SSE_LIMIT_DEFAULTS }),
+    .default({ port: 8080, host: '0.0.0.0', trustProxy: false, hsts: 'auto', sse: SSE_LIMIT_DEFAULTS }),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .default({ level: 'info' }),

@@ -46,8 +46,21 @@ export interface ProbeOutcome {
   detail?: string;
   httpStatus?: number;
   tlsDaysLeft?: number;
+  /** Epoch ms when the final host's certificate expires (blackbox_exporter probe_ssl_earliest_cert_expiry). */
+  tlsNotAfter?: number;
+  /** Where an HTTP run's time went, in ms (blackbox_exporter's probe_http_duration_seconds phases), when measured. */
+  phases?: HttpPhases;
   /** Notice items extracted by the `notices` probe kind. */
   notices?: NoticeItem[];
+}
+
+/** An HTTP run's time by phase in ms: DNS, TCP connect, TLS handshake, waiting for headers, reading the body. */
+export interface HttpPhases {
+  resolve: number;
+  connect: number;
+  tls: number;
+  processing: number;
+  transfer: number;
 }
 
 /** A ProbeOutcome tagged with where and when it ran; this is what the store keeps. */

@@ -16,6 +16,12 @@ export interface Metrics {
   /** Count a helpdesk triage answer: `metrics.triageRequests.inc({ first_cause })`. */
   triageRequests: Counter<'first_cause'>;
   httpDuration: Histogram<'route' | 'method' | 'status_code'>;
+  /** blackbox_exporter's probe_http_status_code: the final response's status of this replica's last run (0: no response). */
+  probeHttpStatus: Gauge<'probe'>;
+  /** blackbox_exporter's probe_ssl_earliest_cert_expiry: when the final host's certificate expires (Unix seconds). */
+  probeSslExpiry: Gauge<'probe'>;
+  /** blackbox_exporter's probe_http_duration_seconds: this replica's last successful run of each HTTP probe, by phase. */
+  probeHttpPhases: Gauge<'probe' | 'phase'>;
   /** Webhook deliveries finished by this replica: delivered, failed (retries exhausted) or dropped (queue full). */
   webhookDeliveries: Counter<'webhook' | 'outcome'>;
   /** Deliveries dropped before their end, by reason (queue_full, outbox_full, unconfigured). */
@@ -82,6 +88,24 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       help: 'Web requests served by this replica, by route template (never a raw path), method and status code.',
       labelNames: ['route', 'method', 'status_code'],
       buckets: HTTP_DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    probeHttpStatus: new Gauge({
+      name: 'probe_http_status_code',
+      help: 'HTTP status of the final response of the latest run of each HTTP probe on this replica, 0 when none came (as blackbox_exporter).',
+      labelNames: ['probe'],
+      registers: [registry],
+    }),
+    probeSslExpiry: new Gauge({
+      name: 'probe_ssl_earliest_cert_expiry',
+      help: 'Unix time when the certificate of the final host of each HTTPS probe expires, from this replica\'s latest run (as blackbox_exporter).',
+      labelNames: ['probe'],
+      registers: [registry],
+    }),
+    probeHttpPhases: new Gauge({
+      name: 'probe_http_duration_seconds',
+      help: 'Time of the latest successful run of each HTTP probe on this replica by phase: resolve, connect, tls, processing, transfer (as blackbox_exporter).',
+      labelNames: ['probe', 'phase'],
       registers: [registry],
     }),
     webhookDeliveries: new Counter({

@@ -14,6 +14,9 @@ export function metricsObserver(metrics: Metrics): PipelineObserver {
     probeFinished(probe, result) {
       metrics.probeDuration.observe({ probe: probe.id }, result.durationMs / 1000);
       metrics.probeRuns.inc({ probe: probe.id, result: probeResultLabel(result), reason: result.reason });
+      if (probe.kind === 'http') metrics.probeHttpStatus.set({ probe: probe.id }, result.httpStatus ?? 0);
+      for (const [phase, ms] of Object.entries(result.phases ?? {})) metrics.probeHttpPhases.set({ probe: probe.id, phase }, ms / 1000);
+      if (result.tlsNotAfter !== undefined) metrics.probeSslExpiry.set({ probe: probe.id }, Math.floor(result.tlsNotAfter / 1000));
     },
     noticeParseFailed(source) {
       metrics.noticeParseFailures.inc({ source });

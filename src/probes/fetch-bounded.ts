@@ -5,7 +5,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { ProbeOutcome } from '../domain/types.ts';
 import { classifyError, type ClassifiedError } from './errors.ts';
 import { readCapped } from './http-body.ts';
-import { buildCertCapturingConnector } from './tls-connector.ts';
+import { buildCertCapturingConnector, type ConnectPhases } from './tls-connector.ts';
 import type { ProbeContext } from './types.ts';
 
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
@@ -110,6 +110,8 @@ export async function readBounded(
 export interface OwnDispatcher {
   dispatcher: Dispatcher;
   certExpiry: ReadonlyMap<string, number>;
+  /** DNS, TCP and TLS time of the run's connections so far. */
+  phases: Readonly<ConnectPhases>;
   close: () => Promise<void>;
 }
 
@@ -123,14 +125,14 @@ export interface DispatcherOptions {
 /** One Agent per run: timeouts from the probe, its CA, and a connector that sees the peer certificate. */
 export async function createDispatcher(opts: DispatcherOptions): Promise<OwnDispatcher> {
   const ca = opts.caFile ? [...rootCertificates, await readFile(opts.caFile, 'utf8')] : undefined;
-  const { connect, certExpiry } = buildCertCapturingConnector({
+  const { connect, certExpiry, phases } = buildCertCapturingConnector({
     timeout: opts.connectTimeout ?? Math.min(opts.timeout, MAX_CONNECT_TIMEOUT_MS),
     // Each run should see a full handshake, as a first-time visitor would.
     maxCachedSessions: 0,
     ...(ca ? { ca } : {}),
   });
   const agent = new Agent({ connect, headersTimeout: opts.timeout, bodyTimeout: opts.timeout });
-  return { dispatcher: agent, certExpiry, close: () => agent.destroy().catch(() => undefined) };
+  return { dispatcher: agent, certExpiry, phases, close: () => agent.destroy().catch(() => undefined) };
 }
 
 /** Milliseconds since `started` (a performance.now() value), rounded to 10 µs: finer digits are noise. */

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { HttpCheck, ProbeConfig } from '../config/schema.ts';
-import type { ProbeOutcome } from '../domain/types.ts';
+import type { HttpPhases, ProbeOutcome } from '../domain/types.ts';
 import { classifyError, type ClassifiedError } from './errors.ts';
 import { createDispatcher, discard, elapsedSince, fetchFinal, readBounded, type OwnDispatcher } from './fetch-bounded.ts';
 import { checkBody, needsBody } from './http-body.ts';
+import type { ConnectPhases } from './tls-connector.ts';
 import type { Prober } from './types.ts';
 
 /** The config of one `http` probe. */
@@ -33,6 +34,18 @@ function daysLeft(url: URL, certExpiry: ReadonlyMap<string, number>, now: number
   return expiry === undefined ? undefined : Math.floor((expiry - now) / DAY_MS);
 }
 
+/** The run's phases: connection phases as the connector saw them; processing is the rest of the wait for headers. */
+function splitPhases(conn: Readonly<ConnectPhases>, untilHeaders: number, transfer: number): HttpPhases {
+  const round = (ms: number): number => Math.round(Math.max(0, ms) * 100) / 100;
+  return {
+    resolve: round(conn.resolve),
+    connect: round(conn.connect),
+    tls: round(conn.tls),
+    processing: round(untilHeaders - conn.resolve - conn.connect - conn.tls),
+    transfer: round(transfer),
+  };
+}
+
 /**
  * Probes one HTTP(S) endpoint: redirects, status, body size, body/JSON conditions,
  * latency and certificate expiry. Never throws. With `ctx.dispatcher` set, that
@@ -43,6 +56,7 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
   const { http } = probe;
   let own: OwnDispatcher | undefined;
   let tlsDaysLeft: number | undefined;
+  let tlsNotAfter: number | undefined;
   let httpStatus: number | undefined;
   const fail = (f: ClassifiedError): ProbeOutcome => ({
     ok: false,
@@ -51,6 +65,7 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
     durationMs: elapsedSince(started),
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(tlsDaysLeft !== undefined ? { tlsDaysLeft } : {}),
+    ...(tlsNotAfter !== undefined ? { tlsNotAfter } : {}),
   });
   try {
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(probe.timeout)]);
@@ -58,12 +73,22 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
       ? { dispatcher: ctx.dispatcher, certExpiry: new Map<string, number>() }
       : (own = await createDispatcher({ timeout: probe.timeout, connectTimeout: http.connectTimeout, caFile: http.tls.caFile }));
     const final = await fetchFinal(http, ctx.userAgent, dispatcher, signal);
+    const headersAt = performance.now();
     tlsDaysLeft = daysLeft(final.url, certExpiry, ctx.clock.now());
+    tlsNotAfter = final.url.protocol === 'https:' ? certExpiry.get(final.url.host) : undefined;
     httpStatus = 'res' in final ? final.res.statusCode : final.status;
     const failure = 'res' in final ? await checkResponse(http, final.res) : final.failure;
     if (failure) return fail(failure);
     const durationMs = elapsedSince(started);
-    const ok = { ok: true, httpStatus, durationMs, ...(tlsDaysLeft !== undefined ? { tlsDaysLeft } : {}) };
+    const phases = own ? splitPhases(own.phases, headersAt - started, performance.now() - headersAt) : undefined;
+    const ok = {
+      ok: true,
+      httpStatus,
+      durationMs,
+      ...(tlsDaysLeft !== undefined ? { tlsDaysLeft } : {}),
+      ...(tlsNotAfter !== undefined ? { tlsNotAfter } : {}),
+      ...(phases ? { phases } : {}),
+    };
     // Expiry wins over slowness: it is persistent and needs action, while slowness comes and goes.
     if (tlsDaysLeft !== undefined && tlsDaysLeft < http.tls.minDaysLeft) {
       return { ...ok, degraded: true, reason: 'tls_expiring', detail: `certificate expires in ${tlsDaysLeft} days` };

@@ -1,32 +1,34 @@
-import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import { date, newCalendar, serialize, utc } from '../ical/calendar.ts';
 import { ADVICE } from './advice.ts';
 import { ZONE } from './profile-expiry.ts';
 
 /**
  * An iCalendar file with one all-day reminder 30 days before the trusted profile's last valid
  * day (with an alarm at 9:00 that day). The UID derives from the date only: no personal data.
+ * All-day events are DATE values, which need no time zone; DTSTAMP is UTC.
  */
-export function expiryReminderCalendar(lastValidDay: string, reminderDay: string, pageUrl: string): string {
-  const cal = ical({
-    name: 'Profil Zaufany: przypomnienie o ważności',
-    timezone: ZONE,
-    method: ICalCalendarMethod.PUBLISH,
-    prodId: { company: 'ikp-status', product: 'ikp-status', language: 'PL' },
-  });
+export function expiryReminderCalendar(lastValidDay: string, reminderDay: string, pageUrl: string, now: number): string {
+  const cal = newCalendar({ name: 'Profil Zaufany: przypomnienie o ważności' });
   const day = DateTime.fromISO(reminderDay, { zone: ZONE });
-  const event = cal.createEvent({
-    id: `pz-expiry-${lastValidDay}@ikp-status`,
-    // Luxon values keep the Warsaw calendar date whatever the process time zone is.
-    start: day,
-    end: day.plus({ days: 1 }),
-    allDay: true,
-    timezone: ZONE,
-    summary: `Profil Zaufany wygasa ${lastValidDay}: przedłuż go / Trusted Profile expires ${lastValidDay}: extend it`,
-    description: `${ADVICE.PZ_EXPIRING_SOON.pl}\n\n${ADVICE.PZ_EXPIRING_SOON.en}`,
-    url: pageUrl,
-  });
-  // 9:00 on the reminder day in the reader's zone: after the all-day start (ical-generator reads a negative trigger as "after").
-  event.createAlarm({ type: ICalAlarmType.display, trigger: -9 * 3_600, description: event.summary() }).relatesTo(ICalAlarmRelatesTo.start);
-  return cal.toString();
+  const summary = `Profil Zaufany wygasa ${lastValidDay}: przedłuż go / Trusted Profile expires ${lastValidDay}: extend it`;
+  const event = new ICAL.Component('vevent');
+  event.addPropertyWithValue('uid', `pz-expiry-${lastValidDay}@ikp-status`);
+  event.addPropertyWithValue('sequence', 0);
+  event.addPropertyWithValue('dtstamp', utc(now));
+  event.addPropertyWithValue('dtstart', date(day.toISODate()!));
+  event.addPropertyWithValue('dtend', date(day.plus({ days: 1 }).toISODate()!));
+  event.addPropertyWithValue('summary', summary);
+  event.addPropertyWithValue('description', `${ADVICE.PZ_EXPIRING_SOON.pl}\n\n${ADVICE.PZ_EXPIRING_SOON.en}`);
+  event.addPropertyWithValue('url', pageUrl);
+  event.addPropertyWithValue('transp', 'TRANSPARENT');
+  // 9:00 on the reminder day in the reader's zone: a positive offset from the all-day start.
+  const alarm = new ICAL.Component('valarm');
+  alarm.addPropertyWithValue('action', 'DISPLAY');
+  alarm.addPropertyWithValue('trigger', ICAL.Duration.fromSeconds(9 * 3_600)).setParameter('related', 'START');
+  alarm.addPropertyWithValue('description', summary);
+  event.addSubcomponent(alarm);
+  cal.addSubcomponent(event);
+  return serialize(cal);
 }

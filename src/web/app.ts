@@ -44,7 +44,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.set('etag', 'strong');
   app.set('trust proxy', deps.config.server.trustProxy);
   app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
-  app.use(securityHeaders());
+  app.use(securityHeaders(deps.config.server.hsts));
   app.use(rejectContentEncoding);
   // Prepared bodies (page, feeds, badges, Statuspage JSON, /api/v1/status) carry their own gzip; the rest is compressed on the fly.
   app.use(statusRoutes(deps.snapshot, deps.now));
@@ -52,7 +52,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.use(compressResponses());
   if (deps.metrics) app.use(metricsRoutes(deps.metrics.registry));
   app.use(healthRoutes(deps.store));
-  app.use(maintenanceRoutes(deps.snapshot, deps.config));
+  app.use(maintenanceRoutes(deps.snapshot, deps.config, deps.now));
   app.use(triageFaces(deps));
   if (deps.admin) app.use(adminRoutes(deps.admin), consoleRoutes({ admin: deps.admin, snapshot: deps.snapshot, now: deps.now }));
   app.use(notFound);

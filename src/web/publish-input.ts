@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.ts';
+import type { StatusTransition } from '../domain/types.ts';
 import type { Lang } from './i18n/index.ts';
 import type { StatusView } from './status-view.ts';
 
@@ -10,4 +11,6 @@ export interface PublishInput {
   now: number;
   lang: Lang;
   baseUrl: string;
+  /** Per component, its recent status changes oldest first (from the snapshot's history), when the body needs them. */
+  transitions?: Record<string, StatusTransition[]>;
 }

@@ -38,7 +38,8 @@ export function newRequestId(): string {
 /** The route template that served a request (`/api/v1/components/:id`), or `unmatched`; never the raw path. */
 export function routeTemplate(req: Request): string {
   const path: unknown = (req.route as { path?: unknown } | undefined)?.path;
-  if (path === undefined) return 'unmatched';
+  // A request refused before routing (e.g. an admin 401) carries the template its router resolved up front.
+  if (path === undefined) return (req.res?.locals as { routeTemplate?: string } | undefined)?.routeTemplate ?? 'unmatched';
   return `${req.baseUrl}${typeof path === 'string' ? path : String(path)}`;
 }
 

@@ -19,6 +19,17 @@ export interface WindowView {
   source: string;
   publishedAt: string | null;
   updatedAt: string;
+  /**
+   * Grows whenever the window is edited (rescheduled, reworded, cancelled): whole seconds from
+   * first sight to the last change, so it needs no stored counter and never goes down.
+   * Calendars read it as SEQUENCE.
+   */
+  revision: number;
+}
+
+/** The revision of a window: 0 until its first edit, then growing with each later one. */
+export function windowRevision(w: Pick<MaintenanceWindow, 'firstSeenAt' | 'updatedAt'>): number {
+  return Math.max(0, Math.floor((w.updatedAt - w.firstSeenAt) / 1000));
 }
 
 /** ISO-8601 with the Europe/Warsaw offset. */
@@ -43,6 +54,7 @@ export function toWindowView(w: MaintenanceWindow, now: number): WindowView {
     source: w.source,
     publishedAt: w.publishedAt === null ? null : warsawIso(w.publishedAt),
     updatedAt: warsawIso(w.updatedAt),
+    revision: windowRevision(w),
   };
 }
 

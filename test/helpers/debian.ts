@@ -29,6 +29,22 @@ export async function findBinary(bin: string): Promise<string | null> {
 export async function ensureDebianBinary(bin: string, pkg: string): Promise<string> {
   const found = await findBinary(bin);
   if (found) return found;
+  await aptInstall(bin, pkg);
+  const installed = await findBinary(bin);
+  if (!installed) throw new Error(`installed the Debian package "${pkg}" but no ${bin} binary was found`);
+  return installed;
+}
+
+/** Like ensureDebianBinary for packages without a binary (python modules): `file` marks the package as installed. */
+export async function ensureDebianFile(file: string, pkg: string): Promise<string> {
+  const present = (): Promise<boolean> => access(file, constants.R_OK).then(() => true, () => false);
+  if (await present()) return file;
+  await aptInstall(file, pkg);
+  if (!(await present())) throw new Error(`installed the Debian package "${pkg}" but ${file} is missing`);
+  return file;
+}
+
+async function aptInstall(bin: string, pkg: string): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Wait for the dpkg lock instead of failing when another install (or unattended-upgrades) holds it.
   const apt = (args: string[]): Promise<unknown> => run('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { env, maxBuffer: APT_BUFFER });
@@ -44,7 +60,4 @@ export async function ensureDebianBinary(bin: string, pkg: string): Promise<stri
         (updated ? `\n(apt-get update failed too: ${updated.message})` : ''),
     );
   }
-  const installed = await findBinary(bin);
-  if (!installed) throw new Error(`installed the Debian package "${pkg}" but no ${bin} binary was found`);
-  return installed;
 }

@@ -14,8 +14,8 @@ export interface SpawnedApp {
 }
 
 /** Spawns `ikp-status serve` (or the given args) with the given env and resolves once it logs its URL. */
-export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[]; fdLimit?: number } = {}): Promise<SpawnedApp> {
-  const argv = [BIN, ...(opts.args ?? ['serve'])];
+export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[]; fdLimit?: number; bin?: string; startTimeoutMs?: number } = {}): Promise<SpawnedApp> {
+  const argv = [opts.bin ?? BIN, ...(opts.args ?? ['serve'])];
   // `fdLimit` runs it under `ulimit -n` (a shell sets the soft limit, then execs node).
   const [cmd, args] = opts.fdLimit ? ['/bin/sh', ['-c', `ulimit -n ${opts.fdLimit} && exec "$0" "$@"`, process.execPath, ...argv]] : [process.execPath, argv];
   const proc = spawn(cmd, args, {
@@ -28,7 +28,8 @@ export async function spawnApp(env: Record<string, string>, opts: { cwd?: string
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 20 s:\n${out}`)), 20_000);
+    const limit = opts.startTimeoutMs ?? 20_000;
+    const timer = setTimeout(() => reject(new Error(`app did not start within ${limit / 1000} s:\n${out}`)), limit);
     const check = (): void => {
       const m = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"ikp-status started"/.exec(out);
       if (m?.[1]) {

@@ -23,7 +23,9 @@ const promConfig = parse(readFileSync('config/prometheus/prometheus.yml', 'utf8'
   scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[] }[] }[];
 };
 const services = Object.entries(compose.services);
-const isApp = ([, s]: [string, ComposeService]): boolean => s.build !== undefined;
+// The app services are the one that builds the image and every replica that reuses its tag.
+const appImage = services.find(([, s]) => s.build !== undefined)?.[1].image;
+const isApp = ([, s]: [string, ComposeService]): boolean => s.build !== undefined || (appImage !== undefined && s.image === appImage);
 const apps = services.filter(isApp);
 const envOf = (s: ComposeService): Record<string, string> =>
   Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => e.split(/=(.*)/s).slice(0, 2) as [string, string])) : (s.environment ?? {});

@@ -11,7 +11,7 @@ interface Rule {
   annotations?: Record<string, string>;
 }
 
-const ALERTS = ['ComponentOutage', 'MonitorBlind', 'ProbeStale', 'NoticeSourceBroken', 'IkpMaintenanceStartingSoon'];
+const ALERTS = ['ComponentOutage', 'MonitorBlind', 'ProbeStale', 'NoticeSourceBroken', 'IkpMaintenanceStartingSoon', 'StoreDown', 'ScrapeDown'];
 const rules = (parse(readFileSync('config/prometheus/alerts.yml', 'utf8')) as { groups: { rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
 
 describe('shipped Prometheus rules and config', () => {
@@ -25,7 +25,7 @@ describe('shipped Prometheus rules and config', () => {
     expect(res.stdout + res.stderr).toContain('SUCCESS');
   });
 
-  it('when the rules are listed, then exactly the five documented alerts exist', () => {
+  it('when the rules are listed, then exactly the seven documented alerts exist', () => {
     expect(rules.map((r) => r.alert).sort()).toEqual([...ALERTS].sort());
   });
 

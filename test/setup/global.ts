@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { ensureDebianBinary } from '../helpers/debian.ts';
+import { ensureDebianBinary, ensureDebianFile } from '../helpers/debian.ts';
 import type {} from '../helpers/redis.ts';
 
 const DEBIAN_PACKAGE = 'redis-server';
@@ -16,6 +16,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Browser tests (test/browser) use Debian's Chromium; iproute2 brings `ip` for the offline test's namespace.
   await ensureDebianBinary('chromium', 'chromium');
   await ensureDebianBinary('ip', 'iproute2');
+  // Independent validators (test/standards): Compose v1, and python3 modules checked through marker files.
+  await ensureDebianBinary('docker-compose', 'docker-compose');
+  await ensureDebianFile('/usr/lib/python3/dist-packages/feedparser/__init__.py', 'python3-feedparser');
+  await ensureDebianFile('/usr/lib/python3/dist-packages/icalendar/__init__.py', 'python3-icalendar');
   const port = await freePort();
   const child = spawn(bin, ['--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -104,7 +104,7 @@ describe('status page over HTTP', () => {
     expect(res.text).toContain('id="a11y-data-publikacja"');
   });
 
-  it.each(['/nope', '/api/v2/nope.json', '/feed.json'])('when %s is requested, then it is a JSON 404', async (path) => {
+  it.each(['/nope', '/api/v2/nope.json', '/feed.xml'])('when %s is requested, then it is a JSON 404', async (path) => {
     const res = await request(f.app).get(path).expect(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });

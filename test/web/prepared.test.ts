@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, PreparedBody } from '../../src/web/page/prepared.ts';
+import { chooseCoding, PreparedBody } from '../../src/web/page/prepared.ts';
 import { PreparedCache, type SnapshotState } from '../../src/web/page/prepared-cache.ts';
 
-describe('acceptsGzip', () => {
+describe('chooseCoding', () => {
+  const BIG = 4096;
   it.each([
-    [undefined, false],
-    ['', false],
-    ['gzip', true],
-    ['gzip, deflate, br', true],
-    ['br;q=1.0, gzip;q=0.8', true],
-    ['gzip;q=0', false],
-    ['identity', false],
-    ['*', true],
-    ['deflate, GZIP', true],
-  ])('when Accept-Encoding is %s, then gzip is accepted: %s', (header, expected) => {
-    expect(acceptsGzip(header)).toBe(expected);
+    [undefined, BIG, 'identity'],
+    ['', BIG, 'identity'],
+    ['gzip', BIG, 'gzip'],
+    ['gzip, deflate, br', BIG, 'gzip'],
+    ['br;q=1.0, gzip;q=0.8', BIG, 'gzip'],
+    ['gzip;q=0', BIG, 'identity'],
+    ['identity', BIG, 'identity'],
+    ['*', BIG, 'gzip'],
+    ['deflate, GZIP', BIG, 'gzip'],
+    ['*;q=0, gzip', BIG, 'gzip'],
+    ['*;q=0, gzip', 10, 'gzip'],
+    ['gzip', 10, 'identity'],
+    ['identity;q=0, gzip', 10, 'gzip'],
+    ['identity;q=0', BIG, null],
+    ['*;q=0', BIG, null],
+    ['br', BIG, 'identity'],
+  ] as const)('when Accept-Encoding is %s for %i bytes, then the coding is %s', (header, size, expected) => {
+    expect(chooseCoding(header, size)).toBe(expected);
   });
 });
 

@@ -80,7 +80,8 @@ export const maintenanceSchema = {
   type: 'object',
   additionalProperties: false,
   required: [...INCIDENT_REQUIRED, 'scheduled_for', 'scheduled_until'],
-  properties: { ...incidentProperties(MAINTENANCE_STATUSES), scheduled_for: dateTime, scheduled_until: dateTime },
+  // A maintenance has started_at only once it has actually started.
+  properties: { ...incidentProperties(MAINTENANCE_STATUSES), started_at: nullableDateTime, scheduled_for: dateTime, scheduled_until: dateTime },
 };
 
 export const statusSchema = {

@@ -19,8 +19,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
-/** The RSS/Atom feed of incidents and maintenance windows (announced and past, never cancelled), newest first. */
-export function buildFeed(i: FeedInput): Feed {
+/** Who the feeds name as their author (atom:author is required by RFC 4287 §4.1.1). */
+export const FEED_AUTHOR = 'ikp-status';
+
+/** How item titles and summaries are written: HTML-escaped for RSS/Atom (declared type="html"), plain for JSON Feed. */
+export type TextMode = 'html' | 'plain';
+
+/** The RSS/Atom/JSON feed of incidents and maintenance windows (announced and past, never cancelled), newest first. */
+export function buildFeed(i: FeedInput, mode: TextMode = 'html'): Feed {
+  const text = mode === 'html' ? escapeHtml : (s: string): string => s;
   const t = translator(i.lang);
   const fmt = timeFormat(t, i.now);
   const names = new Map(i.config.components.map((c) => [c.id, c.name[i.lang]]));
@@ -34,7 +41,8 @@ export function buildFeed(i: FeedInput): Feed {
     language: i.lang,
     updated: new Date(i.builtAt),
     generator: 'ikp-status',
-    feedLinks: { rss: `${i.baseUrl}/feed.rss${q}`, atom: `${i.baseUrl}/feed.atom${q}` },
+    author: { name: FEED_AUTHOR, link: home },
+    feedLinks: { rss: `${i.baseUrl}/feed.rss${q}`, atom: `${i.baseUrl}/feed.atom${q}`, json: `${i.baseUrl}/feed.json${q}` },
   });
   const items: { date: Date; add: () => void }[] = [];
   for (const inc of i.view.incidents) {
@@ -44,12 +52,12 @@ export function buildFeed(i: FeedInput): Feed {
       date,
       add: () =>
         feed.addItem({
-          title: escapeHtml(t('feed.incident', { impact: t(`incident.impact.${inc.impact}`), title: incidentTitle(inc, i.lang) })),
+          title: text(t('feed.incident', { impact: t(`incident.impact.${inc.impact}`), title: incidentTitle(inc, i.lang) })),
           id: `urn:ikp-status:incident:${encodeURIComponent(inc.id)}`,
           link: `${home}#${anchorId('incident', inc.id)}`,
           date,
           published: new Date(inc.createdAt),
-          description: escapeHtml(t('incidents.affects', { list: nameList(inc.components, names) })),
+          description: text(t('incidents.affects', { list: nameList(inc.components, names) })),
           content: body,
         }),
     });
@@ -64,12 +72,12 @@ export function buildFeed(i: FeedInput): Feed {
       date,
       add: () =>
         feed.addItem({
-          title: escapeHtml(title),
+          title: text(title),
           id: `urn:ikp-status:window:${encodeURIComponent(w.id)}`,
           link: safeHttpUrl(w.link) ?? `${home}#${anchorId('window', w.id)}`,
           date,
           published: w.publishedAt ? new Date(w.publishedAt) : new Date(w.start),
-          description: escapeHtml(w.title || title),
+          description: text(w.title || title),
           content,
         }),
     });
@@ -77,4 +85,15 @@ export function buildFeed(i: FeedInput): Feed {
   items.sort((a, b) => b.date.getTime() - a.date.getTime());
   for (const item of items.slice(0, ITEM_LIMIT)) item.add();
   return feed;
+}
+
+/**
+ * The Atom document with the feed's language on the root element: the feed library has no
+ * option for xml:lang (RFC 4287 §2), so it is added to the one root tag the library writes.
+ */
+export function atomWithLang(feed: Feed, lang: string): string {
+  const xml = feed.atom1();
+  const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
+  if (!xml.includes(root)) throw new Error('unexpected Atom root element from the feed library');
+  return xml.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang === 'en' ? 'en' : 'pl'}">`);
 }

@@ -53,6 +53,7 @@ export const statusSchemas = {
       source: { type: 'string' },
       publishedAt: isoOrNull,
       updatedAt: { type: 'string', format: 'date-time' },
+      revision: { type: 'integer', minimum: 0, description: 'Grows with every edit of the window (the SEQUENCE in maintenance.ics).' },
     },
   },
   StatusResponse: {
@@ -87,7 +88,7 @@ export const statusSchemas = {
           upcoming: { type: 'array', items: { $ref: '#/components/schemas/WindowView' } },
         },
       },
-      incidents: { type: 'array', description: 'Operator incidents, newest first.', items: { type: 'object', required: ['id', 'state', 'components'] } },
+      incidents: { type: 'array', description: 'Operator incidents, newest first.', items: { $ref: '#/components/schemas/IncidentView' } },
     },
   },
 } as const;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../../config/schema.ts';
-import type { UptimeBucket } from '../../domain/types.ts';
+import type { StatusTransition, UptimeBucket } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 
 /** How many days of uptime bars the page shows. */
@@ -25,10 +25,12 @@ export interface HistoryData {
   uptime: Record<string, UptimeBucket[]>;
   /** Per component: its first probe's recent runs, oldest first. */
   latency: Record<string, LatencyPoint[]>;
+  /** Per component: its status changes over the shown days, oldest first (Statuspage old_status and created_at). */
+  transitions?: Record<string, StatusTransition[]>;
 }
 
 /** History before anything has been read. */
-export const EMPTY_HISTORY: HistoryData = { days: [], uptime: {}, latency: {} };
+export const EMPTY_HISTORY: HistoryData = { days: [], uptime: {}, latency: {}, transitions: {} };
 
 /** The `count` Warsaw days ending with the day of `now`, oldest first. */
 export function warsawDays(now: number, count: number): string[] {
@@ -57,17 +59,21 @@ export class HistoryLoader {
     const past = await this.pastDays(now, today, from, days[days.length - 2] ?? from, reclassified);
     const ids = config.components.map((c) => c.id);
     const probes = ids.map((id) => config.probes.find((p) => p.component === id) ?? null);
-    const [todays, recents] = await Promise.all([
+    const since = now - HISTORY_DAYS * 86_400_000;
+    const [todays, recents, changes] = await Promise.all([
       Promise.all(ids.map((id) => store.getUptime(id, today, today))),
       Promise.all(probes.map((p) => (p ? store.recentResults(p.id, LATENCY_POINTS) : Promise.resolve([])))),
+      Promise.all(ids.map((id) => store.getTransitions(id, since, now))),
     ]);
     const uptime: Record<string, UptimeBucket[]> = {};
     const latency: Record<string, LatencyPoint[]> = {};
+    const transitions: Record<string, StatusTransition[]> = {};
     ids.forEach((id, i) => {
+      transitions[id] = [...(changes[i] ?? [])].sort((a, b) => a.at - b.at);
       uptime[id] = [...(past.get(id) ?? []), ...(todays[i] ?? [])];
       latency[id] = (recents[i] ?? []).map((r) => ({ at: r.at, ms: r.durationMs, ok: r.ok })).reverse();
     });
-    return { days, uptime, latency };
+    return { days, uptime, latency, transitions };
   }
 
   private async pastDays(now: number, today: string, from: string, yesterday: string, reclassified: number): Promise<Map<string, UptimeBucket[]>> {

@@ -22,15 +22,26 @@ export function helmetOptions(): Parameters<typeof helmet>[0] {
       },
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // CSP frame-ancestors 'none' forbids framing; X-Frame-Options: SAMEORIGIN would contradict it.
+    xFrameOptions: false,
+    // HSTS depends on the request (only over TLS), so securityHeaders adds it per request.
+    strictTransportSecurity: false,
   };
 }
+
+/** HSTS as helmet's default: one year, subdomains included. */
+export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
+/** When Strict-Transport-Security is sent: `auto` only on TLS requests (req.secure, so behind a proxy set trustProxy), `always`, or `off`. */
+export type HstsMode = 'auto' | 'always' | 'off';
 
 /**
  * Security headers from helmet, computed once: helmet's headers do not depend on the request
  * (no nonces), so one middleware copies the captured list instead of running a dozen per request.
- * HTTPS upgrades are left to the load balancer that terminates TLS.
+ * HSTS is the one per-request header: a browser ignores it over plain HTTP (RFC 6797 §8.1), and
+ * sending it there would only mislead; behind a TLS-terminating proxy, req.secure reads X-Forwarded-Proto.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(hsts: HstsMode = 'auto'): RequestHandler {
   const set: [string, string][] = [];
   const removed: string[] = [];
   const capture = {
@@ -38,9 +49,10 @@ export function securityHeaders(): RequestHandler {
     removeHeader: (name: string) => void removed.push(name),
   };
   helmet(helmetOptions())({} as Request, capture as unknown as Response, () => undefined);
-  return (_req, res, next) => {
+  return (req, res, next) => {
     for (const [name, value] of set) res.setHeader(name, value);
     for (const name of removed) res.removeHeader(name);
+    if (hsts === 'always' || (hsts === 'auto' && req.secure)) res.setHeader('Strict-Transport-Security', HSTS_VALUE);
     next();
   };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
+import fresh from 'fresh';
+import Negotiator from 'negotiator';
 
 /** Cache-Control of every public view: short, so a change shows within seconds even through caches. */
 export const SHORT_CACHE = 'public, max-age=15';
@@ -42,14 +44,35 @@ export interface SendOptions {
 // Bodies under this size are not worth a gzip header.
 const GZIP_MIN_BYTES = 1024;
 
-/** Sends a prepared body: 304 when the client's ETag matches, the gzip variant when accepted. */
+/** The coding to send, by RFC 9110 §12.5.3 through negotiator; null when neither gzip nor identity is acceptable. */
+export type Coding = 'gzip' | 'identity';
+
+/**
+ * Picks the content coding for a body of `size` bytes. Small bodies go out as identity unless
+ * the client refuses it (`identity;q=0`); then gzip, if acceptable, beats a 406.
+ */
+export function chooseCoding(acceptEncoding: string | undefined, size: number): Coding | null {
+  const acceptable = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encodings(['gzip', 'identity']) as Coding[];
+  if (acceptable.length === 0) return null;
+  if (size < GZIP_MIN_BYTES && acceptable.includes('identity')) return 'identity';
+  return acceptable[0]!;
+}
+
+/** Sends a prepared body: 304 when the client's copy is fresh, the gzip variant when negotiated, 406 when no coding is acceptable. */
 export function sendPrepared(req: Request, res: Response, prepared: PreparedBody, opts: SendOptions = {}): void {
-  const wantsGzip = prepared.body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers['accept-encoding']);
-  const chosen = wantsGzip ? prepared.gzip() : { body: prepared.body, etag: prepared.etag };
-  res.setHeader('Cache-Control', opts.cacheControl ?? SHORT_CACHE);
+  const coding = chooseCoding(req.headers['accept-encoding'], prepared.body.length);
   res.setHeader('Vary', opts.vary ? `Accept-Encoding, ${opts.vary}` : 'Accept-Encoding');
+  if (coding === null) {
+    res.statusCode = 406;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(req.method === 'HEAD' ? undefined : 'Not Acceptable: this resource is available as gzip or identity\n');
+    return;
+  }
+  const chosen = coding === 'gzip' ? prepared.gzip() : { body: prepared.body, etag: prepared.etag };
+  res.setHeader('Cache-Control', opts.cacheControl ?? SHORT_CACHE);
   res.setHeader('ETag', chosen.etag);
-  if (matches(req.headers['if-none-match'], [prepared.etag, prepared.gzipEtag])) {
+  // Either variant's ETag validates: both come from the same bytes. `fresh` also honours Cache-Control: no-cache.
+  if (fresh(req.headers, { etag: prepared.etag }) || fresh(req.headers, { etag: prepared.gzipEtag })) {
     res.statusCode = 304;
     res.end();
     return;
@@ -57,24 +80,6 @@ export function sendPrepared(req: Request, res: Response, prepared: PreparedBody
   res.statusCode = 200;
   res.setHeader('Content-Type', prepared.type);
   res.setHeader('Content-Length', chosen.body.length);
-  if (wantsGzip) res.setHeader('Content-Encoding', 'gzip');
+  if (coding === 'gzip') res.setHeader('Content-Encoding', 'gzip');
   res.end(req.method === 'HEAD' ? undefined : chosen.body);
-}
-
-/** Whether Accept-Encoding allows gzip (a `q=0` refuses it). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== 'gzip' && name !== '*') continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  }
-  return false;
-}
-
-function matches(header: string | undefined, etags: string[]): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => etags.includes(tag.trim().replace(/^W\//, '')));
 }

@@ -1,4 +1,5 @@
 import express, { Router, type RequestHandler } from 'express';
+import { match } from 'path-to-regexp';
 import type { OperatorDeps } from '../../admin/context.ts';
 import { authenticate, writesNeedOperator } from '../../auth/middleware.ts';
 import { perIpRateLimiter, type RateLimitStore } from '../rate-limit.ts';
@@ -28,6 +29,24 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/**
+ * Resolves which admin route a request is for before rate limiting and authentication run, so
+ * a 401, 403 or 429 is recorded with its real route template instead of `unmatched`.
+ */
+function labelRoutes(routers: Router[]): RequestHandler {
+  const routes = routers.flatMap((r) => (r.stack as RouteLayer[]).flatMap((l) => (l.route ? [{ ...l.route, test: match(l.route.path) }] : [])));
+  return (req, res, next) => {
+    const method = req.method === 'HEAD' ? 'get' : req.method.toLowerCase();
+    const found = routes.find((r) => r.methods[method] && r.test(req.path));
+    if (found) res.locals.routeTemplate = `${req.baseUrl}${found.path}`;
+    next();
+  };
+}
+
 /**
  * Writes ask the store first and fail now with 503 STORE_UNAVAILABLE when it cannot answer:
  * a write sent to a frozen Redis would hang, then run later when nobody expects it.
@@ -46,17 +65,12 @@ function storeWritable(deps: AdminWebDeps): RequestHandler {
 export function adminRoutes(deps: AdminWebDeps): Router {
   const { rateLimit } = deps.ops.config.admin;
   const admin = Router();
+  const routers = [adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminNoticeRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops), adminQuarantineRoutes(deps.ops)];
+  admin.use(labelRoutes(routers));
   // Before authentication, so guessing tokens is throttled too.
   admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
   admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }), storeWritable(deps));
-  admin.use(
-    adminIncidentRoutes(deps.ops),
-    adminMaintenanceRoutes(deps.ops),
-    adminNoticeRoutes(deps.ops),
-    adminOverrideRoutes(deps.ops),
-    adminHistoryRoutes(deps.ops),
-    adminQuarantineRoutes(deps.ops),
-  );
+  admin.use(...routers);
   const router = Router();
   router.use('/api/v1/admin', admin);
   return router;

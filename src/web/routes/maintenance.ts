@@ -5,7 +5,7 @@ import { BaseUrls } from '../page/base-url.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
 
 /** GET /api/v1/maintenance (active, upcoming, history) and GET /maintenance.ics. */
-export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config): Router {
+export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config, now: () => number): Router {
   const router = Router();
   const names = new Map(config.components.map((c) => [c.id, c.name.pl]));
   const bases = new BaseUrls(config.server.publicUrl);
@@ -15,7 +15,7 @@ export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config): Rou
   });
   router.get('/maintenance.ics', (req, res) => {
     const { view } = snapshot.current();
-    const body = maintenanceCalendar([...view.maintenance.active, ...view.maintenance.upcoming], names, bases.of(req).base);
+    const body = maintenanceCalendar([...view.maintenance.active, ...view.maintenance.upcoming], names, bases.of(req).base, now());
     res.type('text/calendar; charset=utf-8').set('content-disposition', 'inline; filename="ikp-maintenance.ics"').send(body);
   });
   return router;

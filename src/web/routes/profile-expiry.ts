@@ -14,7 +14,7 @@ export function profileExpiryRoutes(deps: { now: () => number; limiter: RequestH
   });
   router.get('/api/v1/profile-expiry.ics', deps.limiter, (req, res) => {
     const { expiry, reminderDay } = computeExpiry(req.query, deps.now());
-    const body = expiryReminderCalendar(expiry.lastValidDay, reminderDay, `${baseUrl(req)}/pomoc`);
+    const body = expiryReminderCalendar(expiry.lastValidDay, reminderDay, `${baseUrl(req)}/pomoc`, deps.now());
     res.type('text/calendar; charset=utf-8').set('content-disposition', 'attachment; filename="profil-zaufany.ics"').set('cache-control', 'no-store').send(body);
   });
   return router;

@@ -27,7 +27,7 @@ export function statuspageRoutes(config: Config, cache: PreparedCache): Router {
       const lang = negotiateLang(req);
       const { base, cacheKey } = bases.of(req);
       const render = (s: SnapshotState, now: number): PreparedBody => {
-        const build = spBodies({ config, view: s.view, builtAt: s.builtAt, now, lang, baseUrl: base })[path];
+        const build = spBodies({ config, view: s.view, builtAt: s.builtAt, now, lang, baseUrl: base, transitions: s.history.transitions })[path];
         return new PreparedBody('application/json; charset=utf-8', JSON.stringify(build?.() ?? {}));
       };
       const body = cacheKey === null ? cache.uncached(render) : cache.get(`sp:${path}:${lang}:${cacheKey}`, render);

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import type { ComponentStatus, StatusTransition } from '../../domain/types.ts';
 import { translator } from '../i18n/index.ts';
 import { incidentTitle, updateBody, type IncidentView } from '../page/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import type { PublishInput } from '../publish-input.ts';
 import { warsawIso, type WindowView } from '../window-view.ts';
-import { COMPONENT_STATUS, maintenanceStatus, pageIndicator } from './mapping.ts';
+import { COMPONENT_STATUS, INDICATOR_DESCRIPTION, maintenanceStatus, pageIndicator, type SpComponentStatus } from './mapping.ts';
 
 /** Identity of this page in every Statuspage object. */
 export const PAGE_ID = 'ikp-status';
@@ -20,16 +22,43 @@ export function spPage(i: SpInput): Obj {
   return { id: PAGE_ID, name: translator(i.lang)('site.title'), url: `${i.baseUrl}/`, time_zone: 'Europe/Warsaw', updated_at: warsawIso(i.builtAt) };
 }
 
-/** The `components` list, in config order. */
+/**
+ * A URL-safe id for objects whose own id holds characters such as `#` (notice windows are
+ * `<noticeKey>#<n>`): a stable hash, 16 hex characters like Statuspage's short ids.
+ */
+export function spId(id: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(id) ? id : createHash('sha256').update(id).digest('hex').slice(0, 16);
+}
+
+/** A component's status at `at` from its recorded changes; null when nothing was recorded by then. */
+export function statusAt(changes: StatusTransition[] | undefined, at: number): ComponentStatus | null {
+  let found: ComponentStatus | null = null;
+  for (const t of changes ?? []) {
+    if (t.at > at) break;
+    found = t.status;
+  }
+  return found;
+}
+
+/** The status a component had before the change that was in force at `at` (what an outage changed from); null when unknown. */
+export function statusBefore(changes: StatusTransition[] | undefined, at: number): ComponentStatus | null {
+  const list = changes ?? [];
+  let k = -1;
+  for (let n = 0; n < list.length && list[n]!.at <= at; n += 1) k = n;
+  return k > 0 ? list[k - 1]!.status : null;
+}
+
+/** The `components` list, in config order. created_at is the first recorded change (first seen), updated_at the latest. */
 export function spComponents(i: SpInput): Obj[] {
   return i.view.components.map((c, index) => {
-    const changed = c.since ?? new Date(i.builtAt).toISOString();
+    const changed = c.since ? Date.parse(c.since) : i.builtAt;
+    const first = i.transitions?.[c.id]?.[0]?.at ?? changed;
     return {
       id: c.id,
       name: c.name[i.lang],
       status: COMPONENT_STATUS[c.status],
-      created_at: warsawIso(Date.parse(changed)),
-      updated_at: warsawIso(Date.parse(changed)),
+      created_at: warsawIso(Math.min(first, changed)),
+      updated_at: warsawIso(changed),
       position: index + 1,
       description: null,
       showcase: true,
@@ -47,7 +76,23 @@ function componentRefs(i: SpInput, ids: string[]): Obj[] {
   return all.filter((c) => ids.includes(c.id as string));
 }
 
-function update(id: string, parent: string, status: string, body: string, at: string, components: Obj[]): Obj {
+/** What each affected component was before and after an update: its recorded status then, else its current one. */
+type Affected = { code: string; name: string; old_status: SpComponentStatus; new_status: SpComponentStatus }[];
+
+/** `before`: the previous update's time, or null for the first update (then the status the current spell changed from). */
+function affected(i: SpInput, components: Obj[], before: number | null, at: number): Affected {
+  return components.map((c) => {
+    const id = c.id as string;
+    const current = c.status as SpComponentStatus;
+    const changes = i.transitions?.[id];
+    const after = statusAt(changes, at);
+    const prior = before === null ? statusBefore(changes, at) : statusAt(changes, before);
+    const newStatus = after ? COMPONENT_STATUS[after] : current;
+    return { code: id, name: c.name as string, old_status: prior ? COMPONENT_STATUS[prior] : newStatus, new_status: newStatus };
+  });
+}
+
+function update(id: string, parent: string, status: string, body: string, at: string, components: Affected): Obj {
   return {
     id,
     status,
@@ -56,7 +101,7 @@ function update(id: string, parent: string, status: string, body: string, at: st
     created_at: at,
     updated_at: at,
     display_at: at,
-    affected_components: components.map((c) => ({ code: c.id, name: c.name, old_status: c.status, new_status: c.status })),
+    affected_components: components,
     deliver_notifications: false,
     custom_tweet: null,
     tweet_id: null,
@@ -67,7 +112,7 @@ function update(id: string, parent: string, status: string, body: string, at: st
 export function spIncident(i: SpInput, inc: IncidentView): Obj {
   const components = componentRefs(i, inc.components);
   return {
-    id: inc.id,
+    id: spId(inc.id),
     name: incidentTitle(inc, i.lang),
     status: inc.state,
     created_at: inc.createdAt,
@@ -78,7 +123,13 @@ export function spIncident(i: SpInput, inc: IncidentView): Obj {
     shortlink: `${i.baseUrl}/#${anchorId('incident', inc.id)}`,
     started_at: inc.createdAt,
     page_id: PAGE_ID,
-    incident_updates: inc.updates.map((u, n) => update(`${inc.id}-${inc.updates.length - n}`, inc.id, u.state, updateBody(u, i.lang), u.at, components)),
+    // Updates are newest first; each one's "old" status is the one at the previous update (or just before the incident).
+    incident_updates: inc.updates.map((u, n) => {
+      const previous = inc.updates[n + 1]?.at;
+      const before = previous === undefined ? null : Date.parse(previous);
+      const id = spId(inc.id);
+      return update(`${id}-${inc.updates.length - n}`, id, u.state, updateBody(u, i.lang), u.at, affected(i, components, before, Date.parse(u.at)));
+    }),
     components,
   };
 }
@@ -90,8 +141,10 @@ export function spMaintenance(i: SpInput, w: WindowView): Obj {
   const end = w.end ?? w.effectiveEnd;
   const link = safeHttpUrl(w.link);
   const body = [w.text || w.title, link].filter(Boolean).join('\n\n');
+  const id = spId(w.id);
+  const start = Date.parse(w.start);
   return {
-    id: w.id,
+    id,
     name: w.title || translator(i.lang)('maintenance.kind.maintenance'),
     status,
     created_at: w.publishedAt ?? w.updatedAt,
@@ -99,10 +152,12 @@ export function spMaintenance(i: SpInput, w: WindowView): Obj {
     monitoring_at: null,
     resolved_at: status === 'completed' ? end : null,
     impact: 'maintenance',
-    shortlink: link ?? `${i.baseUrl}/#${anchorId('window', w.id)}`,
-    started_at: w.start,
+    // Statuspage's shortlink leads to the status page; the notice's own link stays in the update body.
+    shortlink: `${i.baseUrl}/#${anchorId('window', w.id)}`,
+    // The actual start: null while the window is only scheduled.
+    started_at: status === 'scheduled' ? null : w.start,
     page_id: PAGE_ID,
-    incident_updates: [update(`${w.id}-1`, w.id, status, body, w.updatedAt, components)],
+    incident_updates: [update(`${id}-1`, id, status, body, w.updatedAt, affected(i, components, null, Math.max(start, Math.min(i.now, Date.parse(w.updatedAt)))))],
     components,
     scheduled_for: w.start,
     scheduled_until: end,
@@ -122,7 +177,7 @@ export function maintenanceWindows(i: SpInput, which: 'all' | 'upcoming' | 'acti
 /** The `status` object. */
 export function spStatus(i: SpInput): Obj {
   const indicator = pageIndicator(i.view.overall.status, i.view.incidents);
-  return { indicator, description: translator(i.lang)(`sp.indicator.${indicator}`) };
+  return { indicator, description: INDICATOR_DESCRIPTION[indicator] };
 }
 
 /** Every Statuspage v2 body by its path under /api/v2. */

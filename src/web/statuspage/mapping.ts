@@ -47,3 +47,15 @@ export function maintenanceStatus(w: Pick<WindowView, 'start' | 'effectiveEnd' |
   if (w.active) return 'in_progress';
   return Date.parse(w.start) > now ? 'scheduled' : 'completed';
 }
+
+/**
+ * Statuspage's own English description of each indicator. Clients compare these strings, so
+ * they are never translated (the page itself speaks Polish).
+ */
+export const INDICATOR_DESCRIPTION: Record<SpIndicator, string> = {
+  none: 'All Systems Operational',
+  maintenance: 'Service Under Maintenance',
+  minor: 'Minor Service Outage',
+  major: 'Partial System Outage',
+  critical: 'Major System Outage',
+};
