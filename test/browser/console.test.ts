@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { adminHarness, type AdminHarness } from '../admin/harness.ts';
 import { launchChromium } from '../helpers/chromium.ts';
+import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { startApp, type RunningApp } from '../../src/main.ts';
+import { testConfig } from '../helpers/config.ts';
+import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -152,4 +157,52 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     }
     await context.close();
   }, 180_000);
+});
+
+describe('operator console in Chromium across two replicas on one Redis', () => {
+  let browser: Browser;
+  let a: RunningApp;
+  let b: RunningApp;
+  let token: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    token = generateToken();
+    const config = testConfig({
+      server: { port: 0, host: '127.0.0.1' },
+      store: { redisUrl: testRedisUrl(), keyPrefix: uniquePrefix(), snapshotFile: '' },
+      admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] },
+      incidents: { autoOpen: false },
+    });
+    a = await startApp(config, { logger: createLogger('silent'), probing: false });
+    b = await startApp(config, { logger: createLogger('silent'), probing: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await a?.stop();
+    await b?.stop();
+  });
+
+  it('when an operator publishes an incident on replica A, then replica B\'s public page and Atom feed show it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${a.url}/admin/incidents?template=login-gov-outage`);
+      await page.getByLabel('Token dostępu').fill(token);
+      await page.getByRole('button', { name: 'Zaloguj się' }).click();
+      await page.goto(`${a.url}/admin/incidents?template=login-gov-outage`);
+      await page.getByLabel('Tytuł (po polsku)').fill('Awaria login.gov.pl (test replik)');
+      await page.getByRole('button', { name: 'Opublikuj incydent' }).click();
+      expect(await page.textContent('h1')).toBe('Awaria login.gov.pl (test replik)');
+      const other = await context.newPage();
+      await expect.poll(async () => {
+        await other.goto(`${b.url}/`);
+        return other.textContent('main');
+      }, { timeout: 15_000 }).toContain('Awaria login.gov.pl (test replik)');
+      const feed = await (await fetch(`${b.url}/feed.atom`)).text();
+      expect(feed).toContain('Awaria login.gov.pl (test replik)');
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });
