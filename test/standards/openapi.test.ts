@@ -110,6 +110,9 @@ describe('the OpenAPI 3.1 document', () => {
     const winId = encodeURIComponent((win as { id: string }).id);
     await call('patch', '/api/v1/admin/maintenance/{id}', `/api/v1/admin/maintenance/${winId}`, { end: '2030-01-11 00:30' });
     await call('post', '/api/v1/admin/overrides', '/api/v1/admin/overrides', { component: 'login-gov', status: 'degraded', reason: 'Test nadpisania', for: '1h' });
+    const t0 = Date.now();
+    const suggestion = { source: 'cez-rss', noticeKey: 'n', kind: 'maintenance' as const, components: ['ikp'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwa przerwa', text: 'Mogą wystąpić utrudnienia.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending' as const, confidence: 0.4, evidence: ['mogą wystąpić'] };
+    await app.store.putWindows([{ ...suggestion, id: 'n-0' }, { ...suggestion, id: 'n-1' }]);
     await app.snapshot.rebuild();
 
     for (const [template, ops] of Object.entries(doc.paths)) {
@@ -127,6 +130,9 @@ describe('the OpenAPI 3.1 document', () => {
     await call('post', '/api/v1/admin/incidents/{id}/resolve', `/api/v1/admin/incidents/${incId}/resolve`, {});
     await call('post', '/api/v1/admin/maintenance/{id}/cancel', `/api/v1/admin/maintenance/${winId}/cancel`);
     await call('delete', '/api/v1/admin/overrides/{component}', '/api/v1/admin/overrides/login-gov');
+    await call('post', '/api/v1/admin/notices/{id}/confirm', '/api/v1/admin/notices/n-0/confirm');
+    await call('post', '/api/v1/admin/notices/{id}/reject', '/api/v1/admin/notices/n-1/reject');
+    await call('delete', '/api/v1/admin/quarantine/{id}', '/api/v1/admin/quarantine/none-such');
 
     // The event stream never ends on its own: read its head and hang up.
     const type = await new Promise<string>((resolve, reject) => {

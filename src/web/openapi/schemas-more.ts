@@ -53,6 +53,23 @@ export const moreSchemas = {
   OverrideList: list('overrides', 'Override'),
   Reclassification: { type: 'object', required: ['component', 'from', 'to', 'createdAt'], properties: { component: { type: 'string' }, from: iso, to: iso, createdAt: iso } },
   ReclassificationList: list('reclassifications', 'Reclassification'),
+  PendingNotice: {
+    allOf: [{ $ref: '#/components/schemas/WindowView' }],
+    type: 'object',
+    required: ['confidence', 'evidence', 'review'],
+    properties: {
+      confidence: { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'null' }] },
+      evidence: { type: 'array', items: { type: 'string' } },
+      review: { anyOf: [{ type: 'null' }, { type: 'object', required: ['decision', 'by', 'at'], properties: { decision: { enum: ['confirmed', 'rejected'] }, by: { type: 'string' }, at: { type: 'number' } } }] },
+    },
+  },
+  PendingNoticeList: list('pending', 'PendingNotice'),
+  QuarantinedRecord: {
+    type: 'object',
+    required: ['id', 'kind', 'location', 'at', 'problems'],
+    properties: { id: { type: 'string' }, kind: { type: 'string' }, location: { type: 'string' }, at: { type: 'number' }, problems: { type: 'array', items: { type: 'string' } }, raw: { type: 'string' } },
+  },
+  QuarantineList: list('records', 'QuarantinedRecord'),
   AuditPage: {
     type: 'object',
     required: ['entries', 'limit', 'offset'],
