@@ -3,6 +3,7 @@ import type { ProbeConfig, ProbeKind } from '../config/schema.ts';
 import type { ProbeOutcome } from '../domain/types.ts';
 import { classifyError } from './errors.ts';
 import { httpProber } from './http.ts';
+import { journeyProber } from './journey.ts';
 import { noticesProber } from './notices.ts';
 import type { ProbeContext, Prober } from './types.ts';
 
@@ -10,6 +11,7 @@ import type { ProbeContext, Prober } from './types.ts';
 export const probers: { [K in ProbeKind]: Prober<Extract<ProbeConfig, { kind: K }>> } = {
   http: httpProber,
   notices: noticesProber,
+  journey: journeyProber,
 };
 
 /** Runs a probe with the prober for its kind; a prober that throws yields an `internal_error` outcome. */
