@@ -1,5 +1,5 @@
 import type { Config, ProbeConfig } from '../config/schema.ts';
-import type { Clock, ProbeResult } from '../domain/types.ts';
+import type { Clock, JourneyStepResult, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { EventSink } from '../webhooks/types.ts';
@@ -22,4 +22,6 @@ export interface PipelineObserver {
   probeFinished(probe: ProbeConfig, result: ProbeResult): void;
   /** A notice source's page or feed structure could not be read (`parse_error`). */
   noticeParseFailed(source: string): void;
+  /** A journey probe ran these steps (the failed one last). */
+  journeySteps?(probe: ProbeConfig, steps: JourneyStepResult[]): void;
 }

@@ -11,7 +11,9 @@ import { navigate, reportUrl, type NavLimits } from './journey/navigate.ts';
 import { parsePage, type Page } from './journey/page.ts';
 import type { Prober } from './types.ts';
 
-type StepRun = { ok: true; page: Page; result: JourneyStepResult } | { ok: false; failure: CheckFailure; result: JourneyStepResult };
+type StepRun =
+  | { ok: true; page: Page; result: JourneyStepResult }
+  | { ok: false; failure: CheckFailure; result: JourneyStepResult; actionFailed: boolean };
 
 /** Shared by every step of one run. */
 interface RunContext {
@@ -27,15 +29,15 @@ async function runStep(step: JourneyStep, page: Page | null, run: RunContext): P
   const started = performance.now();
   const component = step.component ?? run.probe.component ?? '';
   const result: JourneyStepResult = { id: step.id, component, url: null, status: null, durationMs: 0, ok: false, checks: [] };
-  const finish = (failure: CheckFailure | null, next?: Page): StepRun => {
+  const finish = (failure: CheckFailure | null, next?: Page, actionFailed = false): StepRun => {
     result.durationMs = elapsedSince(started);
     if (failure === null && next !== undefined) return { ok: true, page: next, result: { ...result, ok: true } };
     const f = failure ?? { reason: 'internal_error' as const, detail: 'no_page' };
-    return { ok: false, failure: f, result: { ...result, reason: f.reason, detail: f.detail } };
+    return { ok: false, failure: f, result: { ...result, reason: f.reason, detail: f.detail }, actionFailed };
   };
   const action = actionRequest(step, page);
   result.checks.push(...action.checks);
-  if ('failure' in action) return finish(action.failure);
+  if ('failure' in action) return finish(action.failure, undefined, true);
   // Kept in a variable for the whole step: on Node 20 a timeout signal only referenced through
   // AbortSignal.any may be collected before it fires.
   const stepBudget = AbortSignal.timeout(step.timeout ?? run.probe.journey.stepTimeout);
@@ -84,7 +86,12 @@ export const journeyProber: Prober<JourneyProbeConfig> = async (probe, ctx) => {
     let page: Page | null = null;
     for (const step of journey.steps) {
       const r = await runStep(step, page, run);
-      steps.push(r.result);
+      const prev = steps.at(-1);
+      if (!r.ok && r.actionFailed && prev !== undefined) {
+        // The action (a tile, a form) belongs to the previous page, so its absence is that page's fault.
+        Object.assign(prev, { ok: false, reason: r.failure.reason, detail: r.failure.detail, checks: [...prev.checks, ...r.result.checks] });
+        r.result = prev;
+      } else steps.push(r.result);
       if (!r.ok) {
         return {
           ok: false,
