@@ -76,6 +76,8 @@ export const en: Dict = {
   'login.alternatives': 'Instead, you can use:',
   'login.noAlternatives': 'No other login method works right now. Please try again later.',
   'login.viaBanks': '{method} ({banks})',
+  'login.blockedMethodAtStep': 'This login method does not work right now.',
+  'login.blockedAtStep': 'Logging in via {what} does not work right now.',
   'login.none': 'No login methods are configured.',
 
   'components.heading': 'Services',
@@ -86,6 +88,7 @@ export const en: Dict = {
   'components.neverChecked': 'Not checked yet',
   'components.cause': 'Caused by: {name}',
   'components.dependsOnFailing': 'Logging in may still fail: {name} has {problem}.',
+  'components.step': 'Logging in stops at this step: {step}.',
   'components.notices': 'Notices: {name}',
 
   'reason.ok': 'Answers correctly.',

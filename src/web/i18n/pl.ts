@@ -74,6 +74,8 @@ export const pl = {
   'login.alternatives': 'Zamiast tego możesz użyć:',
   'login.noAlternatives': 'Teraz nie działa żaden inny sposób logowania. Spróbuj później.',
   'login.viaBanks': '{method} ({banks})',
+  'login.blockedMethodAtStep': 'Ten sposób logowania teraz nie działa.',
+  'login.blockedAtStep': 'Logowanie przez {what} teraz nie działa.',
   'login.none': 'Nie skonfigurowano sposobów logowania.',
 
   'components.heading': 'Stan usług',
@@ -84,6 +86,7 @@ export const pl = {
   'components.neverChecked': 'Jeszcze nie sprawdzono',
   'components.cause': 'Przyczyna: {name}',
   'components.dependsOnFailing': 'Mimo to logowanie może nie działać: {name} ma {problem}.',
+  'components.step': 'Logowanie zatrzymuje się na etapie: {step}.',
   'components.notices': 'Komunikaty: {name}',
 
   'reason.ok': 'Odpowiada poprawnie.',
