@@ -53,9 +53,9 @@ function put(out: Map<string, JourneyVerdict>, component: string, v: JourneyVerd
  * Folds the journey probes' states into per-component verdicts. Each step is attributed to a
  * component, so a failure lands where it happened: at the chooser on login-gov, at the PZ form on
  * profil-zaufany, at a bank's login page on that bank. A hop that other journeys still pass (the
- * chooser still offers mojeID while PZ is missing) is only degraded. The journey's own component
- * cannot be reached, so it takes the failure with the failing hop as its root cause; that is what
- * turns exactly the affected login methods red.
+ * chooser still offers mojeID while PZ is missing) is only degraded, and then the journey's own
+ * component takes the outage with that hop as its root cause: that turns exactly the affected
+ * login methods red while the others stay green.
  */
 export function journeyVerdicts(
   probes: readonly ProbeConfig[],
@@ -76,11 +76,13 @@ export function journeyVerdicts(
     const { component: at, id: step } = st.failedStep;
     const reason = st.statusReason ?? st.lastReason;
     const impact = impactOf(reason);
-    const sharedHopWorks = passedBy.some((x) => x.id !== probe.id && x.passed.has(at));
+    const softened = impact === 'outage' && passedBy.some((x) => x.id !== probe.id && x.passed.has(at));
     const journeyStep = { probe: probe.id, step };
-    put(out, at, { status: impact === 'outage' && sharedHopWorks ? 'degraded' : impact, reason, rootCause: null, journeyStep });
+    put(out, at, { status: softened ? 'degraded' : impact, reason, rootCause: null, journeyStep });
+    // When the hop is down for everyone, its own status already blocks every path through it. Only a
+    // hop that still works for other journeys needs the journey's own component to carry the failure.
     const target = probe.component;
-    if (target !== undefined && target !== at) put(out, target, { status: impact, reason, rootCause: at, journeyStep });
+    if (softened && target !== undefined && target !== at) put(out, target, { status: 'outage', reason, rootCause: at, journeyStep });
   }
   return out;
 }

@@ -37,10 +37,12 @@ describe('journey verdicts in the engine', () => {
   it.each([
     // [case, failing journeys, failed step, expected status of the hop's component, of the journey's own component]
     ['a bank login page down', ['journey-pz-bank-pko-bp'], { step: 'bank-login', component: 'bank:pko-bp', reason: 'journey_step_failed' }, 'outage', 'outage'],
-    ['IKP SAML broken for everyone', ALL_JOURNEYS, { step: 'ikp-entry', component: 'ikp', reason: 'journey_step_failed' }, 'outage', 'outage'],
-    ['a maintenance page at login.gov.pl', ALL_JOURNEYS, { step: 'login-gov-chooser', component: 'login-gov', reason: 'maintenance_page' }, 'maintenance', 'maintenance'],
+    // A hop down for everyone blocks every path through it by itself; the journeys' own components keep their status.
+    ['IKP SAML broken for everyone', ALL_JOURNEYS, { step: 'ikp-entry', component: 'ikp', reason: 'journey_step_failed' }, 'outage', 'operational'],
+    ['a maintenance page at login.gov.pl', ALL_JOURNEYS, { step: 'login-gov-chooser', component: 'login-gov', reason: 'maintenance_page' }, 'maintenance', 'operational'],
     ['a WAF page at login.gov.pl', ALL_JOURNEYS, { step: 'login-gov-chooser', component: 'login-gov', reason: 'blocked' }, 'operational', 'operational'],
-    ['the PZ form renamed', PZ_JOURNEYS, { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'degraded', 'degraded'],
+    ['the PZ form renamed', ['journey-pz'], { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'degraded', 'degraded'],
+    ['the PZ form renamed, seen by the PZ-via-bank journeys too', PZ_JOURNEYS.slice(1), { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'degraded', 'operational'],
   ] as const)('when %s, then the hop and the journey component get the expected status', (_name, failing, failed, hop, own) => {
     const { byId } = evaluateWith([...failing], failed);
     expect(byId.get(failed.component)?.status).toBe(hop);
@@ -48,6 +50,15 @@ describe('journey verdicts in the engine', () => {
     expect(byId.get(target)?.status).toBe(own);
     // A WAF never makes anything an outage.
     if (failed.reason === 'blocked') expect([...byId.values()].filter((c) => c.status === 'outage')).toEqual([]);
+  });
+
+  it.each([
+    ['IKP SAML broken', { step: 'ikp-entry', component: 'ikp', reason: 'journey_step_failed' as const }, 'ikp', 'outage'],
+    ['a maintenance page at login.gov.pl', { step: 'login-gov-chooser', component: 'login-gov', reason: 'maintenance_page' as const }, 'login-gov', 'maintenance'],
+  ])('when %s for every journey, then every login method is blocked by that hop', (_n, failed, blocker, status) => {
+    const { byId, rows } = evaluateWith(ALL_JOURNEYS, failed);
+    expect(byId.get(blocker)?.status).toBe(status);
+    for (const r of rows.values()) expect(r, r.id).toMatchObject({ works: false, blockedBy: blocker });
   });
 
   it('when a journey fails below the threshold and then recovers, then its failed step follows the status, not the last run', () => {
