@@ -49,6 +49,11 @@ export const journeyStepSchema = z
     name: localized.optional(),
     /** Component a failure here is attributed to (default: the probe's component). */
     component: componentId.optional(),
+    /**
+     * Hops a step passes through on its way (redirects), by URL prefix: a fetch that fails at such a
+     * URL is that hop's component's failure (e.g. mojeID between the chooser and the bank).
+     */
+    via: z.array(z.strictObject({ urlPrefix: z.url({ protocol: /^https?$/ }), component: componentId })).min(1).optional(),
     /** This step's budget (default: journey.stepTimeout). */
     timeout: duration.optional(),
     get: z.url({ protocol: /^https?$/ }).optional(),

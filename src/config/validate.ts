@@ -155,6 +155,9 @@ function checkJourneyProbe(p: Extract<ProbeConfig, { kind: 'journey' }>, name: s
     if (s.component !== undefined && !ids.has(s.component)) {
       problems.push(`${name}: journey.steps[${i}] (${s.id}): component: unknown component ${JSON.stringify(s.component)}`);
     }
+    for (const v of s.via ?? []) {
+      if (!ids.has(v.component)) problems.push(`${name}: journey.steps[${i}] (${s.id}): via: unknown component ${JSON.stringify(v.component)}`);
+    }
     if ((s.timeout ?? p.journey.stepTimeout) > p.timeout) {
       problems.push(`${name}: journey.steps[${i}] (${s.id}): step timeout must be <= the probe's timeout`);
     }

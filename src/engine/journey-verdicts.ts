@@ -36,7 +36,7 @@ function stepComponent(probe: JourneyProbeConfig, i: number): string {
 
 /** Components whose hops passed in a journey's latest verdict (all of them when it is up). */
 function passedComponents(probe: JourneyProbeConfig, st: ProbeState): Set<string> {
-  const failedAt = st.status === 'down' && st.failedStep ? probe.journey.steps.findIndex((s) => s.id === st.failedStep?.id) : -1;
+  const failedAt = st.status !== 'down' ? -1 : st.failedStep ? probe.journey.steps.findIndex((s) => s.id === st.failedStep?.id) : 0;
   const upTo = failedAt >= 0 ? failedAt : probe.journey.steps.length;
   const passed = new Set<string>();
   for (let i = 0; i < upTo; i++) passed.add(stepComponent(probe, i));
@@ -72,8 +72,9 @@ export function journeyVerdicts(
     for (const c of passedBy.find((x) => x.id === probe.id)?.passed ?? []) {
       put(out, c, { status: st.status === 'degraded' && c === probe.component ? 'degraded' : 'operational', reason: st.status === 'degraded' && c === probe.component ? (st.statusReason ?? 'slow') : 'ok', rootCause: null });
     }
-    if (st.status !== 'down' || st.failedStep === undefined) continue;
-    const { component: at, id: step } = st.failedStep;
+    if (st.status !== 'down') continue;
+    // A state without its failed step (e.g. written before journeys existed) blames the journey's own component.
+    const { component: at, id: step } = st.failedStep ?? { component: probe.component ?? '', id: probe.journey.steps[0]?.id ?? '' };
     const reason = st.statusReason ?? st.lastReason;
     const impact = impactOf(reason);
     const softened = impact === 'outage' && passedBy.some((x) => x.id !== probe.id && x.passed.has(at));

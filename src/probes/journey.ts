@@ -46,7 +46,10 @@ async function runStep(step: JourneyStep, page: Page | null, run: RunContext): P
     const nav = await navigate(action.request, run.cookies, { ...run.limits, signal });
     result.url = reportUrl(nav.url);
     result.status = nav.status;
-    if (!nav.ok) return finish({ reason: 'journey_step_failed', detail: `${nav.failure.reason}` });
+    // A hop passed on the way (a redirect through mojeID) answers for its own failures.
+    const hop = step.via?.find((v) => nav.url.href.startsWith(v.urlPrefix));
+    if (hop) result.component = hop.component;
+    if (!nav.ok) return finish({ reason: 'journey_step_failed', detail: nav.status === null ? `${nav.failure.reason}:${nav.failure.detail}` : nav.failure.reason });
     const next = parsePage(nav.html, nav.url);
     const foreign = foreignPage(next, nav.headers);
     if (foreign) return finish(foreign);

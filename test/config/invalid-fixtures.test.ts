@@ -57,6 +57,7 @@ const EXPECTED: Record<string, string[]> = {
   'journey-follow-without-target.yaml': ['probe "journey-pz": journey.steps[1].follow: give selector, text or both'],
   'journey-without-component.yaml': ['probe "journey-pz": needs a component (the one the journey proves works)'],
   'journey-step-timeout-above-timeout.yaml': ['probe "journey-pz": journey.steps[0] (entry): step timeout must be <= the probe\'s timeout'],
+  'journey-via-unknown-component.yaml': ['probe "journey-mojeid-mbank": journey.steps[1] (bank-login): via: unknown component "mojeidd"'],
   'several-mistakes.yaml': [
     'component "bank:pko-bp": an id starting with "bank:" needs kind: bank',
     'component "bank:pko-bp": dependsOn: unknown component "nope"',

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { ClassifiedError } from '../errors.ts';
+import { classifyError, type ClassifiedError } from '../errors.ts';
 import { discard, fetchFinal, readBounded } from '../fetch-bounded.ts';
 import type { RunCookies } from './cookies.ts';
 
@@ -42,7 +42,8 @@ function nextLocation(location: string, base: URL): URL | null {
 /**
  * Follows redirects by hand, one hop at a time through the HTTP probe's `fetchFinal`, so that
  * every hop's Set-Cookie lands in the run's jar and every hop sends only its own host's cookies.
- * Caps and loop detection match the HTTP probe. Network errors are thrown (the caller classifies them).
+ * Caps and loop detection match the HTTP probe. A network error comes back with the URL it hit;
+ * only an aborted signal (a budget) throws.
  */
 export async function navigate(req: NavRequest, cookies: RunCookies, limits: NavLimits): Promise<NavResult> {
   let url = new URL(req.url);
@@ -56,7 +57,14 @@ export async function navigate(req: NavRequest, cookies: RunCookies, limits: Nav
     if (cookie !== undefined) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     const spec = { url: url.href, method, headers, body, followRedirects: false, maxRedirects: 0 };
-    const final = await fetchFinal(spec, limits.userAgent, limits.dispatcher, limits.signal);
+    let final;
+    try {
+      final = await fetchFinal(spec, limits.userAgent, limits.dispatcher, limits.signal);
+    } catch (err) {
+      // Budgets are the caller's to report; a network error is this hop's, so keep its URL.
+      if (limits.signal.aborted) throw err;
+      return { ok: false, url, status: null, failure: classifyError(err) };
+    }
     if (!('res' in final)) return { ok: false, url, status: final.status, failure: final.failure };
     const { res } = final;
     await cookies.store(url, res.headers['set-cookie']);
