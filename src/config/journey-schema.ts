@@ -54,6 +54,8 @@ export const journeyStepSchema = z
      * URL is that hop's component's failure (e.g. mojeID between the chooser and the bank).
      */
     via: z.array(z.strictObject({ urlPrefix: z.url({ protocol: /^https?$/ }), component: componentId })).min(1).optional(),
+    /** `browser`: after arriving, re-open the page in the optional browser runner and check the rendered DOM (for JS-built pages). */
+    render: z.literal('browser').optional(),
     /** This step's budget (default: journey.stepTimeout). */
     timeout: duration.optional(),
     get: z.url({ protocol: /^https?$/ }).optional(),

@@ -83,6 +83,11 @@ export function loginChainRouter(breaks: () => ReadonlySet<ChainBreak>): Router 
       tile('/login-gov/login/metoda/mobywatel', '<span>aplikacja mObywatel</span>'),
       ...Object.entries(MOJEID_BANKS).map(([id, name]) => tile(`/login-gov/login/metoda/mojeid?bank=${id}`, `<img src="/logo/${id}.svg" alt="${name}">`)),
     ].join('');
+    if (breaks().has('login-gov-chooser-js')) {
+      // The tiles exist only after the script runs, as DESIGN §6 guesses for the real chooser.
+      const script = `document.querySelector('nav.tiles').innerHTML = ${JSON.stringify(tiles).replaceAll('<', '\\u003c')};`;
+      return void res.type('html').send(html('Wybierz sposób logowania – login.gov.pl', `<h1>Wybierz sposób logowania</h1><nav class="tiles"></nav><script>${script}</script>`));
+    }
     res.type('html').send(html('Wybierz sposób logowania – login.gov.pl', `<h1>Wybierz sposób logowania</h1><nav class="tiles">${tiles}</nav>`));
   });
   r.get('/login-gov/login/metoda/pz', (_req, res) => res.redirect(302, `/pz/dt/login/login?urlt=${randomBytes(8).toString('hex')}`));

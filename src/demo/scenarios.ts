@@ -5,7 +5,7 @@ export type Fault = 'http-503' | 'hang' | 'slow' | 'reset';
 export type DemoNoticeId = 'ikp-maintenance' | 'bank-mbank-maintenance';
 
 /** A hop of the login path that a scenario breaks while the upstream itself stays up. */
-export type ChainBreak = 'login-gov-chooser-missing-pz' | 'pz-form-changed' | 'ikp-saml-broken' | 'login-gov-maintenance-page' | 'waf-block';
+export type ChainBreak = 'login-gov-chooser-missing-pz' | 'pz-form-changed' | 'ikp-saml-broken' | 'login-gov-maintenance-page' | 'waf-block' | 'login-gov-chooser-js';
 
 /** A switchable demo scenario: which upstreams fail and how, which login hops break, and which notices appear. */
 export interface Scenario {
@@ -35,6 +35,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     description: 'login.gov.pl answers with a "Przerwa techniczna" page',
     faults: {},
     breaks: ['login-gov-maintenance-page'],
+  },
+  'login-gov-chooser-js': {
+    description: 'the login.gov.pl chooser builds its tiles in JavaScript (only the browser runner sees them)',
+    faults: {},
+    breaks: ['login-gov-chooser-js'],
   },
   'waf-block': { description: "login.gov.pl's WAF answers with an Incapsula block page", faults: {}, breaks: ['waf-block'] },
   'bank-mbank-outage': { description: 'mBank login page answers 503', faults: { 'bank/mbank': 'http-503' } },

@@ -4,6 +4,7 @@ import type { JourneyStepResult, ProbeOutcome } from '../domain/types.ts';
 import { classifyError } from './errors.ts';
 import { createDispatcher, elapsedSince, type OwnDispatcher } from './fetch-bounded.ts';
 import { actionRequest } from './journey/actions.ts';
+import type { PageRenderer } from './journey/browser.ts';
 import { checkPage, type CheckFailure } from './journey/checks.ts';
 import { createRunCookies, type RunCookies } from './journey/cookies.ts';
 import { foreignPage } from './journey/markers.ts';
@@ -22,6 +23,7 @@ interface RunContext {
   limits: Omit<NavLimits, 'signal'>;
   runSignal: AbortSignal;
   budget: AbortSignal;
+  renderer: PageRenderer | undefined;
 }
 
 /** Runs one step: its action, the fetch (with its own budget), foreign-page detection, then its checks. */
@@ -50,9 +52,16 @@ async function runStep(step: JourneyStep, page: Page | null, run: RunContext): P
     const hop = step.via?.find((v) => nav.url.href.startsWith(v.urlPrefix));
     if (hop) result.component = hop.component;
     if (!nav.ok) return finish({ reason: 'journey_step_failed', detail: nav.status === null ? `${nav.failure.reason}:${nav.failure.detail}` : nav.failure.reason });
-    const next = parsePage(nav.html, nav.url);
+    let next = parsePage(nav.html, nav.url);
     const foreign = foreignPage(next, nav.headers);
     if (foreign) return finish(foreign);
+    if (step.render === 'browser') {
+      if (!run.renderer) return finish({ reason: 'internal_error', detail: 'browser_runner_disabled' });
+      result.checks.push('rendered in browser');
+      const remaining = Math.max(1, (step.timeout ?? run.probe.journey.stepTimeout) - (performance.now() - started));
+      const rendered = await run.renderer.render(nav.url, await run.cookies.forUrl(nav.url), { userAgent: run.limits.userAgent, timeoutMs: remaining, signal });
+      next = parsePage(rendered.html, rendered.url);
+    }
     const checked = checkPage(step.expect, nav.status, next);
     result.checks.push(...checked.checks);
     return finish(checked.failure, next);
@@ -85,6 +94,7 @@ export const journeyProber: Prober<JourneyProbeConfig> = async (probe, ctx) => {
       limits: { maxRedirects: journey.maxRedirects, maxBodyBytes: journey.maxBodyBytes, userAgent: ctx.userAgent, dispatcher },
       runSignal,
       budget,
+      renderer: ctx.renderer,
     };
     let page: Page | null = null;
     for (const step of journey.steps) {

@@ -8,6 +8,8 @@ import { CookieJar } from 'tough-cookie';
 export interface RunCookies {
   header(url: URL): Promise<string | undefined>;
   store(url: URL, setCookie: string | string[] | undefined): Promise<void>;
+  /** The cookies a browser would send to `url`, for handing the run's session to the browser runner. */
+  forUrl(url: URL): Promise<{ name: string; value: string; url: string }[]>;
 }
 
 export function createRunCookies(): RunCookies {
@@ -21,6 +23,9 @@ export function createRunCookies(): RunCookies {
       const list = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
       // A malformed cookie from an upstream is its problem, not a reason to fail the hop.
       for (const c of list) await jar.setCookie(c, url.href, { ignoreError: true });
+    },
+    async forUrl(url) {
+      return (await jar.getCookies(url.href)).map((c) => ({ name: c.key, value: c.value, url: url.href }));
     },
   };
 }
