@@ -6,6 +6,7 @@ import type { Clock } from './domain/types.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
+import { createBrowserRenderer, usesBrowser } from './probes/journey/browser.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
@@ -79,7 +80,9 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     userAgent: config.scheduler.userAgent,
     onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
   });
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
+  // The browser runner exists only when some journey step asks for it (none does in the shipped config).
+  const renderer = usesBrowser(config) ? createBrowserRenderer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) : undefined;
+  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, ...(renderer ? { renderer } : {}) };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -129,6 +132,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         await scheduler.stop(1_000);
       }
       await webhooks?.stop(2_000);
+      await renderer?.close();
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();

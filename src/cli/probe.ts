@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config/load.ts';
 import { runProbe } from '../probes/index.ts';
+import { createBrowserRenderer, usesBrowser } from '../probes/journey/browser.ts';
 
 const USAGE = 'usage: ikp-status probe ID [FILE]\n';
 
@@ -30,11 +31,14 @@ export async function probeCommand(args: string[]): Promise<number> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
+  const renderer = usesBrowser({ probes: [probe] }) ? createBrowserRenderer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) : undefined;
   try {
-    const outcome = await runProbe(probe, { signal: controller.signal, userAgent: config.scheduler.userAgent, clock: { now: () => Date.now() } });
+    const ctx = { signal: controller.signal, userAgent: config.scheduler.userAgent, clock: { now: () => Date.now() }, ...(renderer ? { renderer } : {}) };
+    const outcome = await runProbe(probe, ctx);
     process.stdout.write(`${JSON.stringify({ probe: probe.id, kind: probe.kind, component: probe.component ?? null, ...outcome }, null, 2)}\n`);
     return outcome.ok ? 0 : 1;
   } finally {
     process.off('SIGINT', stop);
+    await renderer?.close();
   }
 }

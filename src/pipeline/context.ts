@@ -1,6 +1,7 @@
 import type { Config, ProbeConfig } from '../config/schema.ts';
 import type { Clock, JourneyStepResult, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { PageRenderer } from '../probes/journey/browser.ts';
 import type { Store } from '../store/store.ts';
 import type { EventSink } from '../webhooks/types.ts';
 
@@ -14,6 +15,8 @@ export interface PipelineDeps {
   observer?: PipelineObserver;
   /** Webhook delivery of status changes and maintenance edges; never blocks the pipeline. */
   events?: EventSink;
+  /** The optional browser runner for journey steps with `render: browser`. */
+  renderer?: PageRenderer;
 }
 
 /** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */

@@ -10,6 +10,7 @@ export async function runProbeFire(deps: PipelineDeps, probe: ProbeConfig, fireA
     signal: shutdown,
     userAgent: deps.config.scheduler.userAgent,
     clock: deps.clock,
+    ...(deps.renderer ? { renderer: deps.renderer } : {}),
   });
   // Notice items live on as window evidence; the result history keeps only the verdict.
   // Journey steps go to metrics and the CLI, not into the stored history.

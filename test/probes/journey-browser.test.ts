@@ -17,7 +17,7 @@ beforeAll(async () => {
   renderer = createBrowserRenderer({ executablePath: await ensureDebianBinary('chromium', 'chromium') });
   const pz = loadDemoConfig(sim.url, {}).probes.find((p): p is JourneyProbeConfig => p.id === 'journey-pz');
   if (!pz) throw new Error('journey-pz missing from demo config');
-  plain = { ...pz, timeout: 20_000, journey: { ...pz.journey, stepTimeout: 15_000 } };
+  plain = { ...pz, timeout: 50_000, journey: { ...pz.journey, stepTimeout: 45_000 } };
   // Same steps; the chooser is re-opened in Chromium so its script-built tiles exist.
   rendered = { ...plain, journey: { ...plain.journey, steps: plain.journey.steps.map((s) => (s.id === 'login-gov-chooser' ? { ...s, render: 'browser' as const } : s)) } };
   sim.setScenario('login-gov-chooser-js', true);
@@ -38,6 +38,18 @@ describe('optional browser step runner', () => {
     const out = await journeyProber(rendered, ctx(renderer));
     expect(out).toMatchObject({ ok: true, reason: 'ok' });
     expect(out.steps?.find((s) => s.id === 'login-gov-chooser')?.checks).toContain('rendered in browser');
+  }, 90_000);
+
+  it('when the step budget ends while the browser is still busy, then the step fails as a timeout within the budget', async () => {
+    // 2 s is plenty for the local HTTP hop and far too little for a cold Chromium start.
+    const tight = { ...rendered, journey: { ...rendered.journey, steps: rendered.journey.steps.map((s) => (s.id === 'login-gov-chooser' ? { ...s, timeout: 2_000 } : s)) } };
+    const cold = createBrowserRenderer({ executablePath: '/usr/bin/chromium' });
+    const started = Date.now();
+    const out = await journeyProber(tight, ctx(cold)).finally(() => cold.close());
+    expect(out).toMatchObject({ ok: false, detail: 'timeout:step_budget', failedStep: { id: 'login-gov-chooser' } });
+    expect(out.steps?.at(-1)?.checks).toContain('rendered in browser');
+    // Generous bound: the point is that a launching browser does not hold the run for its 30 s launch timeout.
+    expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
 
   it('when a step asks for the browser but none is configured, then the step fails as browser_runner_disabled', async () => {

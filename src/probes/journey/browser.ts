@@ -1,4 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+// Type-only: playwright-core is a dev dependency, loaded on first use so production starts without it.
+import type { Browser } from 'playwright-core';
+import type { Config } from '../../config/schema.ts';
 
 /** A page as Chromium rendered it, after its scripts ran. */
 export interface RenderedPage {
@@ -27,6 +29,18 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** Settles with `work`, or rejects as soon as `signal` aborts: a stuck browser never outlives the step budget. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
  * The optional browser runner (playwright-core with Debian's chromium). It only ever opens a GET
  * URL the HTTP runner already reached and reads the rendered DOM: every non-GET request the page
@@ -35,7 +49,8 @@ export const CHROMIUM_ARGS = [
 export function createBrowserRenderer(opts: { executablePath: string }): PageRenderer {
   let browser: Promise<Browser> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const launch = (): Promise<Browser> => (browser ??= chromium.launch({ executablePath: opts.executablePath, args: CHROMIUM_ARGS }));
+  const launch = (): Promise<Browser> =>
+    (browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: opts.executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS })));
 
   const renderOne = async (url: URL, cookies: { name: string; value: string; url: string }[], o: { userAgent: string; timeoutMs: number; signal: AbortSignal }): Promise<RenderedPage> => {
     o.signal.throwIfAborted();
@@ -59,7 +74,7 @@ export function createBrowserRenderer(opts: { executablePath: string }): PageRen
       // One journey in the browser at a time: renders wait their turn (inside their own budget).
       const run = queue.then(() => renderOne(url, cookies, o));
       queue = run.catch(() => undefined);
-      return run;
+      return untilAborted(run, o.signal);
     },
     async close() {
       const b = browser;
@@ -67,4 +82,9 @@ export function createBrowserRenderer(opts: { executablePath: string }): PageRen
       if (b) await (await b).close().catch(() => undefined);
     },
   };
+}
+
+/** Whether any journey step asks for the browser runner (it is started only then). */
+export function usesBrowser(config: Pick<Config, 'probes'>): boolean {
+  return config.probes.some((p) => p.kind === 'journey' && p.journey.steps.some((s) => s.render === 'browser'));
 }
