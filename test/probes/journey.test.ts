@@ -70,6 +70,13 @@ describe('journey probe: refusing credentials', () => {
     },
   );
 
+  it('when a refused field name carries markup, then the detail keeps only a short plain form of it', async () => {
+    routes.set('GET /start', send(200, page(`<form method="post" action="/go"><input type="hidden" name="RelayState" value="r"><input type="password" name="&lt;img src=x onerror=alert(1)&gt;${'a'.repeat(80)}"></form>`)));
+    const out = await journeyProber(journey([{ id: 'start', get: `${base}/start` }, { id: 'next', submit: { fields: ['RelayState'] } }]), ctx());
+    expect(out.detail).toMatch(/^refused_credential_field:[\p{L}\p{N}:._-]{1,40}$/u);
+    expect(out.detail).not.toContain('<');
+  });
+
   it('when a config asks a submit step to send a credential field, then the config is rejected naming the field', () => {
     const r = journeyProbeSchema.safeParse({
       id: 'j', kind: 'journey', component: 'x', interval: '1m', timeout: '5s',

@@ -39,7 +39,9 @@ function submit(s: NonNullable<JourneyStep['submit']>, page: Page): ReturnType<t
   if (form === undefined) return { failure: { reason: 'page_changed', detail: `form_fields_missing:${s.fields.join(',')}` }, checks };
   const secret = form.fields.find((x) => isCredentialField(x.name, x.type));
   checks.push('no credential fields');
-  if (secret !== undefined) return { failure: { reason: 'journey_step_failed', detail: `refused_credential_field:${secret.name}` }, checks };
+  // The field name comes from the page (untrusted), so only a short, plain form of it reaches the detail.
+  const shown = secret?.name.replace(/[^\p{L}\p{N}:._-]/gu, '').slice(0, 40);
+  if (secret !== undefined) return { failure: { reason: 'journey_step_failed', detail: `refused_credential_field:${shown}` }, checks };
   const params = new URLSearchParams();
   for (const x of form.fields) if (!NOT_SENT.has(x.type)) params.append(x.name, x.value);
   if (form.method === 'POST') return { request: { url: form.action, method: 'POST', body: params.toString() }, checks };
