@@ -41,8 +41,9 @@ describe('npm run demo', () => {
     await pollUntil('all components operational', async () => {
       const s = await status();
       return s.components.every((c) => c.status === 'operational') ? s : undefined;
-    });
-  }, 60_000);
+    }, 90_000);
+    // Journeys add seven multi-hop probes to the first round; a loaded CI machine needs the room.
+  }, 120_000);
 
   afterAll(async () => {
     await demo?.stop();
