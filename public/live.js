@@ -65,8 +65,19 @@
       });
   }
 
-  var source = new EventSource('/api/v1/events');
-  source.addEventListener('status', function (event) {
+  function connect() {
+    var source = new EventSource('/api/v1/events');
+    source.addEventListener('status', onStatus);
+    // A refused stream (503 when the server is at its stream cap) is not retried by the browser:
+    // try again after a minute or two (spread out), and refresh now so the page is not left stale.
+    source.addEventListener('error', function () {
+      if (source.readyState !== EventSource.CLOSED) return;
+      refresh();
+      setTimeout(connect, 60000 + Math.floor(Math.random() * 60000));
+    });
+  }
+
+  function onStatus(event) {
     var data;
     try {
       data = JSON.parse(event.data);
@@ -75,7 +86,8 @@
     }
     var current = region();
     if (current && String(data.version) !== current.getAttribute('data-version')) refresh();
-  });
+  }
+  connect();
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'visible') refresh();
   });

@@ -8,6 +8,7 @@ import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
 import { createBrowserRenderer, usesBrowser } from './probes/journey/browser.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
+import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
@@ -26,6 +27,10 @@ import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
 import { StatusSnapshot } from './web/snapshot.ts';
+import { ParsePool } from './workers/parse-pool.ts';
+
+/** How long start-up waits for the parse workers before notice probes start firing. */
+const PARSER_START_MS = 30_000;
 
 /** Optional overrides; tests inject a clock, logger or store. */
 export interface AppOptions {
@@ -78,11 +83,17 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),
     userAgent: config.scheduler.userAgent,
-    onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
+    ...webhookMetricsHooks(metrics, config.webhooks.map((w) => w.id)),
   });
   // The browser runner exists only when some journey step asks for it (none does in the shipped config).
   const renderer = usesBrowser(config) ? createBrowserRenderer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) : undefined;
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, ...(renderer ? { renderer } : {}) };
+  // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
+  const parser = new ParsePool();
+  const probing = opts.probing !== false;
+  if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
+    logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
+  }
+  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -94,7 +105,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     // Only a shared store needs coordination; a lone memory-store process is its own leader.
     coordinator: config.store.redisUrl ? leaseCoordinator(store) : undefined,
   });
-  if (opts.probing !== false) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
+  if (probing) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
 
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
@@ -102,6 +113,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
   const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
   const keys = redisKeys(config.store.keyPrefix);
+  const verifier = new TokenVerifier(config.admin.tokens, {
+    // No `now`: the scrypt budget counts real seconds of CPU work, not the injected clock.
+    scryptPerSecond: config.admin.scryptPerSecond,
+    onResult: (result) => metrics.adminAuth.inc({ result }),
+  });
   const web = createWebApp({
     config,
     store,
@@ -110,7 +126,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
+    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
       rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),
@@ -133,11 +149,13 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       }
       await webhooks?.stop(2_000);
       await renderer?.close();
+      await parser.close();
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
       await server.close();
       await store.close();
+      await verifier.close();
       logger.info('ikp-status stopped');
     })());
 
@@ -153,6 +171,7 @@ function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortS
       leaseMs: probe.interval,
       intervalMs: probe.interval,
       runOnStart: true,
+      unlimited: probe.canary,
       run: (fireAt) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
     });
   }

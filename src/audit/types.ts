@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'maintenance.create',
   'maintenance.edit',
   'maintenance.cancel',
+  'notice.confirm',
+  'notice.reject',
   'override.create',
   'override.delete',
   'reclassify.create',

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { PageRenderer } from '../probes/journey/browser.ts';
 import type { Store } from '../store/store.ts';
 import type { EventSink } from '../webhooks/types.ts';
+import type { ParseRunner } from '../workers/parse-runner.ts';
 
 /** Dependencies every pipeline step receives (wired in main.ts). */
 export interface PipelineDeps {
@@ -17,6 +18,8 @@ export interface PipelineDeps {
   events?: EventSink;
   /** The optional browser runner for journey steps with `render: browser`. */
   renderer?: PageRenderer;
+  /** Parses untrusted pages and notice text off the event loop (a ParsePool); default: inline. */
+  parser?: ParseRunner;
 }
 
 /** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */

@@ -11,6 +11,7 @@ export async function runProbeFire(deps: PipelineDeps, probe: ProbeConfig, fireA
     userAgent: deps.config.scheduler.userAgent,
     clock: deps.clock,
     ...(deps.renderer ? { renderer: deps.renderer } : {}),
+    parser: deps.parser,
   });
   // Notice items live on as window evidence; the result history keeps only the verdict.
   // Journey steps go to metrics and the CLI, not into the stored history.

@@ -2,10 +2,11 @@ import type { Dispatcher } from 'undici';
 import type { ProbeConfig } from '../config/schema.ts';
 import type { Clock, ProbeOutcome } from '../domain/types.ts';
 import type { PageRenderer } from './journey/browser.ts';
+import type { ParseRunner } from '../workers/parse-runner.ts';
 
 /** What every prober is given besides its own config. */
 export interface ProbeContext {
-  /** Aborted on shutdown or when the probe's overall timeout passes. */
+  /** Aborted on shutdown or when the probe's hard deadline (its timeout) passes. */
   signal: AbortSignal;
   userAgent: string;
   clock: Clock;
@@ -13,6 +14,8 @@ export interface ProbeContext {
   dispatcher?: Dispatcher;
   /** The optional browser runner for journey steps with `render: browser` (absent: such steps fail). */
   renderer?: PageRenderer;
+  /** Parses untrusted pages off the event loop (the app's ParsePool); default: inline, for one-off runs and unit tests. */
+  parser?: ParseRunner;
 }
 
 /**

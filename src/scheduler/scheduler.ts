@@ -12,6 +12,8 @@ export interface Job {
   /** Also fire once at start (coordinated like a scheduled fire). */
   runOnStart?: boolean;
   intervalMs?: number;
+  /** Runs outside the global concurrency cap (canaries: they judge the other fires, so those must not starve them). */
+  unlimited?: boolean;
 }
 
 export interface SchedulerDeps {
@@ -85,7 +87,7 @@ export class Scheduler {
 
   private fire(job: Job, fireAt: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
-    const p = this.limit(() => job.run(fireAt)).catch((err: unknown) => {
+    const p = (job.unlimited ? job.run(fireAt) : this.limit(() => job.run(fireAt))).catch((err: unknown) => {
       this.deps.logger.error({ err, job: job.name }, 'job failed');
     });
     this.inFlight.add(p);

@@ -6,6 +6,7 @@ import { observeHttpRequest } from '../metrics/http-observer.ts';
 import type { Store } from '../store/store.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { adminRoutes, type AdminWebDeps } from './routes/admin.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { compressResponses, securityHeaders } from './page/http-setup.ts';
 import { healthRoutes } from './routes/health.ts';
 import { maintenanceRoutes } from './routes/maintenance.ts';
@@ -52,7 +53,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.use(healthRoutes(deps.store));
   app.use(maintenanceRoutes(deps.snapshot, deps.config));
   app.use(triageFaces(deps));
-  if (deps.admin) app.use(adminRoutes(deps.admin));
+  if (deps.admin) app.use(adminRoutes(deps.admin), consoleRoutes({ admin: deps.admin, snapshot: deps.snapshot, now: deps.now }));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -26,7 +26,7 @@ export interface StatusView {
   monitor: { blind: boolean; lastCheckedAt: string | null };
   components: ComponentView[];
   loginMethods: ReturnType<typeof loginMatrix>;
-  maintenance: { active: WindowView[]; upcoming: WindowView[] };
+  maintenance: { active: WindowView[]; upcoming: WindowView[]; pending?: WindowView[] };
   /** Every kept window, newest first (history, including withdrawn and cancelled). */
   windows: WindowView[];
   /** Operator incidents, newest first (none until incidents are stored). */
@@ -70,8 +70,12 @@ export function buildStatusView(
       };
     }),
     loginMethods: loginMatrix(config.loginMethods, byId),
-    maintenance: currentWindows(windows, now),
-    windows: [...windows].sort((a, b) => b.start - a.start).map((w) => toWindowView(w, now)),
+    maintenance: currentWindows(windows, now, config.notices.showPending),
+    // Unconfirmed suggestions are not public unless the operator chose to show them.
+    windows: [...windows]
+      .filter((w) => w.state !== 'pending' || config.notices.showPending)
+      .sort((a, b) => b.start - a.start)
+      .map((w) => toWindowView(w, now)),
     incidents,
   };
 }

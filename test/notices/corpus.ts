@@ -10,7 +10,7 @@ export interface CorpusCase {
   name: string;
   text: string;
   publishedAt: string;
-  expected: ParsedNotice;
+  expected: Pick<ParsedNotice, 'kind' | 'windows' | 'components'>;
 }
 
 /** The table driven by test/notices/parser.test.ts. */
@@ -106,7 +106,7 @@ export const CORPUS: CorpusCase[] = [
     name: 'hours before weekdays "od 22:00 w piątek do 6:00 w poniedziałek"',
     text: 'Prace modernizacyjne w mBanku potrwają od 22:00 w piątek do 6:00 w poniedziałek; w tym czasie logowanie przez mojeID nie będzie możliwe.',
     publishedAt: '2026-03-02T10:00:00+01:00',
-    expected: { kind: 'maintenance', windows: [{ start: '2026-03-06T22:00:00.000+01:00', end: '2026-03-09T06:00:00.000+01:00' }], components: ['bank:mbank', 'mojeid'] },
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-06T22:00:00.000+01:00', end: '2026-03-09T06:00:00.000+01:00' }], components: ['bank:mbank'] },
   },
   {
     name: 'a weekday night whose dates follow in parentheses',
@@ -242,7 +242,7 @@ export const CORPUS: CorpusCase[] = [
     name: '"jutro" with a short maintenance at Inteligo',
     text: 'Jutro w godz. 6:00-7:00 przerwa techniczna w Inteligo.',
     publishedAt: '2026-03-03T18:00:00+01:00',
-    expected: { kind: 'maintenance', windows: [{ start: '2026-03-04T06:00:00.000+01:00', end: '2026-03-04T07:00:00.000+01:00' }], components: ['bank:inteligo'] },
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-04T06:00:00.000+01:00', end: '2026-03-04T07:00:00.000+01:00' }], components: ['bank:pko-bp'] },
   },
   {
     name: '"pojutrze" at Credit Agricole',
@@ -417,7 +417,7 @@ export const CORPUS: CorpusCase[] = [
         { start: '2026-03-03T22:00:00.000+01:00', end: '2026-03-03T23:00:00.000+01:00' },
         { start: '2026-03-04T22:00:00.000+01:00', end: '2026-03-04T23:00:00.000+01:00' },
       ],
-      components: ['bank:nest-bank'],
+      components: ['bank:nest'],
     },
   },
   {
@@ -488,7 +488,7 @@ export const CORPUS: CorpusCase[] = [
     name: 'mojeID in Bank Millennium with hours before the date',
     text: 'Logowanie przez mojeID w Banku Millennium będzie niedostępne w godz. 1:00-3:00 w dniu 11 czerwca.',
     publishedAt: '2026-06-05T10:00:00+02:00',
-    expected: { kind: 'maintenance', windows: [{ start: '2026-06-11T01:00:00.000+02:00', end: '2026-06-11T03:00:00.000+02:00' }], components: ['bank:millennium', 'mojeid'] },
+    expected: { kind: 'maintenance', windows: [{ start: '2026-06-11T01:00:00.000+02:00', end: '2026-06-11T03:00:00.000+02:00' }], components: ['bank:millennium'] },
   },
   {
     name: 'an all-caps notice',
@@ -513,7 +513,7 @@ export const CORPUS: CorpusCase[] = [
     name: 'a bank outage naming two banks',
     text: 'Uwaga! Występują problemy z logowaniem do Profilu Zaufanego przez PKO Bank Polski i Inteligo.',
     publishedAt: '2026-02-10T10:00:00+01:00',
-    expected: { kind: 'outage', windows: [], components: ['bank:inteligo', 'bank:pko-bp', 'profil-zaufany'] },
+    expected: { kind: 'outage', windows: [], components: ['bank:pko-bp', 'profil-zaufany'] },
   },
   {
     name: 'a helpdesk note with a phone number',
@@ -556,7 +556,7 @@ export const CORPUS: CorpusCase[] = [
     name: '"problem … został rozwiązany" at mBank',
     text: 'Problem z logowaniem przez mojeID w mBanku został rozwiązany.',
     publishedAt: '2026-02-10T12:00:00+01:00',
-    expected: { kind: 'resolved', windows: [], components: ['bank:mbank', 'mojeid'] },
+    expected: { kind: 'resolved', windows: [], components: ['bank:mbank'] },
   },
   {
     name: '"prace serwisowe zakończone"',
@@ -617,7 +617,7 @@ export const CORPUS: CorpusCase[] = [
         { start: '2026-01-24T08:00:00.000+01:00', end: '2026-01-24T10:00:00.000+01:00' },
         { start: '2026-01-25T08:00:00.000+01:00', end: '2026-01-25T10:00:00.000+01:00' },
       ],
-      components: ['bank:inteligo'],
+      components: ['bank:pko-bp'],
     },
   },
   {
@@ -804,7 +804,7 @@ export const CORPUS: CorpusCase[] = [
     name: 'no diacritics: "od 3 w nocy nie dziala" at SGB',
     text: 'Od 3 w nocy nie dziala logowanie do IKP przez mojeID w bankach spoldzielczych SGB.',
     publishedAt: '2026-03-04T08:00:00+01:00',
-    expected: { kind: 'outage', windows: [{ start: '2026-03-04T03:00:00.000+01:00', end: null }], components: ['bank:sgb', 'ikp', 'mojeid'] },
+    expected: { kind: 'outage', windows: [{ start: '2026-03-04T03:00:00.000+01:00', end: null }], components: ['bank:sgb', 'ikp'] },
   },
   {
     name: 'no diacritics: "dzisiaj od 22:00 do polnocy"',
@@ -823,5 +823,151 @@ export const CORPUS: CorpusCase[] = [
     text: 'Przerwa techniczna IKP 29 stycznia w godz. 21:00-22:00, zrodlo: pacjent.gov.pl.',
     publishedAt: '2026-01-26T10:00:00+01:00',
     expected: { kind: 'maintenance', windows: [{ start: '2026-01-29T21:00:00.000+01:00', end: '2026-01-29T22:00:00.000+01:00' }], components: ['ikp'] },
+  },
+  // Issue 13 patterns, written independently of the dev set (other banks, dates and wording).
+  {
+    name: 'a night with a precise "między … a …" range gives only the precise window',
+    text: 'Bank Pekao: w nocy z 5 na 6 września 2026, między 00:30 a 04:30, nie zadziała aplikacja PeoPay.',
+    publishedAt: '2026-09-01T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-09-06T00:30:00.000+02:00', end: '2026-09-06T04:30:00.000+02:00' }], components: ['bank:pekao'] },
+  },
+  {
+    name: 'a date with "od północy do godziny 13:00" gives no whole-day window',
+    text: 'Alior Bank informuje, że 21 września od północy do godziny 13:00 bankowość internetowa będzie niedostępna.',
+    publishedAt: '2026-09-15T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-09-21T00:00:00.000+02:00', end: '2026-09-21T13:00:00.000+02:00' }], components: ['bank:alior'] },
+  },
+  {
+    name: 'a named night plus weekday-to-weekday hours gives one window',
+    text: 'Przerwa techniczna w nocy z 29 na 30 września: od godz. 23:00 w piątek do 5:00 w sobotę nie będzie można zalogować się do Profilu Zaufanego.',
+    publishedAt: '2028-09-25T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2028-09-29T23:00:00.000+02:00', end: '2028-09-30T05:00:00.000+02:00' }], components: ['profil-zaufany'] },
+  },
+  {
+    name: 'bare hours "pomiędzy godziną 23 a 9" end the next morning',
+    text: 'Bank Millennium zapowiada prace: 14 listopada pomiędzy godziną 23 a 9 nie będzie działać Millenet.',
+    publishedAt: '2026-11-09T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-11-14T23:00:00.000+01:00', end: '2026-11-15T09:00:00.000+01:00' }], components: ['bank:millennium'] },
+  },
+  {
+    name: 'glued "godz.10.00" and "2026r." across the new year ending at 24:00',
+    text: 'Bankowość internetowa BOŚ będzie niedostępna od godz.10.00 dnia 31.12.2025 r. do godz. 24:00 dnia 01.01.2026r.',
+    publishedAt: '2025-12-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2025-12-31T10:00:00.000+01:00', end: '2026-01-02T00:00:00.000+01:00' }], components: ['bank:bos'] },
+  },
+  {
+    name: 'times in parentheses after each day of a range',
+    text: 'Centrum e-Zdrowia: od 19 stycznia (godz. 20:00) do 20 stycznia (godz. 16:00) system e-recepta będzie niedostępny z powodu migracji.',
+    publishedAt: '2027-01-12T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2027-01-19T20:00:00.000+01:00', end: '2027-01-20T16:00:00.000+01:00' }], components: ['ikp'] },
+  },
+  {
+    name: '"w piątek o godz. 23:59 … do godz. 6.00 w sobotę" with a future verb between',
+    text: 'ING: w piątek o godz. 23:59 rozpoczniemy prace, które potrwają do godz. 6.00 w sobotę. Moje ING będzie wtedy niedostępne.',
+    publishedAt: '2026-02-02T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-02-06T23:59:00.000+01:00', end: '2026-02-07T06:00:00.000+01:00' }], components: ['bank:ing'] },
+  },
+  {
+    name: 'times annotated "(czasu zimowego)" and "(czasu letniego)" on the spring night are read in those offsets',
+    text: 'Santander Bank Polska: w nocy z 28 na 29 marca 2026 od 3 w nocy (czasu zimowego) do 7 rano (czasu letniego) bankowość będzie niedostępna.',
+    publishedAt: '2026-03-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-29T04:00:00.000+02:00', end: '2026-03-29T07:00:00.000+02:00' }], components: ['bank:santander'] },
+  },
+  {
+    name: 'an implied window: available until 18:30, restarted on a later date',
+    text: '31 grudnia przelewy BLIK w Alior Banku będą dostępne do 18:30. Ponowne uruchomienie nastąpi 2 stycznia o godz. 8:00.',
+    publishedAt: '2026-12-20T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-12-31T18:30:00.000+01:00', end: '2027-01-02T08:00:00.000+01:00' }], components: ['bank:alior'] },
+  },
+  {
+    name: 'two windows for two services in plain ASCII stay two',
+    text: 'Ministerstwo Cyfryzacji: 3 marca w godz. 20:00-22:00 niedostepny bedzie Profil Zaufany, a 4 marca w godz. 6:00-7:00 aplikacja mObywatel.',
+    publishedAt: '2027-02-25T10:00:00+01:00',
+    expected: {
+      kind: 'maintenance',
+      windows: [
+        { start: '2027-03-03T20:00:00.000+01:00', end: '2027-03-03T22:00:00.000+01:00' },
+        { start: '2027-03-04T06:00:00.000+01:00', end: '2027-03-04T07:00:00.000+01:00' },
+      ],
+      components: ['mobywatel', 'profil-zaufany'],
+    },
+  },
+  {
+    name: 'overlapping sub-windows of one service merge into one',
+    text: 'W nocy z 10 na 11 pazdziernika w godz. 23:00-2:00 oraz w godz. 1:00-4:00 nie bedzie dzialac serwis Pekao24.',
+    publishedAt: '2026-10-05T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-10-10T23:00:00.000+02:00', end: '2026-10-11T04:00:00.000+02:00' }], components: ['bank:pekao'] },
+  },
+  {
+    name: 'a warning "ostrzega przed problemami" is planned work',
+    text: 'mBank ostrzega przed problemami z logowaniem do aplikacji: w sobote 7 marca od 22:00 do 23:00 trwac beda prace.',
+    publishedAt: '2026-03-02T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-07T22:00:00.000+01:00', end: '2026-03-07T23:00:00.000+01:00' }], components: ['bank:mbank'] },
+  },
+  {
+    name: 'a denial "działają i działały bez problemu" is none',
+    text: 'Wszystkie nasze systemy działają i działały bez problemu – zapewnia Alior Bank.',
+    publishedAt: '2026-03-02T10:00:00+01:00',
+    expected: { kind: 'none', windows: [], components: ['bank:alior'] },
+  },
+  {
+    name: 'a refuted rumour is none',
+    text: 'Ministerstwo zdementowało plotki o awarii mObywatela zaplanowanej rzekomo na 5 maja.',
+    publishedAt: '2026-04-28T10:00:00+02:00',
+    expected: { kind: 'none', windows: [], components: ['mobywatel'] },
+  },
+  {
+    name: '"wraca do normy" is resolved',
+    text: 'Logowanie przez Profil Zaufany wraca do normy po porannej awarii.',
+    publishedAt: '2026-04-28T12:00:00+02:00',
+    expected: { kind: 'resolved', windows: [], components: ['profil-zaufany'] },
+  },
+  {
+    name: 'present-tense trouble at PKO BP (IKO) is an outage',
+    text: 'Aktualnie występują problemy z logowaniem do aplikacji IKO. Pracujemy nad przywróceniem pełnej funkcjonalności.',
+    publishedAt: '2026-04-28T12:00:00+02:00',
+    expected: { kind: 'outage', windows: [], components: ['bank:pko-bp'] },
+  },
+  {
+    name: 'Santander Consumer Bank is its own bank',
+    text: 'Santander Consumer Bank: 12 maja w godz. 1:00-3:00 przerwa techniczna w systemie kredytowym.',
+    publishedAt: '2026-05-05T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-05-12T01:00:00.000+02:00', end: '2026-05-12T03:00:00.000+02:00' }], components: ['bank:santander-consumer'] },
+  },
+  {
+    name: 'a bank named in a comparison ("jak u Santandera") is not attributed',
+    text: 'Tak jak u Santandera w zeszłym tygodniu, teraz ING planuje przerwę: 9 maja od 0:00 do 2:00 nie zalogujesz się do Mojego ING.',
+    publishedAt: '2026-05-05T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-05-09T00:00:00.000+02:00', end: '2026-05-09T02:00:00.000+02:00' }], components: ['bank:ing'] },
+  },
+  {
+    name: 'an unconfigured cooperative bank is its own bs-<town>, and "nie dotyczy" drops SGB',
+    text: 'Bank Spółdzielczy w Starym Sączu informuje: 15 czerwca od 20:00 do 22:00 bankowość internetowa będzie niedostępna. Przerwa nie dotyczy kart SGB.',
+    publishedAt: '2026-06-10T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-06-15T20:00:00.000+02:00', end: '2026-06-15T22:00:00.000+02:00' }], components: ['bank:bs-stary-sacz'] },
+  },
+  {
+    name: 'a bank notice headed "mBank (mojeID)" is about the bank, not all of mojeID',
+    text: 'mBank (mojeID): 20 maja w godz. 0:00-1:00 nie bedzie mozna potwierdzic tozsamosci w mBanku.',
+    publishedAt: '2026-05-15T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-05-20T00:00:00.000+02:00', end: '2026-05-20T01:00:00.000+02:00' }], components: ['bank:mbank'] },
+  },
+  {
+    name: 'weekday hours with the night in parentheses give one window',
+    text: 'Od godz. 22:00 w sobotę do godz. 3:00 w niedzielę (noc z 14 na 15 marca) nie zadziała BLIK w VeloBanku.',
+    publishedAt: '2026-03-10T10:00:00+01:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-03-14T22:00:00.000+01:00', end: '2026-03-15T03:00:00.000+01:00' }], components: ['bank:velobank'] },
+  },
+  {
+    name: 'a dated sentence with hours later in it gives no whole-day window',
+    text: 'W piątek 16 października 2026 r. Internetowe Konto Pacjenta będzie niedostępne od 6:00 do 8:00.',
+    publishedAt: '2026-10-12T10:00:00+02:00',
+    expected: { kind: 'maintenance', windows: [{ start: '2026-10-16T06:00:00.000+02:00', end: '2026-10-16T08:00:00.000+02:00' }], components: ['ikp'] },
+  },
+  {
+    name: 'a deadline in a headline is none',
+    text: 'Ostateczny termin na złożenie wniosku o e-dowód mija 15 maja; wnioski można składać do godz. 18:00.',
+    publishedAt: '2026-05-05T10:00:00+02:00',
+    expected: { kind: 'none', windows: [], components: ['e-dowod'] },
   },
 ];

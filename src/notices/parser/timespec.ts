@@ -50,7 +50,7 @@ export function parseTime(tokens: readonly Token[], i: number, ctx: TimeContext)
     hour = n;
   }
   let next = i + 1;
-  let overlap: TimeOfDay['overlap'];
+  let season: TimeOfDay['season'];
   for (let guard = 0; guard < 2; guard += 1) {
     const mod = modifierAt(tokens, next);
     if (mod === null) break;
@@ -58,11 +58,11 @@ export function parseTime(tokens: readonly Token[], i: number, ctx: TimeContext)
     if (mod.kind === 'evening' && hour < 12) hour += 12;
     if (mod.kind === 'night' && hour === 12) hour = 0;
     if (mod.kind === 'night' && hour >= 9 && hour < 12) hour += 12;
-    if (mod.kind === 'summer') overlap = 'earlier';
-    if (mod.kind === 'winter') overlap = 'later';
+    if (mod.kind === 'summer') season = 'summer';
+    if (mod.kind === 'winter') season = 'winter';
   }
   if (!isValidTime(hour, minute)) return null;
-  return { value: overlap ? { hour, minute, overlap } : { hour, minute }, next };
+  return { value: season ? { hour, minute, season } : { hour, minute }, next };
 }
 
 type Modifier = { kind: 'morning' | 'evening' | 'night' | 'summer' | 'winter'; next: number };
@@ -78,10 +78,14 @@ function modifierAt(tokens: readonly Token[], i: number): Modifier | null {
     const startsNight = wordAt(tokens, i + 2) === 'z' || wordAt(tokens, i + 2) === 'ze' || after?.kind === 'num';
     return startsNight ? null : { kind: 'night', next: i + 2 };
   }
-  if (w === 'czasu') {
-    const season = wordAt(tokens, i + 1) ?? '';
-    if (season.startsWith('letn')) return { kind: 'summer', next: i + 2 };
-    if (season.startsWith('zimow')) return { kind: 'winter', next: i + 2 };
+  // "2:40 czasu zimowego", "1:00 (czasu zimowego)".
+  const paren = isPunct(tokens, i, '(');
+  const at = paren ? i + 1 : i;
+  if (wordAt(tokens, at) === 'czasu') {
+    const season = wordAt(tokens, at + 1) ?? '';
+    const end = paren && isPunct(tokens, at + 2, ')') ? at + 3 : at + 2;
+    if (season.startsWith('letn')) return { kind: 'summer', next: end };
+    if (season.startsWith('zimow')) return { kind: 'winter', next: end };
   }
   return null;
 }

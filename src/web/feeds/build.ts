@@ -55,7 +55,7 @@ export function buildFeed(i: FeedInput): Feed {
     });
   }
   for (const w of i.view.windows) {
-    if (w.state === 'cancelled') continue;
+    if (w.state === 'cancelled' || w.state === 'pending') continue;
     const date = new Date(w.updatedAt);
     const when = fmt.range(Date.parse(w.start), w.end === null ? null : Date.parse(w.end));
     const title = t('feed.item', { kind: t(`maintenance.kind.${w.kind}`), what: nameList(w.components, names), when });

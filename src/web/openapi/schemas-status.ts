@@ -51,7 +51,7 @@ export const statusSchemas = {
     properties: {
       id: { type: 'string' },
       kind: { type: 'string', enum: ['maintenance', 'outage'] },
-      state: { type: 'string', enum: ['announced', 'withdrawn', 'cancelled'] },
+      state: { type: 'string', enum: ['announced', 'withdrawn', 'cancelled', 'pending'] },
       active: { type: 'boolean' },
       components: { type: 'array', items: { type: 'string' } },
       start: { type: 'string', format: 'date-time' },

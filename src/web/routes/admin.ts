@@ -7,6 +7,7 @@ import { AppError } from '../../domain/errors.ts';
 import { adminHistoryRoutes } from './admin-history.ts';
 import { adminIncidentRoutes } from './admin-incidents.ts';
 import { adminMaintenanceRoutes } from './admin-maintenance.ts';
+import { adminNoticeRoutes } from './admin-notices.ts';
 import { adminOverrideRoutes } from './admin-overrides.ts';
 
 /** What the admin API needs (wired in main.ts). */
@@ -15,6 +16,8 @@ export interface AdminWebDeps {
   verifier: TokenVerifier;
   /** Shared counters across replicas (Redis); per-replica memory when absent. */
   rateLimitStore?: RateLimitStore;
+  /** The console's sign-in limiter's shared counters (a separate store: one store serves one limiter). */
+  consoleRateLimitStore?: RateLimitStore;
 }
 
 /** A body that is present must be JSON. */
@@ -31,7 +34,7 @@ export function adminRoutes(deps: AdminWebDeps): Router {
   // Before authentication, so guessing tokens is throttled too.
   admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
   admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }));
-  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
+  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminNoticeRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
   const router = Router();
   router.use('/api/v1/admin', admin);
   return router;
