@@ -10,6 +10,7 @@ import { createBrowserRenderer, usesBrowser } from './probes/journey/browser.ts'
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
+import { registerStoreOutageMetrics } from './metrics/store-outage.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
@@ -21,6 +22,7 @@ import { reevaluate } from './pipeline/reevaluate.ts';
 import { createStore } from './store/create.ts';
 import { redisKeys } from './store/keys.ts';
 import { RedisStore } from './store/redis.ts';
+import { guardOf, localFaceOf } from './store/redis-guard.ts';
 import { createRateLimitStore, type SendCommand } from './web/rate-limit.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import type { Store } from './store/store.ts';
@@ -68,7 +70,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       clock,
       logger,
     }));
+  // The pipeline and the snapshot use the local face: during a Redis outage they go on from memory.
+  const local = localFaceOf(store);
   const metrics = createMetrics(new Registry(), readBuildInfo());
+  const outage = registerStoreOutageMetrics(metrics.registry);
+  guardOf(store)?.observe(outage.observer);
   registerStoreCollectors(metrics.registry, {
     config,
     store,
@@ -93,7 +99,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
     logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
   }
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
+  const deps: PipelineDeps = { config, store: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -103,11 +109,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     concurrency: config.scheduler.concurrency,
     now: () => clock.now(),
     // Only a shared store needs coordination; a lone memory-store process is its own leader.
-    coordinator: config.store.redisUrl ? leaseCoordinator(store) : undefined,
+    coordinator: config.store.redisUrl ? leaseCoordinator(store, failOpenLog(logger, outage.failOpen, () => clock.now())) : undefined,
   });
   if (probing) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
 
-  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
+  const snapshot = new StatusSnapshot({ config, store: local, logger, now: () => clock.now() });
   await snapshot.start();
   const closers: (() => Promise<void> | void)[] = [];
   // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
@@ -189,6 +195,18 @@ function spread(id: string): number {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return h % 60;
+}
+
+/** Counts every fire run without a lease, and logs the first of each outage (not one line per fire). */
+function failOpenLog(logger: Logger, count: () => void, now: () => number): (key: string, err: unknown) => void {
+  let lastLogged = -Infinity;
+  return (key, err) => {
+    count();
+    const t = now();
+    if (t - lastLogged < 60_000) return;
+    lastLogged = t;
+    logger.warn({ err, key }, 'store cannot coordinate fires; running them on this replica anyway (fail open)');
+  };
 }
 
 function periodicFlush(store: Store, everyMs: number, logger: Logger): NodeJS.Timeout {

@@ -21,7 +21,11 @@ export const ERRORS = {
     pl: 'Serwer ma teraz otwartych zbyt wiele połączeń na żywo. Spróbuj ponownie później; strona działa też bez odświeżania na żywo.',
     en: 'The server has too many live connections open right now. Try again later; the page also works without live updates.',
   },
-  STORE_UNAVAILABLE: { status: 503, pl: 'Magazyn danych nie odpowiada.', en: 'The data store is not answering.' },
+  STORE_UNAVAILABLE: {
+    status: 503,
+    pl: 'Baza danych monitora chwilowo nie odpowiada. Nic nie zostało zapisane: spróbuj ponownie za chwilę.',
+    en: 'The monitor\'s database is not answering right now. Nothing was saved: try again in a moment.',
+  },
   UNKNOWN_COMPONENT: { status: 404, pl: 'Nieznany komponent.', en: 'Unknown component.' },
   UNAUTHORIZED: { status: 401, pl: 'Brak lub nieprawidłowy token dostępu (nagłówek Authorization: Bearer).', en: 'Missing or invalid access token (Authorization: Bearer header).' },
   FORBIDDEN: { status: 403, pl: 'Ten token nie ma uprawnień do tej operacji.', en: 'This token is not allowed to do that.' },

@@ -114,6 +114,11 @@ export interface ProbeState {
   statusReason?: ProbeReason;
   /** Journey probes: the failed step of the latest run that agreed with `status`. */
   failedStep?: { id: string; component: string };
+  /**
+   * Failures not yet counted because no canary has said whether the monitor could see the
+   * internet when they were taken (see engine/sight.ts); oldest first, bounded.
+   */
+  pendingFailures?: ProbeResult[];
 }
 
 /** Current state of a component as shown to users. */

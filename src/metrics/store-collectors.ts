@@ -2,6 +2,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import { COMPONENT_STATUSES, type ComponentState } from '../domain/types.ts';
 import { isActive, isUpcoming } from '../engine/overlays.ts';
+import { isPastStale, staleLimits } from '../engine/staleness.ts';
 import type { Store } from '../store/store.ts';
 import { sharedStoreReader, type StoreReading } from './store-reading.ts';
 
@@ -47,9 +48,10 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
     },
   });
 
-  add('ikpstatus_component_status', 'One-hot component status: 1 for the current status, 0 for the other four.', ['component', 'status'], (g, r) => {
+  const limits = staleLimits(config.probes, config.engine.staleAfterIntervals);
+  add('ikpstatus_component_status', 'One-hot component status: 1 for the current status, 0 for the other four (unknown once its data is past the stale limit).', ['component', 'status'], (g, r, now) => {
     for (const c of config.components) {
-      const current = stateOf(r, c.id).status;
+      const current = presented(stateOf(r, c.id), limits.get(c.id), now);
       for (const status of COMPONENT_STATUSES) g.set({ component: c.id, status }, status === current ? 1 : 0);
     }
   });
@@ -107,7 +109,13 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
   for (const p of config.probes) interval.set({ probe: p.id }, p.interval / 1000);
 }
 
-function stateOf(r: StoreReading, id: string): Pick<ComponentState, 'status' | 'reason'> {
+function stateOf(r: StoreReading, id: string): Pick<ComponentState, 'status' | 'reason' | 'lastCheckedAt'> {
   // A component never evaluated is unknown, exactly as the status API shows it.
-  return r.components.get(id) ?? { status: 'unknown', reason: 'no_data' };
+  return r.components.get(id) ?? { status: 'unknown', reason: 'no_data', lastCheckedAt: null };
+}
+
+/** The status the faces show: a probed status whose data is past the stale limit is unknown (as in web/stale-view.ts). */
+function presented(s: Pick<ComponentState, 'status' | 'reason' | 'lastCheckedAt'>, limitMs: number | undefined, now: number): ComponentState['status'] {
+  const fromProbes = !['maintenance', 'override', 'monitor_offline', 'outage_notice'].includes(s.reason);
+  return fromProbes && isPastStale(s.lastCheckedAt, limitMs, now) ? 'unknown' : s.status;
 }

@@ -15,6 +15,7 @@
  *   <prefix>webhook-outbox                 HASH   deliveryId -> OutboxEntry JSON (webhook deliveries not yet ended)
  *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX); also webhook delivery claims
  *   <prefix>rl:<limiter>:<client>           STRING rate-limit counters, written by rate-limit-redis
+ *   <prefix>epoch                          STRING random id written once; its disappearance means Redis was emptied (FLUSHALL)
  *   <prefix>changed                        pub/sub channel, payload ignored
  *
  * Component ids may contain `:` (`bank:<id>`); the uptime day is always the last 10 characters.
@@ -34,6 +35,7 @@ export function redisKeys(prefix: string) {
     webhookOutbox: `${prefix}webhook-outbox`,
     lease: (key: string): string => `${prefix}lease:${key}`,
     changedChannel: `${prefix}changed`,
+    epoch: `${prefix}epoch`,
     /** Prefix handed to rate-limit-redis, which appends the client key itself. */
     rateLimitPrefix: (limiter: string): string => `${prefix}rl:${limiter}:`,
   } as const;
@@ -59,6 +61,7 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}webhook-outbox$`),
     new RegExp(`^${p}lease:.+$`),
     new RegExp(`^${p}rl:[a-z]+:.+$`),
+    new RegExp(`^${p}epoch$`),
   ];
 }
 

@@ -21,6 +21,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err }, 'unhandled error');
       appErr = new AppError('INTERNAL');
     }
+    // A store outage is short-lived: tell clients when to try again.
+    if (appErr.code === 'STORE_UNAVAILABLE') res.setHeader('Retry-After', '5');
     res.status(appErr.status).json(errorBody(appErr));
   };
 }

@@ -23,7 +23,16 @@ export interface ComponentView {
 /** The body of GET /api/v1/status, minus request-time fields. */
 export interface StatusView {
   overall: { status: ComponentStatus; counts: Record<ComponentStatus, number> };
-  monitor: { blind: boolean; lastCheckedAt: string | null };
+  monitor: {
+    blind: boolean;
+    lastCheckedAt: string | null;
+    /** True when some component is shown unknown/stale because its data is past the stale limit (set by the snapshot). */
+    stale?: boolean;
+    /** Newest check behind the data (the same instant as lastCheckedAt; set by the snapshot). */
+    dataAsOf?: string | null;
+    /** When the snapshot last read the store successfully (set by the snapshot). */
+    storeReadAt?: string | null;
+  };
   components: ComponentView[];
   loginMethods: ReturnType<typeof loginMatrix>;
   maintenance: { active: WindowView[]; upcoming: WindowView[]; pending?: WindowView[] };

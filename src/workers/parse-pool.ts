@@ -1,4 +1,4 @@
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { ParseOp, ParseOps, ParseTask } from './parse-tasks.ts';
 import type { ParseRunner, TaskFailure, TaskOutcome } from './parse-runner.ts';
 
@@ -28,7 +28,7 @@ function failureOf(err: unknown): TaskFailure {
  * (piscina starts a fresh one). Workers start on first use or `ready()`.
  */
 export class ParsePool implements ParseRunner {
-  private pool: Piscina | null = null;
+  private pool: Promise<Piscina> | null = null;
   private closed = false;
 
   constructor(private readonly opts: ParsePoolOptions = {}) {}
@@ -55,7 +55,7 @@ export class ParsePool implements ParseRunner {
       }, Math.max(0, deadlineMs));
     });
     const work = this.piscina()
-      .run(task, { signal: abort.signal })
+      .then((pool) => pool.run(task, { signal: abort.signal }))
       .then((value: ParseOps[K]['result']) => ({ ok: true as const, value }), failureOf);
     try {
       return await Promise.race([work, deadline]);
@@ -67,17 +67,18 @@ export class ParsePool implements ParseRunner {
   /** Terminates the workers; later tasks fail with `internal_error`. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.pool?.destroy();
+    await (await this.pool?.catch(() => null))?.destroy();
   }
 
-  private piscina(): Piscina {
-    this.pool ??= new Piscina({
+  /** piscina is loaded on first use, so a process without notice probes never pays for it. */
+  private piscina(): Promise<Piscina> {
+    this.pool ??= import('piscina').then(({ Piscina }) => new Piscina({
       filename: this.opts.entry ?? WORKER_ENTRY,
       // All workers stay loaded: one started on demand would spend its start-up inside a probe's deadline.
       minThreads: this.opts.threads ?? 2,
       maxThreads: this.opts.threads ?? 2,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 256 },
-    });
+    }));
     return this.pool;
   }
 }

@@ -52,8 +52,8 @@ describe('a notice page nested thousands of levels deep', () => {
     }
     app = await startMonitor([
       // Timeouts with room for a machine shared by parallel test runs: the check is the schedule, not latency.
-      { id: 'canary', kind: 'http', canary: true, interval: '2s', timeout: '1500ms', http: { url: upstream.url('/ok') } },
-      { id: 'ikp', kind: 'http', component: 'ikp', interval: '2s', timeout: '1500ms', http: { url: upstream.url('/ok') } },
+      { id: 'canary', kind: 'http', canary: true, interval: '2s', timeout: '1900ms', http: { url: upstream.url('/ok') } },
+      { id: 'ikp', kind: 'http', component: 'ikp', interval: '2s', timeout: '1900ms', http: { url: upstream.url('/ok') } },
       ...LEVELS.map((levels) => ({
         id: `deep-${levels}`,
         kind: 'notices' as const,

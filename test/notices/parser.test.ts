@@ -41,6 +41,11 @@ describe('parseNotice properties over the corpus', () => {
     }
   });
 
+  it.each(titled(() => 'no two windows overlap (one announced interval gives one window)'))('%s', (_title, { text, publishedAt }) => {
+    const ws = parseNotice(text, publishedAt).windows.map((w) => [Date.parse(w.start), w.end === null ? Infinity : Date.parse(w.end)] as const);
+    for (let k = 1; k < ws.length; k += 1) expect(ws[k]![0]).toBeGreaterThanOrEqual(ws[k - 1]![1]);
+  });
+
   it.each(titled(() => 'parsing it twice gives equal results'))('%s', (_title, { text, publishedAt }) => {
     expect(parseNotice(text, publishedAt)).toEqual(parseNotice(text, publishedAt));
   });

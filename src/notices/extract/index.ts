@@ -132,6 +132,23 @@ export function parseNoticeDate(raw: string | undefined | null): string | null {
   return namedDate(s);
 }
 
+// "…2020-12-03Uprzejmie informujemy…": cooperative banks' pages glue the publication date to the body.
+const GLUED_STAMP = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?=\p{Lu})/u;
+const LEADING_STAMP = /^(\d{4})-(\d{2})-(\d{2})(?![\d:T-])\s*/;
+
+/**
+ * Splits a publication stamp (ISO date glued to the next word, or leading the text) off a
+ * notice body, so the parser never reads it as an announced day. Returns the cleaned text and
+ * the stamp as an ISO date in Europe/Warsaw, or null.
+ */
+export function splitDateStamp(text: string): { text: string; stamp: string | null } {
+  const m = GLUED_STAMP.exec(text) ?? LEADING_STAMP.exec(text);
+  if (!m) return { text, stamp: null };
+  const stamp = fromParts(m[1]!, Number(m[2]), m[3]!);
+  const at = m.index ?? 0;
+  return { text: cleanText(`${text.slice(0, at)} ${text.slice(at + m[0].length)}`), stamp };
+}
+
 /** Limits shared by both extractors. */
 export interface CollectOptions {
   /** Default true: zero items is a normal day. */

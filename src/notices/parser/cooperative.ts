@@ -27,6 +27,8 @@ const TOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
 // Ordered suffix rules from the locative to the nominative ("Wadowicach" -> "wadowice").
 const SUFFIX_RULES: readonly [RegExp, string][] = [
   [/ach$/, 'e'],
+  [/(c|rz|z)y$/, '$1a'],
+  [/([^o])wie$/, '$1w'],
   [/owie$/, 'ow'],
   [/ninie$/, 'nin'],
   [/inie$/, 'in'],

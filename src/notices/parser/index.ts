@@ -22,6 +22,7 @@ import { buildGroups } from './groups.ts';
 import { normalizeText } from './normalize.ts';
 import { recognize } from './recognize.ts';
 import { tokenize } from './tokens.ts';
+import { applyDuration, statedDuration } from './duration.ts';
 import { resolveOverlaps, type SourcedWindow } from './resolve.ts';
 import { resolveWindows } from './windows.ts';
 
@@ -85,7 +86,8 @@ export function parseNotice(
 
 function placeWindows(normalized: string, published: DateTime, timezone: string): SourcedWindow[] {
   const tokens = tokenize(normalized);
-  return resolveOverlaps(resolveWindows(buildGroups(recognize(tokens)), published, timezone, tokens, normalized));
+  const placed = resolveWindows(buildGroups(recognize(tokens)), published, timezone, tokens, normalized);
+  return resolveOverlaps(applyDuration(placed, statedDuration(normalized)));
 }
 
 /**

@@ -10,8 +10,8 @@ export const RESOLVED_PATTERNS: readonly RegExp[] = [
   /\bprace(?: (?:serwisowe|techniczne|konserwacyjne|modernizacyjne|wdrozeniowe|aktualizacyjne))? (?:zostaly |juz |sa )?zakonczone\b/,
   /\b(?:zakonczylismy|zakonczono)\b/,
   /\bzakonczyl[aoy]? sie\b/,
-  /\b(?:dziala|dzialaja|funkcjonuje|funkcjonuja) (?:juz|ponownie|znow)\b/,
-  /\b(?:juz|ponownie|znow) (?:dziala|dzialaja|funkcjonuje|funkcjonuja|dostepn\w*)\b/,
+  /\b(?:dziala|dzialaja|funkcjonuje|funkcjonuja) (?:juz|ponownie|znow|znowu)\b/,
+  /\b(?:juz|ponownie|znow|znowu) (?:dziala|dzialaja|funkcjonuje|funkcjonuja|dostepn\w*)\b/,
   /\bdostepn\w* (?:juz|ponownie)\b/,
   /\b(?:wraca|wracaja|wrocil\w*|powrocil\w*) do normy\b/,
   /\b(?:znow|ponownie|juz) (?:jest |sa )?mozliw/,
@@ -48,6 +48,11 @@ export const DENIAL_PATTERNS: readonly RegExp[] = [
   /\bnie ma (?:zadnej |zadnych )?(?:awari|przerw|problem|utrudnien)/,
   /\bbrak (?:jest )?(?:jakichkolwiek |zadnych )?(?:awari|utrudnien|problemow z dzialaniem)/,
   /\bnie u nas\b/,
+  // Announced work called off: "prace zostały odwołane" (not "do odwołania", until further notice).
+  /\b(?:zostal[aoy]?|zostaly|sa|jest) odwolan[aeyo]\b/,
+  /\bnie odbed(?:a|zie) sie\b/,
+  /\bnie bedzie (?:zadnej |zadnego )?(?:przerwy|awarii|wylaczenia)\b/,
+  /\bo (?:ktorej|ktorym|ktorych) (?:pisaly|pisal\w*|donosil\w*|informowal\w*) media\b/,
   /\bzdementowa\w*/,
   /\bjakoby\b/,
   /\bdzialaja i dzialaly\b/,
@@ -77,7 +82,7 @@ export const PLANNED_PATTERNS: readonly RegExp[] = [
   /\b(?:ponowne uruchomienie|przywrocimy|uruchomimy|wznowimy|wznowienie)\b/,
   /\bnastapi\b/,
   /\bodbed(?:zie|a) sie\b/,
-  /\bmoga (?:nie )?(?:wystapic|dzialac|przechodzic|byc)/,
+  /\bmoga (?:nie )?(?:wystapic|wystepowac|dzialac|przechodzic|byc)/,
   /\bmoze (?:nie )?(?:dzialac|byc niedostepn)/,
   /\b(?:zaplanowal\w*|zaplanowan\w*|planowan\w*|planujemy|planuje)\b/,
   /\bczekaja\b/,
@@ -92,6 +97,8 @@ export const PRESENT_TROUBLE: readonly RegExp[] = [
   /\b(?:trwaja prace|pracujemy|pracuja|pracuje)(?: \w+){0,2} nad (?:przywroceniem|usunieciem|rozwiazaniem|naprawa|wyjasnieniem)/,
   /\b(?:wystepuja|wystepuje|wystapily|wystapil|wystapila|odnotowujemy|obserwujemy)(?: \w+)? (?:problem|utrudnieni|bled|przerw|niedostepnosc|zaklocen|trudnosci|awari)/,
   /\bsprawdzamy przyczyn/,
+  // "działa z opóźnieniami" now; "może działać niestabilnie" is a warning, not this.
+  /(?<!(?:moze|moga|bedzie|beda) )\bdziala(?:ja)? (?:z opoznieni|niestabilnie|wolniej|z przerwami|z bledami|z zakloceni)/,
   /\bnie dziala(?:ja)?\b/,
 ];
 

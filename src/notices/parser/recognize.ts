@@ -1,10 +1,10 @@
 /** Walks the tokens once and lists the temporal items of a notice in text order. */
-import { isPunct, isTemporalStart, monthAt, wordAt } from './cursor.ts';
+import { isPunct, isTemporalStart, monthAt, skipApprox, wordAt } from './cursor.ts';
 import { parseDayCompound, parseDaySpec, parseNight } from './dayspec.ts';
 import type { Item, ItemBody } from './items.ts';
 import { ABBREVIATIONS, ASIDE_PREFIXES, AVAILABLE_PREFIXES, DAY_PARTS, END_VERBS, RESTART_WORDS, TIME_INTRODUCERS, WINDOW_LEADS } from './lexicon.ts';
 import { refineItems } from './refine.ts';
-import { hmIsTime, parseTime } from './timespec.ts';
+import { DURATION_UNITS, hmIsTime, parseTime } from './timespec.ts';
 import type { Token } from './tokens.ts';
 
 // Words that do not end the reach of "godz." over the numbers that follow.
@@ -35,6 +35,8 @@ export function recognize(tokens: readonly Token[]): Item[] {
 
 function temporalStep(tokens: readonly Token[], i: number, inTimeContext: boolean, items: readonly Item[]): Step | null {
   const tok = tokens[i];
+  // "Aktualizacja (godz. 10:15):", "Stan na 12:00": when the notice was written, not a window.
+  if ((tok?.kind === 'hm' || tok?.kind === 'dmy' || tok?.kind === 'num') && isStamp(tokens, i)) return { next: i + 1, timeContext: false };
   const numeric = tok?.kind === 'num' || tok?.kind === 'hm';
   // Under "godz." a number is an hour unless a month name follows it.
   if (inTimeContext && numeric && monthAt(tokens, i + 1) === null) {
@@ -91,7 +93,9 @@ function wordStep(tokens: readonly Token[], i: number, items: readonly Item[]): 
   if (w === 'poludnia' || w === 'poludnie') return { body: { t: 'time', time: { hour: 12, minute: 0 } }, next };
   if ((w === 'oraz' || w === 'i') && startsWindow(tokens, next)) return { body: { t: 'sep' }, next };
   // "między godz. 20:00 a 22:00"
-  if (w === 'a' && items[items.length - 1]?.t === 'time' && isTemporalStart(tokens, next) && afterMiedzy(tokens, i)) {
+  const lastItem = items[items.length - 1];
+  const afterTimeOrDay = lastItem?.t === 'time' || (lastItem?.t === 'day' && items[items.length - 2]?.t === 'time');
+  if (w === 'a' && afterTimeOrDay && isTemporalStart(tokens, next) && afterMiedzy(tokens, i)) {
     return { body: { t: 'to' }, next };
   }
   if (ASIDE_PREFIXES.some((prefix) => w.startsWith(prefix))) return { body: { t: 'aside' }, next, timeContext: false };
@@ -127,6 +131,22 @@ function startsWindow(tokens: readonly Token[], i: number): boolean {
   return isTemporalStart(tokens, i + 1) || LEAD_OBJECTS.has(wordAt(tokens, i + 1) ?? '');
 }
 
+const STAMP_HEADS = new Set(['aktualizacja', 'aktualizacji', 'opublikowano', 'zaktualizowano', 'aktualizowano', 'stan']);
+const STAMP_FILLER = new Set(['godz', 'z', 'dnia', 'o', 'na', 'dzien', 'r']);
+
+// The nearest word before i, skipping punctuation and filler, is a stamp head.
+function isStamp(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k -= 1) {
+    const tok = tokens[k];
+    if (tok?.kind === 'punct' || tok?.kind === 'dmy' || tok?.kind === 'hm') continue;
+    const w = wordAt(tokens, k);
+    if (w === null) return false;
+    if (STAMP_FILLER.has(w)) continue;
+    return STAMP_HEADS.has(w);
+  }
+  return false;
+}
+
 function afterMiedzy(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 5); k -= 1) if (wordAt(tokens, k) === 'miedzy' || wordAt(tokens, k) === 'pomiedzy') return true;
   return false;
@@ -137,6 +157,9 @@ function temporalWithin(tokens: readonly Token[], i: number, reach: number): boo
   for (let k = i; k < i + reach; k += 1) {
     // "potrwa od … do …" is a full range that "od"/"do" already mark.
     if (wordAt(tokens, k) === 'od' || wordAt(tokens, k) === 'do') return false;
+    // "potrwa ok. 2 godzin": a duration follows, not an end.
+    const n = skipApprox(tokens, k);
+    if (tokens[n]?.kind === 'num' && DURATION_UNITS.has(wordAt(tokens, n + 1) ?? '')) return false;
     if (isTemporalStart(tokens, k)) return true;
     if (tokens[k]?.kind !== 'word') return false;
   }

@@ -17,8 +17,12 @@ export function refineItems(items: readonly Item[], tokens: readonly Token[]): I
 function fillPendingMonths(items: readonly Item[]): Item[] {
   const out: Item[] = [];
   for (const [index, item] of items.entries()) {
-    const pending = specsOf(item).some((s) => s.kind === 'date' && s.month === null);
-    const donor = pending ? findDonor(items, index) : null;
+    // Most items are complete: keep them as they are, without copying (long pages hold thousands).
+    if (!isDateItem(item) || !specsOf(item).some((s) => s.kind === 'date' && s.month === null)) {
+      out.push(item);
+      continue;
+    }
+    const donor = findDonor(items, index);
     const fill = (spec: DaySpec): DaySpec => (donor ? borrowMonth(spec, donor) : spec);
     let filled: Item = item;
     if (item.t === 'day') filled = { ...item, spec: fill(item.spec) };

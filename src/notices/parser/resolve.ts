@@ -15,29 +15,29 @@ export interface SourcedWindow extends InstantWindow {
 
 /** Drops containers and duplicates, merges overlaps; sorted by start. */
 export function resolveOverlaps(windows: readonly SourcedWindow[]): SourcedWindow[] {
-  const sane = windows.filter((w) => w.end === null || w.end > w.start);
-  const kept = sane.filter((w, i) => !sane.some((v, j) => j !== i && contains(w, v) && !(contains(v, w) && j > i)));
-  const sorted = [...kept].sort((a, b) => a.start.toMillis() - b.start.toMillis() || endMs(a) - endMs(b));
-  const out: SourcedWindow[] = [];
-  for (const w of sorted) {
+  // Plain numbers: a long page may hold hundreds of windows, compared pairwise.
+  const spans = windows.map((w) => ({ w, start: w.start.toMillis(), end: w.end === null ? null : w.end.toMillis() })).filter((s) => s.end === null || s.end > s.start);
+  const kept = spans.filter((a, i) => !spans.some((b, j) => j !== i && contains(a, b) && !(contains(b, a) && j > i)));
+  kept.sort((a, b) => a.start - b.start || (a.end ?? Infinity) - (b.end ?? Infinity));
+  const out: { w: SourcedWindow; start: number; end: number | null }[] = [];
+  for (const s of kept) {
     const last = out[out.length - 1];
-    if (last && last.end !== null && w.start < last.end) {
-      const end = w.end === null || w.end > last.end ? w.end : last.end;
-      out[out.length - 1] = { start: last.start, end, phrase: `${last.phrase} + ${w.phrase}`, precise: last.precise && w.precise };
+    if (last && last.end !== null && s.start < last.end) {
+      const longer = s.end === null || s.end > last.end ? s : last;
+      const w: SourcedWindow = { start: last.w.start, end: longer.w.end, phrase: `${last.w.phrase} + ${s.w.phrase}`, precise: last.w.precise && s.w.precise };
+      out[out.length - 1] = { w, start: last.start, end: longer.end };
       continue;
     }
-    out.push(w);
+    out.push(s);
   }
-  return out;
+  return out.map((s) => s.w);
 }
+
+type Span = { start: number; end: number | null };
 
 // Outer contains inner: a closed outer spans it; an open outer only when they start together.
-function contains(outer: InstantWindow, inner: InstantWindow): boolean {
+function contains(outer: Span, inner: Span): boolean {
   if (outer.start > inner.start) return false;
-  if (outer.end === null) return outer.start.equals(inner.start);
+  if (outer.end === null) return outer.start === inner.start;
   return inner.end !== null && inner.end <= outer.end;
-}
-
-function endMs(w: InstantWindow): number {
-  return w.end?.toMillis() ?? Number.POSITIVE_INFINITY;
 }

@@ -78,7 +78,14 @@ export const statusSchemas = {
       monitor: {
         type: 'object',
         required: ['blind', 'lastCheckedAt'],
-        properties: { blind: { type: 'boolean', description: 'True when the monitor cannot trust its own probes (self-connectivity guard).' }, lastCheckedAt: isoOrNull },
+        properties: {
+          blind: { type: 'boolean', description: 'True when the monitor cannot trust its own probes (self-connectivity guard).' },
+          lastCheckedAt: isoOrNull,
+          stale: { type: 'boolean', description: 'True when some component is shown unknown/stale because its newest check is past the stale limit (e.g. during a store outage).' },
+          dataAsOf: isoOrNull,
+          dataAgeSeconds: { type: ['integer', 'null'], minimum: 0, description: 'Seconds since the newest check behind this answer.' },
+          storeReadAt: isoOrNull,
+        },
       },
       components: { type: 'array', items: { $ref: '#/components/schemas/ComponentView' } },
       loginMethods: { type: 'array', items: { $ref: '#/components/schemas/LoginMethodRow' } },

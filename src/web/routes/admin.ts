@@ -27,13 +27,27 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/**
+ * Writes ask the store first and fail now with 503 STORE_UNAVAILABLE when it cannot answer:
+ * a write sent to a frozen Redis would hang, then run later when nobody expects it.
+ */
+function storeWritable(deps: AdminWebDeps): RequestHandler {
+  return async (req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    await deps.ops.store.ping().catch(() => {
+      throw new AppError('STORE_UNAVAILABLE');
+    });
+    next();
+  };
+}
+
 /** /api/v1/admin/…: rate limit, then bearer token, then role (viewers only read), then JSON bodies. */
 export function adminRoutes(deps: AdminWebDeps): Router {
   const { rateLimit } = deps.ops.config.admin;
   const admin = Router();
   // Before authentication, so guessing tokens is throttled too.
   admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
-  admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }));
+  admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }), storeWritable(deps));
   admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminNoticeRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
   const router = Router();
   router.use('/api/v1/admin', admin);
