@@ -102,6 +102,11 @@ export const configSchema = z.strictObject({
       host: z.string().default('0.0.0.0'),
       /** Express `trust proxy`: set it behind a load balancer so rate limits see the client's IP. */
       trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).default(false),
+      /**
+       * The public base URL of the page (`https://status.example`), used for absolute links in feeds,
+       * Statuspage JSON and calendars. Without it links follow the (attacker-controlled) Host header.
+       */
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
       /** Caps on live-event streams (/api/v1/events), answered with 503 and Retry-After. */
       sse: sseSchema,
     })

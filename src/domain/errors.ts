@@ -10,6 +10,16 @@ export const ERRORS = {
     en: 'Never send a PESEL number: it is not needed and we do not accept it. Remove it and send again.',
   },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, pl: 'Nieobsługiwany typ treści: wyślij JSON.', en: 'Unsupported content type: send JSON.' },
+  UNSUPPORTED_CONTENT_ENCODING: {
+    status: 415,
+    pl: 'Nieobsługiwane kodowanie treści (nagłówek Content-Encoding): wyślij treść bez kompresji.',
+    en: 'Unsupported content coding (Content-Encoding header): send the body uncompressed.',
+  },
+  BAD_ENCODING: {
+    status: 400,
+    pl: 'Nieprawidłowe kodowanie adresu: po znaku % muszą stać dwie cyfry szesnastkowe tworzące poprawny UTF-8.',
+    en: 'Malformed URL encoding: each % must be followed by two hex digits forming valid UTF-8.',
+  },
   RATE_LIMITED: { status: 429, pl: 'Zbyt wiele zapytań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again in a moment.' },
   STREAMS_PER_CLIENT: {
     status: 503,

@@ -21,7 +21,7 @@ export interface CreateStoreOptions {
  */
 export async function createStore(opts: CreateStoreOptions): Promise<Store> {
   if (opts.redisUrl) {
-    const redis = new RedisStore({ url: opts.redisUrl, keyPrefix: opts.keyPrefix, logger: opts.logger });
+    const redis = new RedisStore({ url: opts.redisUrl, keyPrefix: opts.keyPrefix, logger: opts.logger, clock: opts.clock });
     return new RedisGuard(redis, { ...opts.guard, logger: opts.logger }).shared;
   }
   return MemoryStore.open({ snapshotFile: opts.snapshotFile, clock: opts.clock, logger: opts.logger });

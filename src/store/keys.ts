@@ -13,6 +13,7 @@
  *   <prefix>reclassifications              HASH   reclassificationId -> Reclassification JSON
  *   <prefix>audit                          LIST   newest-first AuditEntry JSON, trimmed to `admin.auditKeep`
  *   <prefix>webhook-outbox                 HASH   deliveryId -> OutboxEntry JSON (webhook deliveries not yet ended)
+ *   <prefix>quarantine                     HASH   quarantineId -> QuarantinedRecord JSON (records that failed validation)
  *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX); also webhook delivery claims
  *   <prefix>rl:<limiter>:<client>           STRING rate-limit counters, written by rate-limit-redis
  *   <prefix>epoch                          STRING random id written once; its disappearance means Redis was emptied (FLUSHALL)
@@ -33,6 +34,7 @@ export function redisKeys(prefix: string) {
     reclassifications: `${prefix}reclassifications`,
     audit: `${prefix}audit`,
     webhookOutbox: `${prefix}webhook-outbox`,
+    quarantine: `${prefix}quarantine`,
     lease: (key: string): string => `${prefix}lease:${key}`,
     changedChannel: `${prefix}changed`,
     epoch: `${prefix}epoch`,
@@ -59,6 +61,7 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}reclassifications$`),
     new RegExp(`^${p}audit$`),
     new RegExp(`^${p}webhook-outbox$`),
+    new RegExp(`^${p}quarantine$`),
     new RegExp(`^${p}lease:.+$`),
     new RegExp(`^${p}rl:[a-z]+:.+$`),
     new RegExp(`^${p}epoch$`),

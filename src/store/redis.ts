@@ -2,7 +2,10 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeBucket } from '../domain/types.ts';
+import { systemClock } from '../domain/clock.ts';
+import type { Clock } from '../domain/types.ts';
 import { redisKeys } from './keys.ts';
+import { RedisQuarantine } from './redis-quarantine.ts';
 import { RedisHistory } from './redis-history.ts';
 import { RedisOperatorData } from './redis-operator.ts';
 import type { StoreLogger } from './snapshot-file.ts';
@@ -25,7 +28,7 @@ export const FAIL_FAST_OPTIONS: RedisOptions = {
 };
 
 /** Options of the Redis store: a URL, or an existing client (which the store then owns and closes). */
-export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger } & (
+export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger; clock?: Clock } & (
   | { url: string; redisOptions?: RedisOptions }
   | { client: Redis }
 );
@@ -47,7 +50,9 @@ export class RedisStore extends RedisOperatorData implements Store {
   }
 
   constructor(opts: RedisStoreOptions) {
-    super('client' in opts ? opts.client : new Redis(opts.url, { ...FAIL_FAST_OPTIONS, ...opts.redisOptions }), redisKeys(opts.keyPrefix), opts.logger);
+    const redis = 'client' in opts ? opts.client : new Redis(opts.url, { ...FAIL_FAST_OPTIONS, ...opts.redisOptions });
+    const keys = redisKeys(opts.keyPrefix);
+    super(redis, keys, opts.logger, new RedisQuarantine(redis, keys, opts.clock ?? systemClock, opts.logger));
     if (!('client' in opts)) {
       const offlineQueueOff = (): void => {
         this.redis.options.enableOfflineQueue = false;
@@ -79,7 +84,7 @@ export class RedisStore extends RedisOperatorData implements Store {
   async recentResults(probeId: string, limit: number): Promise<ProbeResult[]> {
     if (limit <= 0) return [];
     const raw = await this.redis.lrange(this.keys.results(probeId), 0, limit - 1);
-    return raw.flatMap((json) => this.parse<ProbeResult>(json, probeId));
+    return raw.flatMap((json) => this.parse<ProbeResult>(json, this.keys.results(probeId)));
   }
 
   async getProbeStates(): Promise<Map<string, ProbeState>> {

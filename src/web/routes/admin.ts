@@ -9,6 +9,7 @@ import { adminIncidentRoutes } from './admin-incidents.ts';
 import { adminMaintenanceRoutes } from './admin-maintenance.ts';
 import { adminNoticeRoutes } from './admin-notices.ts';
 import { adminOverrideRoutes } from './admin-overrides.ts';
+import { adminQuarantineRoutes } from './admin-quarantine.ts';
 
 /** What the admin API needs (wired in main.ts). */
 export interface AdminWebDeps {
@@ -48,7 +49,14 @@ export function adminRoutes(deps: AdminWebDeps): Router {
   // Before authentication, so guessing tokens is throttled too.
   admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
   admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }), storeWritable(deps));
-  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminNoticeRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
+  admin.use(
+    adminIncidentRoutes(deps.ops),
+    adminMaintenanceRoutes(deps.ops),
+    adminNoticeRoutes(deps.ops),
+    adminOverrideRoutes(deps.ops),
+    adminHistoryRoutes(deps.ops),
+    adminQuarantineRoutes(deps.ops),
+  );
   const router = Router();
   router.use('/api/v1/admin', admin);
   return router;
