@@ -11,6 +11,8 @@ commands:
   notices parse [--published ISO-8601]
                              parse a Polish notice read from stdin; prints kind,
                              windows and components as JSON
+  probe ID [FILE]            run one probe once and print its result as JSON (with
+                             every step for journeys); exit 0 passed, 1 failed
   token create NAME [--role operator|viewer]
                              print a new admin API token (once) and the config
                              snippet with its salted scrypt hash

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
 import { preinitialiseCounters } from './metrics/preinit.ts';
+import { createBrowserRenderer, usesBrowser } from './probes/journey/browser.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
@@ -92,13 +93,15 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     userAgent: config.scheduler.userAgent,
     ...webhookMetricsHooks(metrics, config.webhooks.map((w) => w.id)),
   });
+  // The browser runner exists only when some journey step asks for it (none does in the shipped config).
+  const renderer = usesBrowser(config) ? createBrowserRenderer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) : undefined;
   // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
   const parser = new ParsePool();
   const probing = opts.probing !== false;
   if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
     logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
   }
-  const deps: PipelineDeps = { config, store: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser };
+  const deps: PipelineDeps = { config, store: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -153,6 +156,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         await scheduler.stop(1_000);
       }
       await webhooks?.stop(2_000);
+      await renderer?.close();
       await parser.close();
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));

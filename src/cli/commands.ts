@@ -1,6 +1,7 @@
 import { checkConfigCommand } from './check-config.ts';
 import { demoCommand } from './demo.ts';
 import { noticesCommand } from './notices.ts';
+import { probeCommand } from './probe.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand } from './token.ts';
 
@@ -13,5 +14,6 @@ export const commands: Record<string, Command> = {
   'check-config': checkConfigCommand,
   demo: demoCommand,
   notices: noticesCommand,
+  probe: probeCommand,
   token: tokenCommand,
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { componentId, duration, probeBase } from './schema-common.ts';
 
 /** A CSS selector that cheerio can compile, checked at load time so a typo fails fast instead of on every run. */
-const cssSelector = z
+export const cssSelector = z
   .string()
   .min(1)
   .refine(

@@ -31,3 +31,12 @@ export const probeBase = {
   failureThreshold: z.number().int().min(1).max(100).optional(),
   successThreshold: z.number().int().min(1).max(100).optional(),
 };
+
+/** A text in Polish and English. */
+export const localized = z.strictObject({ pl: z.string().min(1), en: z.string().min(1) });
+
+/** An expected HTTP status: a code or a class like `2xx`. */
+export const statusPattern = z.union([
+  z.number().int().min(100).max(599),
+  z.string().regex(/^[1-5]xx$/, 'must be a status code or a class like 2xx'),
+]);

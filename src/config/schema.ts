@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { noticesProbeSchema } from './notices-schema.ts';
 import { adminSchema, incidentsSchema, webhookSchema } from './operator-schema.ts';
-import { componentId, duration, itemId, probeBase } from './schema-common.ts';
+import { journeyProbeSchema } from './journey-schema.ts';
+import { componentId, duration, itemId, localized, probeBase, statusPattern } from './schema-common.ts';
 
 const regexString = z.string().refine(
   (s) => {
@@ -15,17 +16,12 @@ const regexString = z.string().refine(
   { message: 'is not a valid regular expression' },
 );
 
-const localized = z.strictObject({ pl: z.string().min(1), en: z.string().min(1) });
 
 /** Body condition: a substring or a regular expression. */
 const bodyMatch = z
   .strictObject({ contains: z.string().min(1).optional(), regex: regexString.optional() })
   .refine((m) => (m.contains === undefined) !== (m.regex === undefined), { message: 'give exactly one of contains or regex' });
 
-const statusPattern = z.union([
-  z.number().int().min(100).max(599),
-  z.string().regex(/^[1-5]xx$/, 'must be a status code or a class like 2xx'),
-]);
 
 export const httpCheckSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
@@ -60,6 +56,7 @@ export type HttpCheck = z.infer<typeof httpCheckSchema>;
 export const probeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...probeBase, kind: z.literal('http'), http: httpCheckSchema }),
   noticesProbeSchema,
+  journeyProbeSchema,
 ]);
 export type ProbeConfig = z.infer<typeof probeSchema>;
 export type ProbeKind = ProbeConfig['kind'];

@@ -115,6 +115,7 @@ function checkProbe(p: ProbeConfig, ids: ReadonlySet<string>): string[] {
   const cron = intervalProblem(p.interval);
   if (cron !== null) problems.push(`${name}: ${cron}`);
   if (p.kind === 'notices') return [...problems, ...checkNoticesProbe(p, name, ids)];
+  if (p.kind === 'journey') return [...problems, ...checkJourneyProbe(p, name, ids)];
   if (p.canary && p.component !== undefined) problems.push(`${name}: a canary probe must not have a component`);
   if (!p.canary && p.component === undefined) problems.push(`${name}: needs a component (or canary: true)`);
   if (p.component !== undefined && !ids.has(p.component)) {
@@ -140,6 +141,29 @@ function checkNoticesProbe(p: Extract<ProbeConfig, { kind: 'notices' }>, name: s
   }
   if (p.notices.connectTimeout !== undefined && p.notices.connectTimeout > p.timeout) {
     problems.push(`${name}: notices.connectTimeout must be <= timeout`);
+  }
+  return problems;
+}
+
+/** A journey proves one component works; each step may blame another one, which must exist. */
+function checkJourneyProbe(p: Extract<ProbeConfig, { kind: 'journey' }>, name: string, ids: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (p.canary) problems.push(`${name}: a journey probe cannot be a canary`);
+  if (p.component === undefined) problems.push(`${name}: needs a component (the one the journey proves works)`);
+  else if (!ids.has(p.component)) problems.push(`${name}: component: unknown component ${JSON.stringify(p.component)}`);
+  p.journey.steps.forEach((s, i) => {
+    if (s.component !== undefined && !ids.has(s.component)) {
+      problems.push(`${name}: journey.steps[${i}] (${s.id}): component: unknown component ${JSON.stringify(s.component)}`);
+    }
+    for (const v of s.via ?? []) {
+      if (!ids.has(v.component)) problems.push(`${name}: journey.steps[${i}] (${s.id}): via: unknown component ${JSON.stringify(v.component)}`);
+    }
+    if ((s.timeout ?? p.journey.stepTimeout) > p.timeout) {
+      problems.push(`${name}: journey.steps[${i}] (${s.id}): step timeout must be <= the probe's timeout`);
+    }
+  });
+  if (p.journey.connectTimeout !== undefined && p.journey.connectTimeout > p.journey.stepTimeout) {
+    problems.push(`${name}: journey.connectTimeout must be <= journey.stepTimeout`);
   }
   return problems;
 }

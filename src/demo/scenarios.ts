@@ -4,10 +4,14 @@ export type Fault = 'http-503' | 'hang' | 'slow' | 'reset';
 /** A notice a scenario publishes on a simulated notice page. */
 export type DemoNoticeId = 'ikp-maintenance' | 'bank-mbank-maintenance';
 
-/** A switchable demo scenario: which upstreams fail and how, and which notices appear. */
+/** A hop of the login path that a scenario breaks while the upstream itself stays up. */
+export type ChainBreak = 'login-gov-chooser-missing-pz' | 'pz-form-changed' | 'ikp-saml-broken' | 'login-gov-maintenance-page' | 'waf-block' | 'login-gov-chooser-js';
+
+/** A switchable demo scenario: which upstreams fail and how, which login hops break, and which notices appear. */
 export interface Scenario {
   description: string;
   faults: Record<string, Fault>;
+  breaks?: ChainBreak[];
   notices?: DemoNoticeId[];
 }
 
@@ -19,6 +23,25 @@ export const SCENARIOS: Record<string, Scenario> = {
   'mojeid-outage': { description: 'mojeID resets connections', faults: { mojeid: 'reset' } },
   'ikp-outage': { description: 'the IKP application answers 503', faults: { 'pacjent/ikp': 'http-503' } },
   'bank-pko-bp-outage': { description: 'PKO BP login page answers 503', faults: { 'bank/pko-bp': 'http-503' } },
+  'login-gov-chooser-missing-pz': {
+    description: 'the login.gov.pl method chooser stops offering Profil Zaufany (other methods still work)',
+    faults: {},
+    breaks: ['login-gov-chooser-missing-pz'],
+  },
+  'pz-form-changed': { description: 'the PZ login form renames its fields (markup drift, not an outage)', faults: {}, breaks: ['pz-form-changed'] },
+  'bank-pko-bp-login-down': { description: "PKO BP's login page answers 503", faults: { 'bank/pko-bp': 'http-503' } },
+  'ikp-saml-broken': { description: 'IKP sends a SAMLRequest that is not an AuthnRequest', faults: {}, breaks: ['ikp-saml-broken'] },
+  'login-gov-maintenance-page': {
+    description: 'login.gov.pl answers with a "Przerwa techniczna" page',
+    faults: {},
+    breaks: ['login-gov-maintenance-page'],
+  },
+  'login-gov-chooser-js': {
+    description: 'the login.gov.pl chooser builds its tiles in JavaScript (only the browser runner sees them)',
+    faults: {},
+    breaks: ['login-gov-chooser-js'],
+  },
+  'waf-block': { description: "login.gov.pl's WAF answers with an Incapsula block page", faults: {}, breaks: ['waf-block'] },
   'bank-mbank-outage': { description: 'mBank login page answers 503', faults: { 'bank/mbank': 'http-503' } },
   'ikp-maintenance': {
     description: 'pacjent.gov.pl announces a maintenance window from the current hour and the IKP application answers 503',

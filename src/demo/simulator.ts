@@ -2,7 +2,8 @@ import express from 'express';
 import type { Request, Response } from 'express';
 import { startWebServer, type WebServer } from '../web/server.ts';
 import { DEMO_NOTICES, noticeList } from './notice-pages.ts';
-import { NOTICE_PAGES, SCENARIOS, UPSTREAMS, type Fault } from './scenarios.ts';
+import { loginChainRouter } from './login-chain.ts';
+import { NOTICE_PAGES, SCENARIOS, UPSTREAMS, type ChainBreak, type Fault } from './scenarios.ts';
 
 /** A running simulator of the upstream sites, with switchable scenarios. */
 export interface Simulator extends WebServer {
@@ -48,20 +49,29 @@ export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simu
     res.json({ active: [...active] });
   });
 
+  // Longest prefix first, so /bank/mbank/logowanie belongs to bank/mbank and not to bank/mbank/komunikaty's sibling.
+  const prefixes = Object.keys(UPSTREAMS).sort((a, b) => b.length - a.length);
+  const upstreamOf = (path: string): string | undefined => prefixes.find((u) => path === `/${u}` || path.startsWith(`/${u}/`));
+
+  // Faults apply to every page under an upstream's prefix, including the login path's hops.
+  app.use((req, res, next) => {
+    const upstream = upstreamOf(req.path);
+    const fault = upstream === undefined ? undefined : faultFor(upstream);
+    if (fault === 'reset') return void res.socket?.destroy();
+    if (fault === 'hang') return void hanging.add(res);
+    if (fault === 'http-503') return void res.status(503).type('html').send(page(UPSTREAMS[upstream!] ?? '', 'Usługa chwilowo niedostępna'));
+    if (fault === 'slow') return void setTimeout(next, SLOW_MS);
+    next();
+  });
+
   for (const [upstream, title] of Object.entries(UPSTREAMS)) {
     app.get([`/${upstream}`, `/${upstream}/`], (_req, res) => {
-      const fault = faultFor(upstream);
-      if (fault === 'reset') return void res.socket?.destroy();
-      if (fault === 'hang') return void hanging.add(res);
-      if (fault === 'http-503') return void res.status(503).type('html').send(page(title, 'Usługa chwilowo niedostępna'));
-      const send = (): void => {
-        if (upstream === 'canary') res.status(204).end();
-        else res.type('html').send(page(title, 'Zaloguj się', noticesOn(upstream)));
-      };
-      if (fault === 'slow') setTimeout(send, SLOW_MS);
-      else send();
+      if (upstream === 'canary') res.status(204).end();
+      else res.type('html').send(page(title, 'Zaloguj się', noticesOn(upstream)));
     });
   }
+  const breaks = (): Set<ChainBreak> => new Set([...active].flatMap((name) => SCENARIOS[name]?.breaks ?? []));
+  app.use(loginChainRouter(breaks));
 
   function setScenario(name: string, on: boolean): void {
     if (on) active.add(name);

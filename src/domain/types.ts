@@ -25,6 +25,12 @@ export const PROBE_REASONS = [
   /** The upstream answered with something that is not HTTP (parser error, oversized headers). */
   'protocol_error',
   'internal_error',
+  // Journey probes (issue 15): a hop of the login path failed, showed a maintenance page,
+  // was answered by a WAF instead of the site, or its markup drifted from what we expect.
+  'journey_step_failed',
+  'maintenance_page',
+  'blocked',
+  'page_changed',
 ] as const;
 export type ProbeReason = (typeof PROBE_REASONS)[number];
 
@@ -52,6 +58,25 @@ export interface ProbeOutcome {
   phases?: HttpPhases;
   /** Notice items extracted by the `notices` probe kind. */
   notices?: NoticeItem[];
+  /** Journey probes: the step that failed and the component it is attributed to. */
+  failedStep?: { id: string; component: string };
+  /** Journey probes: every step that ran, in order (kept out of the stored history). */
+  steps?: JourneyStepResult[];
+}
+
+/** One step of a journey run, as reported to operators (URL without its query). */
+export interface JourneyStepResult {
+  id: string;
+  component: string;
+  /** Final URL of the step with query and fragment stripped (tokens live there). */
+  url: string | null;
+  status: number | null;
+  durationMs: number;
+  ok: boolean;
+  /** What was checked, e.g. `status 2xx`, `form loginForm:login,loginForm:hasło`. */
+  checks: string[];
+  reason?: ProbeReason;
+  detail?: string;
 }
 
 /** An HTTP run's time by phase in ms: DNS, TCP connect, TLS handshake, waiting for headers, reading the body. */
@@ -100,6 +125,8 @@ export interface ProbeState {
   lastDurationMs?: number;
   /** Reason of the latest run that agreed with `status`, so a recovering `down` probe still says why it is down. */
   statusReason?: ProbeReason;
+  /** Journey probes: the failed step of the latest run that agreed with `status`. */
+  failedStep?: { id: string; component: string };
   /**
    * Failures not yet counted because no canary has said whether the monitor could see the
    * internet when they were taken (see engine/sight.ts); oldest first, bounded.
@@ -118,6 +145,8 @@ export interface ComponentState {
   reason: ComponentReason;
   /** Component id that explains this one's failure, when it is elsewhere in the graph. */
   rootCause: string | null;
+  /** When a journey probe decided this state: which probe and which of its steps failed. */
+  journeyStep?: { probe: string; step: string };
 }
 
 /** Per-day time spent in each status, in seconds, for one component. */

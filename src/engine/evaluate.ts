@@ -1,5 +1,6 @@
 import type { ComponentConfig, ProbeConfig } from '../config/schema.ts';
 import type { ComponentReason, ComponentState, ComponentStatus, ProbeState } from '../domain/types.ts';
+import { journeyVerdicts, worseOf, type JourneyVerdict } from './journey-verdicts.ts';
 import { findRootCause } from './root-cause.ts';
 
 /** Engine knobs (config `engine`); thresholds are the defaults for probes without their own. */
@@ -42,7 +43,7 @@ export interface Evaluation {
   lastCheckAgeMs: Map<string, number | null>;
 }
 
-type Verdict = { status: ComponentStatus; reason: ComponentReason };
+type Verdict = { status: ComponentStatus; reason: ComponentReason; rootCause?: string | null; journeyStep?: JourneyVerdict['journeyStep'] };
 
 function isFresh(state: ProbeState | undefined, probe: ProbeConfig, now: number, s: EngineSettings): state is ProbeState {
   return state?.lastCheckedAt != null && now - state.lastCheckedAt <= s.staleAfterIntervals * probe.interval;
@@ -88,13 +89,16 @@ function verdictFor(
   probes: ProbeConfig[],
   input: EvaluateInput,
   blind: boolean,
+  journey: JourneyVerdict | undefined,
 ): Verdict {
   const { overlays, probeStates, now, settings } = input;
   const forced = overlays?.overrides?.get(c.id);
   if (forced) return { status: forced.status, reason: 'override' };
   if (overlays?.maintenance.has(c.id)) return { status: 'maintenance', reason: 'maintenance' };
   if (blind) return { status: 'unknown', reason: 'monitor_offline' };
-  const v = fromProbes(probes, probeStates, now, settings);
+  // Journey probes speak through `journey` (per failing step), not as plain up/down probes.
+  const plain = probes.filter((p) => p.kind !== 'journey');
+  const v = plain.length === 0 && journey !== undefined ? journey : worseOf<Verdict>(fromProbes(plain, probeStates, now, settings), journey);
   // An official outage notice outranks "all fine" and "we don't know", never a measured outage.
   if (overlays?.outageNotices.has(c.id) && (v.status === 'operational' || v.status === 'unknown')) {
     return { status: 'degraded', reason: 'outage_notice' };
@@ -116,11 +120,12 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const { now, components, probes, probeStates, previous, settings } = input;
   const blind = isBlind(probes, probeStates, now, settings);
   const lastCheckAgeMs = new Map<string, number | null>();
+  const journeys = journeyVerdicts(probes, probeStates, (p, st): st is ProbeState => isFresh(st, p, now, settings));
   const drafts = components.map((c) => {
     const own = probes.filter((p) => p.component === c.id);
     const lastCheckedAt = latestCheck(own, probeStates);
     lastCheckAgeMs.set(c.id, lastCheckedAt === null ? null : now - lastCheckedAt);
-    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind) };
+    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind, journeys.get(c.id)) };
   });
   const statuses = new Map(drafts.map((d) => [d.id, d.status] as const));
   const deps = new Map(components.map((c) => [c.id, c.dependsOn] as const));
@@ -132,7 +137,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
       since: prev !== undefined && prev.status === d.status ? prev.since : now,
       lastCheckedAt: d.lastCheckedAt,
       reason: d.reason,
-      rootCause: findRootCause(d.id, statuses, deps),
+      rootCause: d.rootCause ?? findRootCause(d.id, statuses, deps),
+      ...(d.journeyStep !== undefined && d.status !== 'operational' ? { journeyStep: d.journeyStep } : {}),
     };
   });
   const changed = result.filter((c) => {

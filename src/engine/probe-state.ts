@@ -90,7 +90,11 @@ export function applyResult(prev: ProbeState, result: ProbeResult, t: Thresholds
     lastDurationMs: result.durationMs,
   };
   if (result.detail !== undefined) next.lastDetail = result.detail;
-  const statusReason = AGREES[status].includes(kind) ? result.reason : prev.statusReason;
+  const agrees = AGREES[status].includes(kind);
+  const statusReason = agrees ? result.reason : prev.statusReason;
   if (statusReason !== undefined) next.statusReason = statusReason;
+  // Journeys: the failed step travels with the status reason, so a recovering journey still names it.
+  const failedStep = agrees ? result.failedStep : prev.failedStep;
+  if (failedStep !== undefined) next.failedStep = failedStep;
   return next;
 }

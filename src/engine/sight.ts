@@ -73,6 +73,8 @@ export function settle(prev: ProbeState, canaries: Map<string, CanaryRun[]>, t: 
 function pendingOf(r: ProbeResult): ProbeResult {
   const p: ProbeResult = { probeId: r.probeId, component: r.component, at: r.at, ok: r.ok, degraded: r.degraded, reason: r.reason, durationMs: r.durationMs };
   if (r.detail !== undefined) p.detail = r.detail;
+  // Journeys: the failed step decides which component the failure lands on once it is counted.
+  if (r.failedStep !== undefined) p.failedStep = r.failedStep;
   return p;
 }
 

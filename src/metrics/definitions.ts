@@ -13,6 +13,9 @@ export interface Metrics {
   probeDuration: Histogram<'probe'>;
   probeRuns: Counter<'probe' | 'result' | 'reason'>;
   noticeParseFailures: Counter<'source'>;
+  /** Journey probes: time per step, and whether each step passed in the latest run (labels come from config). */
+  journeyStepDuration: Histogram<'probe' | 'step'>;
+  journeyStepSuccess: Gauge<'probe' | 'step'>;
   /** Count a helpdesk triage answer: `metrics.triageRequests.inc({ first_cause })`. */
   triageRequests: Counter<'first_cause'>;
   httpDuration: Histogram<'route' | 'method' | 'status_code'>;
@@ -69,6 +72,19 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       name: 'ikpstatus_probe_runs_total',
       help: 'Probe runs executed by this replica, by result (ok, degraded, failed) and typed reason.',
       labelNames: ['probe', 'result', 'reason'],
+      registers: [registry],
+    }),
+    journeyStepDuration: new Histogram({
+      name: 'ikpstatus_journey_step_duration_seconds',
+      help: 'Wall time of each journey step run by this replica (probe and step ids from config).',
+      labelNames: ['probe', 'step'],
+      buckets: PROBE_DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    journeyStepSuccess: new Gauge({
+      name: 'ikpstatus_journey_step_success',
+      help: '1 when the step passed in the latest journey run on this replica, 0 when it failed; absent when the run stopped before it.',
+      labelNames: ['probe', 'step'],
       registers: [registry],
     }),
     noticeParseFailures: new Counter({

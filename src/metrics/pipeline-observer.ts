@@ -21,5 +21,15 @@ export function metricsObserver(metrics: Metrics): PipelineObserver {
     noticeParseFailed(source) {
       metrics.noticeParseFailures.inc({ source });
     },
+    journeySteps(probe, steps) {
+      if (probe.kind !== 'journey') return;
+      for (const s of steps) {
+        metrics.journeyStepDuration.observe({ probe: probe.id, step: s.id }, s.durationMs / 1000);
+        metrics.journeyStepSuccess.set({ probe: probe.id, step: s.id }, s.ok ? 1 : 0);
+      }
+      // Only configured step ids become labels, so the series stay bounded; steps not reached have no verdict.
+      const ran = new Set(steps.map((s) => s.id));
+      for (const step of probe.journey.steps) if (!ran.has(step.id)) metrics.journeyStepSuccess.remove({ probe: probe.id, step: step.id });
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Config, ProbeConfig } from '../config/schema.ts';
-import type { Clock, ProbeResult } from '../domain/types.ts';
+import type { Clock, JourneyStepResult, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { PageRenderer } from '../probes/journey/browser.ts';
 import type { Store } from '../store/store.ts';
 import type { EventSink } from '../webhooks/types.ts';
 import type { ParseRunner } from '../workers/parse-runner.ts';
@@ -15,6 +16,8 @@ export interface PipelineDeps {
   observer?: PipelineObserver;
   /** Webhook delivery of status changes and maintenance edges; never blocks the pipeline. */
   events?: EventSink;
+  /** The optional browser runner for journey steps with `render: browser`. */
+  renderer?: PageRenderer;
   /** Parses untrusted pages and notice text off the event loop (a ParsePool); default: inline. */
   parser?: ParseRunner;
 }
@@ -25,4 +28,6 @@ export interface PipelineObserver {
   probeFinished(probe: ProbeConfig, result: ProbeResult): void;
   /** A notice source's page or feed structure could not be read (`parse_error`). */
   noticeParseFailed(source: string): void;
+  /** A journey probe ran these steps (the failed one last). */
+  journeySteps?(probe: ProbeConfig, steps: JourneyStepResult[]): void;
 }

@@ -10,12 +10,17 @@ export async function runProbeFire(deps: PipelineDeps, probe: ProbeConfig, fireA
     signal: shutdown,
     userAgent: deps.config.scheduler.userAgent,
     clock: deps.clock,
+    ...(deps.renderer ? { renderer: deps.renderer } : {}),
     parser: deps.parser,
   });
   // Notice items live on as window evidence; the result history keeps only the verdict.
-  const { notices, ...verdict } = outcome;
-  const result = { ...verdict, probeId: probe.id, component: probe.component ?? null, at: fireAt };
+  // Journey steps go to metrics and the CLI, not into the stored history.
+  const { notices, steps, ...verdict } = outcome;
+  // A journey's failure belongs to the component of the step that failed (issue 15).
+  const component = verdict.failedStep?.component ?? probe.component ?? null;
+  const result = { ...verdict, probeId: probe.id, component, at: fireAt };
   deps.observer?.probeFinished(probe, result);
+  if (steps !== undefined) deps.observer?.journeySteps?.(probe, steps);
   if (outcome.reason === 'parse_error') deps.observer?.noticeParseFailed(probe.id);
   // Windows first, so the re-evaluation in recordResult already sees them.
   if (probe.kind === 'notices' && outcome.ok) await applyNotices(deps, probe, notices ?? [], fireAt);

@@ -50,6 +50,8 @@ function differs(a: ComponentState | undefined, b: ComponentState): boolean {
     a.reason !== b.reason ||
     a.rootCause !== b.rootCause ||
     a.since !== b.since ||
-    a.lastCheckedAt !== b.lastCheckedAt
+    a.lastCheckedAt !== b.lastCheckedAt ||
+    a.journeyStep?.probe !== b.journeyStep?.probe ||
+    a.journeyStep?.step !== b.journeyStep?.step
   );
 }

@@ -4,6 +4,7 @@ import type { ProbeOutcome } from '../domain/types.ts';
 import { classifyError } from './errors.ts';
 import { elapsedSince } from './fetch-bounded.ts';
 import { httpProber } from './http.ts';
+import { journeyProber } from './journey.ts';
 import { noticesProber } from './notices.ts';
 import type { ProbeContext, Prober } from './types.ts';
 
@@ -11,6 +12,7 @@ import type { ProbeContext, Prober } from './types.ts';
 export const probers: { [K in ProbeKind]: Prober<Extract<ProbeConfig, { kind: K }>> } = {
   http: httpProber,
   notices: noticesProber,
+  journey: journeyProber,
 };
 
 /**

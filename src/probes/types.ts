@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { ProbeConfig } from '../config/schema.ts';
 import type { Clock, ProbeOutcome } from '../domain/types.ts';
+import type { PageRenderer } from './journey/browser.ts';
 import type { ParseRunner } from '../workers/parse-runner.ts';
 
 /** What every prober is given besides its own config. */
@@ -11,6 +12,8 @@ export interface ProbeContext {
   clock: Clock;
   /** Optional undici dispatcher override (tests use it to pin DNS or TLS trust). */
   dispatcher?: Dispatcher;
+  /** The optional browser runner for journey steps with `render: browser` (absent: such steps fail). */
+  renderer?: PageRenderer;
   /** Parses untrusted pages off the event loop (the app's ParsePool); default: inline, for one-off runs and unit tests. */
   parser?: ParseRunner;
 }

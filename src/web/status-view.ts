@@ -16,6 +16,8 @@ export interface ComponentView {
   reason: string;
   rootCause: string | null;
   dependsOn: string[];
+  /** The journey step that decided a non-operational status, with its configured name (null when unnamed). */
+  journeyStep?: { probe: string; step: string; name: { pl: string; en: string } | null } | null;
 }
 
 /** The body of GET /api/v1/status, minus request-time fields. */
@@ -73,6 +75,7 @@ export function buildStatusView(
         reason: s.reason,
         rootCause: s.rootCause,
         dependsOn: c.dependsOn,
+        journeyStep: s.journeyStep ? { ...s.journeyStep, name: stepName(config, s.journeyStep.probe, s.journeyStep.step) } : null,
       };
     }),
     loginMethods: loginMatrix(config.loginMethods, byId),
@@ -84,4 +87,10 @@ export function buildStatusView(
       .map((w) => toWindowView(w, now)),
     incidents,
   };
+}
+
+/** The configured plain-language name of a journey step, if it has one. */
+function stepName(config: Config, probeId: string, stepId: string): { pl: string; en: string } | null {
+  const probe = config.probes.find((p) => p.id === probeId);
+  return probe?.kind === 'journey' ? (probe.journey.steps.find((s) => s.id === stepId)?.name ?? null) : null;
 }

@@ -53,7 +53,8 @@ describe('config/default.yaml', () => {
       expect(p.interval, p.id).toBeLessThanOrEqual(300_000);
       expect(p.timeout, p.id).toBeGreaterThanOrEqual(10_000);
       expect(p.timeout, p.id).toBeLessThanOrEqual(15_000);
-      expect(p.kind === 'http' ? p.http.url : p.notices.url, p.id).toMatch(/^https:\/\//);
+      const urls = p.kind === 'http' ? [p.http.url] : p.kind === 'notices' ? [p.notices.url] : p.journey.steps.flatMap((s) => (s.get ? [s.get] : []));
+      for (const url of urls) expect(url, p.id).toMatch(/^https:\/\//);
     }
   });
 

@@ -41,8 +41,9 @@ describe('npm run demo', () => {
     await pollUntil('all components operational', async () => {
       const s = await status();
       return s.components.every((c) => c.status === 'operational') ? s : undefined;
-    });
-  }, 60_000);
+    }, 90_000);
+    // Journeys add seven multi-hop probes to the first round; a loaded CI machine needs the room.
+  }, 120_000);
 
   afterAll(async () => {
     await demo?.stop();
@@ -109,6 +110,27 @@ describe('npm run demo', () => {
     expect(w.end).toMatch(/T04:00:00\.000\+0[12]:00$/);
     scenario('bank-mbank-maintenance', true);
   }, 60_000);
+
+  it('when login-gov-chooser-missing-pz is switched on, then PZ methods are red with root cause login-gov, the others stay green, and the page names the step in Polish', async () => {
+    scenario('login-gov-chooser-missing-pz');
+    const s = await pollUntil('profil-zaufany blocked by the chooser', async () => {
+      const s = await status();
+      return component(s, 'profil-zaufany')?.status === 'outage' && s.loginMethods.find((m) => m.id === 'pz-bank:santander')?.works === false ? s : undefined;
+    });
+    expect(component(s, 'profil-zaufany')?.rootCause).toBe('login-gov');
+    expect(component(s, 'login-gov')?.status).not.toBe('outage');
+    for (const id of ['profil-zaufany', 'pz-bank:pko-bp', 'pz-bank:santander']) {
+      expect(s.loginMethods.find((m) => m.id === id), id).toMatchObject({ works: false, blockedBy: 'login-gov' });
+    }
+    for (const id of ['mojeid:mbank', 'mojeid:sgb', 'mobywatel', 'e-dowod']) expect(s.loginMethods.find((m) => m.id === id)?.works, id).toBe(true);
+    const html = await (await fetch(`${demo.url}/?lang=pl`)).text();
+    expect(html).toContain('Logowanie zatrzymuje się na etapie: wybór sposobu logowania na login.gov.pl.');
+    scenario('login-gov-chooser-missing-pz', true);
+    await pollUntil('profil-zaufany operational again', async () => {
+      const s = await status();
+      return component(s, 'profil-zaufany')?.status === 'operational' ? s : undefined;
+    });
+  }, 90_000);
 
   it('when an unknown scenario is switched, then the CLI fails and names the known ones', () => {
     expect(() => scenario('no-such-scenario')).toThrow();

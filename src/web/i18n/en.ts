@@ -76,6 +76,8 @@ export const en: Dict = {
   'login.alternatives': 'Instead, you can use:',
   'login.noAlternatives': 'No other login method works right now. Please try again later.',
   'login.viaBanks': '{method} ({banks})',
+  'login.blockedMethodAtStep': 'This login method does not work right now.',
+  'login.blockedAtStep': 'Logging in via {what} does not work right now.',
   'login.none': 'No login methods are configured.',
 
   'components.heading': 'Services',
@@ -86,6 +88,7 @@ export const en: Dict = {
   'components.neverChecked': 'Not checked yet',
   'components.cause': 'Caused by: {name}',
   'components.dependsOnFailing': 'Logging in may still fail: {name} has {problem}.',
+  'components.step': 'Logging in stops at this step: {step}.',
   'components.notices': 'Notices: {name}',
 
   'reason.ok': 'Answers correctly.',
@@ -106,6 +109,10 @@ export const en: Dict = {
   'reason.network': 'A network error on the way to the site.',
   'reason.protocol_error': 'The site answers with something that is not valid HTTP.',
   'reason.internal_error': 'An error in our monitor.',
+  'reason.journey_step_failed': 'Logging in stops at one of the steps (for example a login method is missing).',
+  'reason.maintenance_page': 'The site shows a maintenance page.',
+  'reason.blocked': 'The site security blocked our monitor, so we do not know the real state.',
+  'reason.page_changed': 'The login page looks different than usual; we are checking whether logging in works.',
   'reason.no_data': 'We have not checked this yet.',
   'reason.stale': 'We have had no new results for a while.',
   'reason.monitor_offline': 'Our monitor has lost its internet connection, so we do not know the real state.',

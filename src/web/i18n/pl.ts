@@ -74,6 +74,8 @@ export const pl = {
   'login.alternatives': 'Zamiast tego możesz użyć:',
   'login.noAlternatives': 'Teraz nie działa żaden inny sposób logowania. Spróbuj później.',
   'login.viaBanks': '{method} ({banks})',
+  'login.blockedMethodAtStep': 'Ten sposób logowania teraz nie działa.',
+  'login.blockedAtStep': 'Logowanie przez {what} teraz nie działa.',
   'login.none': 'Nie skonfigurowano sposobów logowania.',
 
   'components.heading': 'Stan usług',
@@ -84,6 +86,7 @@ export const pl = {
   'components.neverChecked': 'Jeszcze nie sprawdzono',
   'components.cause': 'Przyczyna: {name}',
   'components.dependsOnFailing': 'Mimo to logowanie może nie działać: {name} ma {problem}.',
+  'components.step': 'Logowanie zatrzymuje się na etapie: {step}.',
   'components.notices': 'Komunikaty: {name}',
 
   'reason.ok': 'Odpowiada poprawnie.',
@@ -104,6 +107,10 @@ export const pl = {
   'reason.network': 'Błąd sieci w drodze do serwisu.',
   'reason.protocol_error': 'Serwis odpowiada niezgodnie z protokołem HTTP.',
   'reason.internal_error': 'Błąd po stronie naszego monitora.',
+  'reason.journey_step_failed': 'Logowanie zatrzymuje się na jednym z etapów (np. brakuje metody logowania).',
+  'reason.maintenance_page': 'Serwis pokazuje stronę przerwy technicznej.',
+  'reason.blocked': 'Zabezpieczenia serwisu zablokowały nasz monitor, więc nie wiemy, jak jest naprawdę.',
+  'reason.page_changed': 'Strona logowania wygląda inaczej niż zwykle; sprawdzamy, czy logowanie działa.',
   'reason.no_data': 'Jeszcze tego nie sprawdzaliśmy.',
   'reason.stale': 'Od dłuższego czasu nie mamy nowych wyników.',
   'reason.monitor_offline': 'Nasz monitor stracił łączność z internetem, więc nie wiemy, jak jest naprawdę.',

@@ -20,6 +20,16 @@ export const statusSchemas = {
       reason: { type: 'string', description: 'Probe reason (timeout, http_status, …) or engine reason (no_data, stale, monitor_offline, maintenance, outage_notice).' },
       rootCause: { type: ['string', 'null'], description: 'Deepest failing dependency, when elsewhere in the graph.' },
       dependsOn: { type: 'array', items: { type: 'string' } },
+      journeyStep: {
+        type: ['object', 'null'],
+        description: 'The journey probe step where logging in stops, when a journey decided this status.',
+        required: ['probe', 'step', 'name'],
+        properties: {
+          probe: { type: 'string', examples: ['journey-pz'] },
+          step: { type: 'string', examples: ['login-gov-chooser'] },
+          name: { oneOf: [{ $ref: '#/components/schemas/Localized' }, { type: 'null' }] },
+        },
+      },
     },
   },
   LoginMethodRow: {

@@ -23,6 +23,8 @@ export interface ComponentCard {
   /** Patient-friendly reason, omitted when all is well. */
   reason: string | null;
   cause: string | null;
+  /** Which hop of the login path failed, in plain words, when a journey probe found it. */
+  step: string | null;
   homepage: string | null;
 }
 
@@ -39,6 +41,7 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     checked: c.lastCheckedAt ? { iso: c.lastCheckedAt, text: t('components.checked', { ago: fmt.ago(Date.parse(c.lastCheckedAt)) }) } : null,
     reason: c.status === 'operational' && c.reason === 'ok' ? null : reasonText(c.reason, t),
     cause: causeText(c, components, names, t),
+    step: stepText(c, t),
     homepage: safeHttpUrl(c.homepage),
   }));
 }
@@ -56,4 +59,11 @@ function causeText(c: ComponentView, all: ComponentView[], names: Map<string, st
   if (c.status !== 'operational' && c.status !== 'degraded') return t('components.cause', { name });
   const problem = all.find((x) => x.id === c.rootCause)?.status === 'maintenance' ? 'maintenance' : 'outage';
   return t('components.dependsOnFailing', { name, problem: t(`login.problem.${problem}`) });
+}
+
+/** "Logowanie zatrzymuje się na etapie: …" from the journey step's configured name. */
+export function stepText(c: Pick<ComponentView, 'journeyStep' | 'status'>, t: Translate): string | null {
+  const name = c.journeyStep?.name;
+  if (!name || c.status === 'operational') return null;
+  return t('components.step', { step: t('locale') === 'en' ? name.en : name.pl });
 }

@@ -4,6 +4,7 @@ import { alternatives, type LoginMethodRow } from '../../engine/index.ts';
 import type { TimeFormat } from '../i18n/format.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { StatusView } from '../status-view.ts';
+import { stepText } from './components-section.ts';
 
 /** One line of the login matrix: a method, or one bank of a method. */
 export interface LoginLine {
@@ -82,6 +83,10 @@ function whyText(input: LoginSectionInput, row: LoginMethodRow, label: string): 
     const unknown = row.path.filter((id) => view.components.find((c) => c.id === id)?.status === 'unknown');
     return t('login.unknown', { list: unknown.map((id) => names.get(id) ?? id).join(', ') });
   }
+  // A journey names the hop where logging in stops, which says more than "X has an outage".
+  const blocker = view.components.find((c) => row.path.includes(c.id) && (c.status === 'outage' || c.status === 'maintenance') && c.journeyStep?.name);
+  const step = blocker ? stepText(blocker, t) : null;
+  if (step !== null) return row.bank === null ? `${t('login.blockedMethodAtStep')} ${step}` : `${t('login.blockedAtStep', { what: label })} ${step}`;
   const cause = row.blockedBy ?? row.path[0] ?? '';
   const causeStatus = view.components.find((c) => c.id === cause)?.status;
   const problem = causeStatus === 'maintenance' ? 'maintenance' : 'outage';
