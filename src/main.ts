@@ -8,6 +8,7 @@ import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
 import { preinitialiseCounters } from './metrics/preinit.ts';
 import { createBrowserRenderer, usesBrowser } from './probes/journey/browser.ts';
+import { runProbeOnce } from './probes/once.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
@@ -134,7 +135,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')) },
+    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')), runProbe: (id) => runProbeOnce(config, id, { signal: shutdown.signal, clock, parser, ...(renderer ? { renderer } : {}) }) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
       rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config/load.ts';
-import { runProbe } from '../probes/index.ts';
+import { runProbeOnce } from '../probes/once.ts';
 import { createBrowserRenderer, usesBrowser } from '../probes/journey/browser.ts';
 
 const USAGE = 'usage: ikp-status probe ID [FILE]\n';
@@ -33,10 +33,9 @@ export async function probeCommand(args: string[]): Promise<number> {
   process.once('SIGINT', stop);
   const renderer = usesBrowser({ probes: [probe] }) ? createBrowserRenderer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }) : undefined;
   try {
-    const ctx = { signal: controller.signal, userAgent: config.scheduler.userAgent, clock: { now: () => Date.now() }, ...(renderer ? { renderer } : {}) };
-    const outcome = await runProbe(probe, ctx);
-    process.stdout.write(`${JSON.stringify({ probe: probe.id, kind: probe.kind, component: probe.component ?? null, ...outcome }, null, 2)}\n`);
-    return outcome.ok ? 0 : 1;
+    const result = (await runProbeOnce(config, probe.id, { signal: controller.signal, clock: { now: () => Date.now() }, ...(renderer ? { renderer } : {}) }))!;
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.ok ? 0 : 1;
   } finally {
     process.off('SIGINT', stop);
     await renderer?.close();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adminHarness, type AdminHarness } from '../admin/harness.ts';
 import { ConsoleClient } from './client.ts';
+import { startUpstream } from '../helpers/upstream.ts';
 
 describe('operator console: sign-in, CSRF, roles and sessions', () => {
   let h: AdminHarness;
@@ -252,3 +253,30 @@ describe('operator console: the notice board through forms', () => {
     expect((await browser.get('/admin/notices')).text).toContain('Nie ma komunikatów do weryfikacji.');
   });
 });
+
+describe('operator console: run a probe now', () => {
+  it('when an operator runs a probe from the dashboard, then its live result is shown, nothing is stored, and a viewer may not run it', async () => {
+    const upstream = await startUpstream();
+    upstream.route('/login', (_req, res) => res.writeHead(503).end('down'));
+    const h = await adminHarness({ probes: [{ id: 'ikp-entry', kind: 'http', component: 'ikp', interval: '1m', timeout: '2s', http: { url: upstream.url('/login') } }] as never });
+    try {
+      const browser = new ConsoleClient(h.app);
+      await browser.signIn(h.operator);
+      const res = await browser.submit('/admin', '/admin/probes/ikp-entry/run', {});
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Sonda ikp-entry: wynik uruchomienia');
+      expect(res.text).toContain('HTTP 503');
+      expect(await h.store.recentResults('ikp-entry', 5)).toEqual([]);
+      const csrfOp = await browser.csrfOn('/admin', '/admin/sign-out');
+      expect((await browser.post('/admin/probes/nope/run', { _csrf: csrfOp })).status).toBe(404);
+      const viewer = new ConsoleClient(h.app);
+      await viewer.signIn(h.viewer);
+      const csrf = await viewer.csrfOn('/admin', '/admin/sign-out');
+      expect((await viewer.post('/admin/probes/ikp-entry/run', { _csrf: csrf })).status).toBe(403);
+    } finally {
+      await h.close();
+      await upstream.close();
+    }
+  });
+});
+

@@ -13,7 +13,7 @@ import type { Session, SessionSigner } from './session.ts';
 import { consoleText, isConsoleKey, type ConsoleTranslate } from './text.ts';
 
 /** The console's pages; each is one EJS view in views/console/. */
-export const CONSOLE_PAGES = ['signin', 'dashboard', 'incidents', 'incident', 'maintenance', 'window', 'overrides', 'reclassify', 'notices', 'audit', 'message'] as const;
+export const CONSOLE_PAGES = ['signin', 'dashboard', 'incidents', 'incident', 'maintenance', 'window', 'overrides', 'reclassify', 'notices', 'probe', 'audit', 'message'] as const;
 export type ConsolePage = (typeof CONSOLE_PAGES)[number];
 
 /** What every console view gets besides its own data. */

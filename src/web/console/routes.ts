@@ -13,6 +13,7 @@ import { overrideRoutes } from './override-routes.ts';
 import { ConsoleRenderer } from './render.ts';
 import { reclassifyRoutes } from './reclassify-routes.ts';
 import { noticeRoutes } from './notice-routes.ts';
+import { probeRoutes } from './probe-routes.ts';
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, SessionSigner } from './session.ts';
 
 /** What the console needs: the admin API's use cases and token verifier, and the public snapshot. */
@@ -70,7 +71,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
   });
 
   router.use(requireSession);
-  router.use(incidentRoutes(ctx), maintenanceRoutes(ctx), overrideRoutes(ctx), reclassifyRoutes(ctx), noticeRoutes(ctx), auditRoutes(ctx));
+  router.use(incidentRoutes(ctx), maintenanceRoutes(ctx), overrideRoutes(ctx), reclassifyRoutes(ctx), noticeRoutes(ctx), probeRoutes(ctx), auditRoutes(ctx));
   router.use(consoleErrors(ctx));
   const outer = Router();
   outer.use('/admin', router);

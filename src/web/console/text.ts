@@ -174,6 +174,14 @@ const pl = {
   'dash.pending': 'Komunikaty czekające na weryfikację: {n}',
   'action.notice.confirm': 'potwierdzenie komunikatu',
   'action.notice.reject': 'odrzucenie komunikatu',
+  'action.quarantine.delete': 'usunięcie uszkodzonego rekordu',
+  'pr.run': 'Uruchom teraz',
+  'pr.runLabel': 'Uruchom teraz: {id}',
+  'pr.title': 'Sonda {id}: wynik uruchomienia',
+  'pr.note': 'Uruchomienie ręczne niczego nie zapisuje: stan usług ustalają zaplanowane sprawdzenia.',
+  'pr.steps': 'Kroki ścieżki logowania',
+  'pr.step': 'Krok',
+  'pr.checks': 'Co sprawdzono',
 } as const;
 
 export type ConsoleKey = keyof typeof pl;
@@ -351,6 +359,14 @@ const en: Record<ConsoleKey, string> = {
   'dash.pending': 'Notices waiting for review: {n}',
   'action.notice.confirm': 'notice confirmed',
   'action.notice.reject': 'notice rejected',
+  'action.quarantine.delete': 'malformed record deleted',
+  'pr.run': 'Run now',
+  'pr.runLabel': 'Run now: {id}',
+  'pr.title': 'Probe {id}: result of a manual run',
+  'pr.note': 'A manual run stores nothing: the scheduled checks decide the status.',
+  'pr.steps': 'Login journey steps',
+  'pr.step': 'Step',
+  'pr.checks': 'What was checked',
 };
 
 const DICTS: Record<Lang, Record<ConsoleKey, string>> = { pl, en };

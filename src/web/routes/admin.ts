@@ -1,3 +1,4 @@
+import type { OneOffResult } from '../../probes/once.ts';
 import express, { Router, type RequestHandler } from 'express';
 import { match } from 'path-to-regexp';
 import type { OperatorDeps } from '../../admin/context.ts';
@@ -20,6 +21,8 @@ export interface AdminWebDeps {
   rateLimitStore?: RateLimitStore;
   /** The console's sign-in limiter's shared counters (a separate store: one store serves one limiter). */
   consoleRateLimitStore?: RateLimitStore;
+  /** Runs one probe once, nothing stored (the console's "run now"; main.ts passes the app's parser and browser). */
+  runProbe?: (probeId: string) => Promise<OneOffResult | null>;
 }
 
 /** A body that is present must be JSON. */
