@@ -2,6 +2,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import { COMPONENT_STATUSES, type ComponentState } from '../domain/types.ts';
 import { isActive, isUpcoming } from '../engine/overlays.ts';
+import { freshness, publicState } from '../engine/public-state.ts';
 import type { Store } from '../store/store.ts';
 import { sharedStoreReader, type StoreReading } from './store-reading.ts';
 
@@ -47,9 +48,22 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
     },
   });
 
-  add('ikpstatus_component_status', 'One-hot component status: 1 for the current status, 0 for the other four.', ['component', 'status'], (g, r) => {
+  const fresh = freshness(config);
+  add('ikpstatus_component_status', 'One-hot component status as every face shows it (the public state): 1 for the current status, 0 for the other four.', ['component', 'status'], (g, r, now) => {
+    // The same public state as the page and APIs: windows, incidents and data age applied, never re-derived here.
+    const p = publicState({
+      now,
+      components: config.components,
+      loginMethods: config.loginMethods,
+      states: r.components,
+      windows: r.windows,
+      incidents: r.incidents.map((i) => ({ id: i.id, impact: i.impact, open: i.state !== 'resolved', components: i.components, createdAt: i.createdAt })),
+      overrides: [],
+      ...fresh,
+    });
+    const byId = new Map(p.components.map((c) => [c.id, c.status]));
     for (const c of config.components) {
-      const current = stateOf(r, c.id).status;
+      const current = byId.get(c.id) ?? 'unknown';
       for (const status of COMPONENT_STATUSES) g.set({ component: c.id, status }, status === current ? 1 : 0);
     }
   });

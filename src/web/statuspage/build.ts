@@ -3,7 +3,7 @@ import { incidentTitle, updateBody, type IncidentView } from '../page/incident-v
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import type { PublishInput } from '../publish-input.ts';
 import { warsawIso, type WindowView } from '../window-view.ts';
-import { COMPONENT_STATUS, maintenanceStatus, pageIndicator } from './mapping.ts';
+import { COMPONENT_STATUS, maintenanceStatus } from './mapping.ts';
 
 /** Identity of this page in every Statuspage object. */
 export const PAGE_ID = 'ikp-status';
@@ -121,7 +121,8 @@ export function maintenanceWindows(i: SpInput, which: 'all' | 'upcoming' | 'acti
 
 /** The `status` object. */
 export function spStatus(i: SpInput): Obj {
-  const indicator = pageIndicator(i.view.overall.status, i.view.incidents);
+  // The public state already weighed open incidents: the indicator is formatted, not re-derived.
+  const indicator = i.view.overall.indicator;
   return { indicator, description: translator(i.lang)(`sp.indicator.${indicator}`) };
 }
 
