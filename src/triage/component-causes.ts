@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState } from '../domain/types.ts';
 import { warsawIso } from '../web/window-view.ts';
-import { ADVICE } from './advice.ts';
+import { ADVICE, slowAdvice } from './advice.ts';
 import type { Relevance } from './paths.ts';
 import type { Cause, CauseCode, Evidence, TriageInput, TriageWorld, WorldWindow } from './types.ts';
 
@@ -28,6 +28,8 @@ const BANK_CODES = { maintenance: 'BANK_MAINTENANCE', unavailable: 'BANK_UNAVAIL
 
 /** The cause code for a trouble of a component; null for components outside the catalogue. */
 export function codeFor(id: string, kind: 'service' | 'bank', trouble: Trouble): CauseCode | null {
+  // Slow is not "not working": it gets its own code and never the *_UNAVAILABLE wording.
+  if (trouble === 'degraded') return 'SERVICE_SLOW';
   const codes = kind === 'bank' ? BANK_CODES : SERVICE_CODES[id];
   if (!codes) return null;
   return trouble === 'maintenance' ? codes.maintenance : codes.unavailable;
@@ -104,7 +106,7 @@ export function componentCauses(config: Config, input: TriageInput, world: Triag
       confidence: Math.min(0.99, Math.round(confidence * 100) / 100),
       component: c.id,
       evidence: [componentEvidence(c.id, state), ...windows.map(windowEvidence)],
-      advice: ADVICE[code],
+      advice: trouble === 'degraded' ? slowAdvice(c.name) : ADVICE[code],
     };
     const prev = best.get(code);
     if (!prev || prev.confidence < cause.confidence) best.set(code, cause);

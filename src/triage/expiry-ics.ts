@@ -1,6 +1,7 @@
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { ADVICE } from './advice.ts';
+import { expiringSoonAdvice } from './advice.ts';
+import { humanDates } from './human-dates.ts';
 import { ZONE } from './profile-expiry.ts';
 
 /**
@@ -15,6 +16,8 @@ export function expiryReminderCalendar(lastValidDay: string, reminderDay: string
     prodId: { company: 'ikp-status', product: 'ikp-status', language: 'PL' },
   });
   const day = DateTime.fromISO(reminderDay, { zone: ZONE });
+  const expires = { pl: humanDates('pl').day(lastValidDay), en: humanDates('en').day(lastValidDay) };
+  const advice = expiringSoonAdvice(expires);
   const event = cal.createEvent({
     id: `pz-expiry-${lastValidDay}@ikp-status`,
     // Luxon values keep the Warsaw calendar date whatever the process time zone is.
@@ -22,8 +25,8 @@ export function expiryReminderCalendar(lastValidDay: string, reminderDay: string
     end: day.plus({ days: 1 }),
     allDay: true,
     timezone: ZONE,
-    summary: `Profil Zaufany wygasa ${lastValidDay}: przedłuż go / Trusted Profile expires ${lastValidDay}: extend it`,
-    description: `${ADVICE.PZ_EXPIRING_SOON.pl}\n\n${ADVICE.PZ_EXPIRING_SOON.en}`,
+    summary: `Profil Zaufany wygasa ${expires.pl}: przedłuż go / Trusted Profile expires ${expires.en}: extend it`,
+    description: `${advice.pl}\n\n${advice.en}`,
     url: pageUrl,
   });
   // 9:00 on the reminder day in the reader's zone: after the all-day start (ical-generator reads a negative trigger as "after").

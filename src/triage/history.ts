@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
 import { effectiveEnd } from '../engine/index.ts';
@@ -11,7 +12,7 @@ export const LIVE_TOLERANCE_MS = 60_000;
 /** Where the world at some instant comes from. */
 export interface WorldSources {
   config: Config;
-  store: Pick<Store, 'getTransitions' | 'getWindows'>;
+  store: Pick<Store, 'getTransitions' | 'getWindows' | 'getUptime'>;
   /** The current read model (StatusSnapshot.current().view). */
   view: () => StatusView;
 }
@@ -40,16 +41,17 @@ function unknownState(id: string): ComponentState {
 // The guard makes every non-maintenance component monitor_offline at once, so one such reason means blind.
 const isBlind = (states: Map<string, ComponentState>): boolean => [...states.values()].some((s) => s.reason === 'monitor_offline');
 
-/** The world now, from the read model (announced windows in force at `at`). */
+/** The world now: the same public state every face shows (announced windows in force at `at`). */
 export function liveWorld(view: StatusView, at: number): TriageWorld {
   const states = new Map<string, ComponentState>(
-    view.components.map((c) => [
+    view.public.components.map((c) => [
       c.id,
       {
         id: c.id,
         status: c.status,
-        since: c.since === null ? 0 : Date.parse(c.since),
-        lastCheckedAt: c.lastCheckedAt === null ? null : Date.parse(c.lastCheckedAt),
+        since: c.since ?? 0,
+        lastCheckedAt: c.lastCheckedAt,
+        // `incident` is the public state's own reason; triage evidence carries it as text.
         reason: c.reason as ComponentState['reason'],
         rootCause: c.rootCause,
       },
@@ -58,20 +60,24 @@ export function liveWorld(view: StatusView, at: number): TriageWorld {
   const windows = view.windows
     .filter((w) => w.state === 'announced' && Date.parse(w.start) <= at && at < Date.parse(w.effectiveEnd))
     .map((w) => toWorldWindow({ ...w, start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) }));
-  return { at, basis: 'live', states, windows, blind: isBlind(states) };
+  return { at, basis: 'live', states, windows, blind: view.public.blind };
 }
 
 /** The world at a past instant, from stored transitions (the state in force at `at`) and windows. */
 export async function historicWorld(config: Config, store: WorldSources['store'], at: number): Promise<TriageWorld> {
-  const [histories, stored] = await Promise.all([
+  const day = DateTime.fromMillis(at, { zone: 'Europe/Warsaw' }).toISODate()!;
+  const [histories, stored, days] = await Promise.all([
     Promise.all(config.components.map((c) => store.getTransitions(c.id, at, at))),
     store.getWindows(),
+    Promise.all(config.components.map((c) => store.getUptime(c.id, day, day))),
   ]);
   const states = new Map<string, ComponentState>();
   config.components.forEach((c, i) => {
     const held = (histories[i] ?? []).filter((t) => t.at <= at).at(-1);
+    // A state held since long before counts only if the monitor was watching that day (time in that day's bucket).
+    const watched = (days[i] ?? []).some((b) => Object.values(b.seconds).some((s) => s > 0));
     // No entry at or before `at` (retention, or the monitor was not running): say so, never guess.
-    states.set(c.id, held ? { id: c.id, status: held.status, since: held.at, lastCheckedAt: null, reason: held.reason, rootCause: held.rootCause } : unknownState(c.id));
+    states.set(c.id, held && watched ? { id: c.id, status: held.status, since: held.at, lastCheckedAt: null, reason: held.reason, rootCause: held.rootCause } : unknownState(c.id));
   });
   const windows = stored.filter((w) => windowInForce(w, at)).map(toWorldWindow);
   return { at, basis: 'history', states, windows, blind: isBlind(states) };
