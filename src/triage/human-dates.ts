@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { timeFormat } from '../web/i18n/format.ts';
+import { timeFormat, ZONE } from '../web/i18n/format.ts';
 import { translator } from '../web/i18n/index.ts';
 
-/** Dates in triage text written the local way ("28 listopada 2026", "30 listopada, 4:00"), the year shown unless it is `now`'s. */
+/** Dates in triage text written the local way, always with the year ("28 listopada 2026", "30 listopada 2026, 4:00"). */
 export interface HumanDates {
   /** A Warsaw calendar day `YYYY-MM-DD`. */
   day(isoDay: string): string;
@@ -10,9 +10,13 @@ export interface HumanDates {
   at(ms: number): string;
 }
 
-/** Always with the year: a ticket or an answer is read later, maybe next year. */
+/** Always with the year: an answer or a ticket is read later, maybe in another year. */
 export function humanDates(lang: 'pl' | 'en'): HumanDates {
-  // A "now" far in the past makes every date carry its year.
-  const fmt = timeFormat(translator(lang), DateTime.fromISO('1970-06-01T00:00:00Z').toMillis());
-  return { day: (d) => fmt.calendarDay(d), at: (ms) => fmt.at(ms) };
+  const t = translator(lang);
+  const fmt = timeFormat(t, 0);
+  const time = (ms: number): string => DateTime.fromMillis(ms, { zone: ZONE }).toFormat(t('fmt.time'));
+  return {
+    day: (d) => fmt.fullDay(DateTime.fromISO(d, { zone: ZONE }).set({ hour: 12 }).toMillis()),
+    at: (ms) => t('time.at', { day: fmt.fullDay(ms), time: time(ms) }),
+  };
 }

@@ -19,7 +19,8 @@ describe('status page over HTTP', () => {
 
   it.each([
     ['?lang=en', undefined, 'en'],
-    ['', 'en-US,en;q=0.9', 'en'],
+    // Polish is the default whatever the browser asks; English is the visible switch (?lang=en).
+    ['', 'en-US,en;q=0.9', 'pl'],
     ['', 'pl-PL,pl;q=0.9', 'pl'],
     ['?lang=pl', 'en', 'pl'],
   ])('when the page is asked with %s and Accept-Language %s, then it is in %s', async (query, accept, lang) => {
