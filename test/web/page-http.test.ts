@@ -73,8 +73,8 @@ describe('status page over HTTP', () => {
     expect(res.text).toContain('Logowanie przez PKO Bank Polski nie działa, bo login.gov.pl (Węzeł Krajowy) ma przerwę techniczną (do 27 stycznia, 23:00).');
     expect(res.text).toContain('27 stycznia, 21:00–23:00');
     expect(res.text).toContain('Sprawdzono przed chwilą');
-    expect(res.text).toContain('Czas trwania: 27 stycznia, 21:00–23:00.');
-    expect(res.text).toContain('Mimo to logowanie może nie działać: login.gov.pl (Węzeł Krajowy) ma przerwę techniczną.');
+    expect(res.text).toContain('Przerwa techniczna: login.gov.pl (Węzeł Krajowy), 27 stycznia, 21:00–23:00.');
+    expect(res.text).toContain('Logowanie tędy teraz nie działa, bo login.gov.pl (Węzeł Krajowy) ma przerwę techniczną.');
   });
 
   it('when the fragment is requested, then it is the live region only, not cached by proxies', async () => {
