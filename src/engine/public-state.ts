@@ -72,8 +72,9 @@ function draftFor(id: string, s: ComponentState | undefined, input: PublicStateI
   if (blind) return { status: 'unknown', reason: 'monitor_offline', confidence: 'unknown', since: null, until: null, behind: null };
   if (!s || s.reason === 'no_data' || s.lastCheckedAt === null) return { status: 'unknown', reason: 'no_data', confidence: 'unknown', since: null, until: null, behind: null };
   const tooOld = now - s.lastCheckedAt > input.freshForMs(id);
-  // An engine "maintenance" with no window in force any more is a lagging state: we do not know yet.
-  if (allStale || tooOld || s.reason === 'stale' || s.status === 'maintenance') return { status: 'unknown', reason: 'stale', confidence: 'stale', since: null, until: null, behind: null };
+  // The engine applied a window this snapshot does not hold (it lags by at most one tick): still announced.
+  if (s.status === 'maintenance') return { status: 'maintenance', reason: 'maintenance', confidence: 'announced', since, until: null, behind: null };
+  if (allStale || tooOld || s.reason === 'stale') return { status: 'unknown', reason: 'stale', confidence: 'stale', since: null, until: null, behind: null };
   if (s.reason === 'outage_notice') {
     const notice = input.windows.find((w) => w.kind === 'outage' && w.components.includes(id) && activeAt(w, now));
     return { status: s.status, reason: s.reason, confidence: 'announced', since: notice?.start ?? since, until: notice?.end ?? null, behind: notice ? windowBehind(notice, now) : null };

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
 import { effectiveEnd } from '../engine/index.ts';
@@ -12,7 +11,7 @@ export const LIVE_TOLERANCE_MS = 60_000;
 /** Where the world at some instant comes from. */
 export interface WorldSources {
   config: Config;
-  store: Pick<Store, 'getTransitions' | 'getWindows' | 'getUptime'>;
+  store: Pick<Store, 'getTransitions' | 'getWindows'>;
   /** The current read model (StatusSnapshot.current().view). */
   view: () => StatusView;
 }
@@ -65,19 +64,15 @@ export function liveWorld(view: StatusView, at: number): TriageWorld {
 
 /** The world at a past instant, from stored transitions (the state in force at `at`) and windows. */
 export async function historicWorld(config: Config, store: WorldSources['store'], at: number): Promise<TriageWorld> {
-  const day = DateTime.fromMillis(at, { zone: 'Europe/Warsaw' }).toISODate()!;
-  const [histories, stored, days] = await Promise.all([
+  const [histories, stored] = await Promise.all([
     Promise.all(config.components.map((c) => store.getTransitions(c.id, at, at))),
     store.getWindows(),
-    Promise.all(config.components.map((c) => store.getUptime(c.id, day, day))),
   ]);
   const states = new Map<string, ComponentState>();
   config.components.forEach((c, i) => {
     const held = (histories[i] ?? []).filter((t) => t.at <= at).at(-1);
-    // A state held since long before counts only if the monitor was watching that day (time in that day's bucket).
-    const watched = (days[i] ?? []).some((b) => Object.values(b.seconds).some((s) => s > 0));
     // No entry at or before `at` (retention, or the monitor was not running): say so, never guess.
-    states.set(c.id, held && watched ? { id: c.id, status: held.status, since: held.at, lastCheckedAt: null, reason: held.reason, rootCause: held.rootCause } : unknownState(c.id));
+    states.set(c.id, held ? { id: c.id, status: held.status, since: held.at, lastCheckedAt: null, reason: held.reason, rootCause: held.rootCause } : unknownState(c.id));
   });
   const windows = stored.filter((w) => windowInForce(w, at)).map(toWorldWindow);
   return { at, basis: 'history', states, windows, blind: isBlind(states) };
