@@ -58,7 +58,7 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
       states: r.components,
       windows: r.windows,
       incidents: r.incidents.map((i) => ({ id: i.id, impact: i.impact, open: i.state !== 'resolved', components: i.components, createdAt: i.createdAt })),
-      overrides: [],
+      overrides: r.overrides,
       ...fresh,
     });
     const byId = new Map(p.components.map((c) => [c.id, c.status]));
