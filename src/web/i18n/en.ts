@@ -60,6 +60,7 @@ export const en: Dict = {
   'banner.since': 'Since {time}.',
   'banner.lastCheck': 'Last check: {time} ({ago}).',
   'banner.neverChecked': 'We have no checks yet.',
+  'banner.blindCheck': 'We keep checking and will show the state once the monitor is connected again.',
 
   'login.heading': 'How can I log in right now?',
   'login.intro': 'Every way of logging in to IKP goes through login.gov.pl. If your way does not work, pick another one that does.',
@@ -87,6 +88,7 @@ export const en: Dict = {
   'components.banks': 'Banks',
   'components.since': 'Since {time}',
   'components.checked': 'Checked {ago}',
+  'components.blindChecked': 'No reliable results until the monitor is connected again',
   'components.lastResult': 'No current data. Last result: {time} ({ago})',
   'components.window': 'When: {range}',
   'components.neverChecked': 'Not checked yet',

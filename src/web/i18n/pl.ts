@@ -58,6 +58,7 @@ export const pl = {
   'banner.since': 'Trwa od {time}.',
   'banner.lastCheck': 'Ostatnie sprawdzenie: {time} ({ago}).',
   'banner.neverChecked': 'Nie mamy jeszcze żadnego sprawdzenia.',
+  'banner.blindCheck': 'Sprawdzamy dalej i pokażemy stan, gdy monitor odzyska łączność.',
 
   'login.heading': 'Jak mogę się teraz zalogować?',
   'login.intro': 'Każdy sposób logowania do IKP przechodzi przez login.gov.pl. Jeśli Twój sposób nie działa, wybierz inny, który działa.',
@@ -85,6 +86,7 @@ export const pl = {
   'components.banks': 'Banki',
   'components.since': 'Od {time}',
   'components.checked': 'Sprawdzono {ago}',
+  'components.blindChecked': 'Brak wiarygodnych wyników, dopóki monitor nie odzyska łączności',
   'components.lastResult': 'Brak aktualnych danych. Ostatni wynik: {time} ({ago})',
   'components.window': 'Czas trwania: {range}',
   'components.neverChecked': 'Jeszcze nie sprawdzono',

@@ -69,6 +69,7 @@ export function bannerModel(view: StatusView, names: Map<string, string>, lang: 
     title: t(`banner.${p.banner}.title`),
     lines,
     you: t(`banner.${p.banner}.you`),
-    lastCheck: p.dataAsOf === null ? t('banner.neverChecked') : t('banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
+    // A blind monitor's latest runs cannot be trusted, so it never says when it "checked".
+    lastCheck: p.dataAsOf === null ? t('banner.neverChecked') : p.blind && !p.stale ? t('banner.blindCheck') : t('banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
   };
 }

@@ -55,6 +55,8 @@ function sinceText(c: ComponentView, t: Translate, fmt: TimeFormat): ShownTime |
 function checkedText(c: ComponentView, t: Translate, fmt: TimeFormat): ShownTime | null {
   if (!c.lastCheckedAt) return null;
   const at = Date.parse(c.lastCheckedAt);
+  // A blind monitor's recent runs say nothing about the service: no "checked just now".
+  if (c.reason === 'monitor_offline') return { iso: c.lastCheckedAt, text: t('components.blindChecked') };
   return { iso: c.lastCheckedAt, text: c.fresh ? t('components.checked', { ago: fmt.ago(at) }) : t('components.lastResult', { time: fmt.at(at), ago: fmt.ago(at) }) };
 }
 
