@@ -15,6 +15,8 @@ export const INDIRECT_WEIGHT = 0.5;
 // A failure explained by a failing dependency is more likely a consequence than a cause.
 const CONSEQUENCE_WEIGHT = 0.8;
 const HINT_BONUS = 0.05;
+// A window known only from a notice published after the failure: still evidence, but not as strong as one announced before.
+const ANNOUNCED_LATER_WEIGHT = 0.8;
 
 const SERVICE_CODES: Record<string, { maintenance: CauseCode; unavailable: CauseCode }> = {
   ikp: { maintenance: 'IKP_MAINTENANCE', unavailable: 'IKP_UNAVAILABLE' },
@@ -99,8 +101,10 @@ export function componentCauses(config: Config, input: TriageInput, world: Triag
     const state = world.states.get(c.id);
     let confidence = TROUBLE_CONFIDENCE[trouble] * (rel.direct.has(c.id) ? 1 : INDIRECT_WEIGHT);
     if (state?.rootCause && troubles.has(state.rootCause)) confidence *= CONSEQUENCE_WEIGHT;
-    if (hinted(input, c.id, c.kind, trouble)) confidence += HINT_BONUS;
     const windows = world.windows.filter((w) => w.components.includes(c.id));
+    const onlyLater = windows.length > 0 && windows.every((w) => w.firstSeenAt !== undefined && w.firstSeenAt > world.at);
+    if (onlyLater && state?.status !== 'maintenance' && state?.status !== 'outage') confidence *= ANNOUNCED_LATER_WEIGHT;
+    if (hinted(input, c.id, c.kind, trouble)) confidence += HINT_BONUS;
     const cause: Cause = {
       code,
       confidence: Math.min(0.99, Math.round(confidence * 100) / 100),

@@ -29,8 +29,8 @@ export function windowInForce(w: MaintenanceWindow, t: number): boolean {
   return w.state === 'announced' || t < w.updatedAt;
 }
 
-function toWorldWindow(w: Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'>): WorldWindow {
-  return { id: w.id, kind: w.kind, components: [...w.components], start: w.start, end: w.end, title: w.title, link: w.link };
+function toWorldWindow(w: Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'> & { firstSeenAt?: number }): WorldWindow {
+  return { id: w.id, kind: w.kind, components: [...w.components], start: w.start, end: w.end, title: w.title, link: w.link, ...(w.firstSeenAt === undefined ? {} : { firstSeenAt: w.firstSeenAt }) };
 }
 
 function unknownState(id: string): ComponentState {

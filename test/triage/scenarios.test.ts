@@ -104,6 +104,13 @@ describe('triage engine details', () => {
     expect([...conf].sort((a, b) => b - a)).toEqual(conf);
   });
 
+  it('when the maintenance notice was first seen only after the failure, then the window counts less than one announced before', () => {
+    const before = run({ method: 'mobywatel' }, {}, [{ components: ['ikp'], firstSeenAt: NOW - 600_000 }]).causes[0]!;
+    const later = run({ method: 'mobywatel' }, {}, [{ components: ['ikp'], firstSeenAt: NOW + 600_000 }]).causes[0]!;
+    expect([before.code, later.code]).toEqual(['IKP_MAINTENANCE', 'IKP_MAINTENANCE']);
+    expect(later.confidence).toBeLessThan(before.confidence);
+  });
+
   it('when a maintenance window explains the cause, then its times and notice link are the evidence', () => {
     const r = run({ method: 'pz-bank', bank: 'pko-bp' }, { 'bank:pko-bp': 'maintenance' }, [
       { components: ['bank:pko-bp'], start: at('2026-11-22T08:00:00Z'), end: at('2026-11-22T12:00:00Z'), link: 'https://www.pkobp.pl/komunikat' },
