@@ -163,6 +163,25 @@ describe('every face tells the same truth', () => {
     await shoot('01-normal');
   }, 90_000);
 
+  it('when a patient sends the help form on a phone, then the answer fits the screen and the typed error text is not shown back', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(`${app.url}/pomoc`);
+      await page.fill('#errorText', 'Profil wygasł, nie mogę wejść');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#result');
+      expect(await page.inputValue('#errorText')).toBe('');
+      expect(await page.content()).not.toContain('Profil wygasł, nie mogę wejść');
+      const box = await page.locator('#escalation-text').boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      const scroll = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      expect(scroll).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${SHOTS}/00-help-form-phone.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   it('when PZ is down, then PZ is "Nie działa" everywhere and the PZ banks say plainly login through them does not work', async () => {
     await scenario('pz-outage', true);
     await until('PZ outage', (s) => status(s, 'profil-zaufany') === 'outage');
