@@ -69,8 +69,19 @@
       });
   }
 
-  var source = new EventSource('/api/v1/events');
-  source.addEventListener('status', function (event) {
+  function connect() {
+    var source = new EventSource('/api/v1/events');
+    source.addEventListener('status', onStatus);
+    // A refused stream (503 when the server is at its stream cap) is not retried by the browser:
+    // try again after a minute or two (spread out), and refresh now so the page is not left stale.
+    source.addEventListener('error', function () {
+      if (source.readyState !== EventSource.CLOSED) return;
+      refresh();
+      setTimeout(connect, 60000 + Math.floor(Math.random() * 60000));
+    });
+  }
+
+  function onStatus(event) {
     var data;
     try {
       data = JSON.parse(event.data);
@@ -82,7 +93,8 @@
     // Rebuilds happen on every probe result; only a different fingerprint means the page would say something else.
     var changed = data.state ? data.state !== current.getAttribute('data-state') : String(data.version) !== current.getAttribute('data-version');
     if (changed || Date.now() - fetchedAt > MAX_AGE_MS) refresh();
-  });
+  }
+  connect();
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'visible' && Date.now() - fetchedAt > MAX_AGE_MS) refresh();
   });

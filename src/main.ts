@@ -7,7 +7,9 @@ import { createLogger, type Logger } from './logging/logger.ts';
 import { readBuildInfo } from './metrics/build-info.ts';
 import { createMetrics, type Metrics } from './metrics/definitions.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
+import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
+import { registerStoreOutageMetrics } from './metrics/store-outage.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
@@ -19,12 +21,17 @@ import { reevaluate } from './pipeline/reevaluate.ts';
 import { createStore } from './store/create.ts';
 import { redisKeys } from './store/keys.ts';
 import { RedisStore } from './store/redis.ts';
+import { guardOf, localFaceOf } from './store/redis-guard.ts';
 import { createRateLimitStore, type SendCommand } from './web/rate-limit.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import type { Store } from './store/store.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
 import { StatusSnapshot } from './web/snapshot.ts';
+import { ParsePool } from './workers/parse-pool.ts';
+
+/** How long start-up waits for the parse workers before notice probes start firing. */
+const PARSER_START_MS = 30_000;
 
 /** Optional overrides; tests inject a clock, logger or store. */
 export interface AppOptions {
@@ -62,7 +69,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       clock,
       logger,
     }));
+  // The pipeline and the snapshot use the local face: during a Redis outage they go on from memory.
+  const local = localFaceOf(store);
   const metrics = createMetrics(new Registry(), readBuildInfo());
+  const outage = registerStoreOutageMetrics(metrics.registry);
+  guardOf(store)?.observe(outage.observer);
   registerStoreCollectors(metrics.registry, {
     config,
     store,
@@ -77,9 +88,15 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),
     userAgent: config.scheduler.userAgent,
-    onOutcome: (webhook, outcome) => metrics.webhookDeliveries.inc({ webhook, outcome }),
+    ...webhookMetricsHooks(metrics, config.webhooks.map((w) => w.id)),
   });
-  const deps: PipelineDeps = { config, store, clock, logger, observer: metricsObserver(metrics), events: webhooks };
+  // Untrusted pages are parsed on worker threads, so a hostile one cannot block the event loop.
+  const parser = new ParsePool();
+  const probing = opts.probing !== false;
+  if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
+    logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
+  }
+  const deps: PipelineDeps = { config, store: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser };
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
@@ -89,16 +106,21 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     concurrency: config.scheduler.concurrency,
     now: () => clock.now(),
     // Only a shared store needs coordination; a lone memory-store process is its own leader.
-    coordinator: config.store.redisUrl ? leaseCoordinator(store) : undefined,
+    coordinator: config.store.redisUrl ? leaseCoordinator(store, failOpenLog(logger, outage.failOpen, () => clock.now())) : undefined,
   });
-  if (opts.probing !== false) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
+  if (probing) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
 
-  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
+  const snapshot = new StatusSnapshot({ config, store: local, logger, now: () => clock.now() });
   await snapshot.start();
   const closers: (() => Promise<void> | void)[] = [];
   // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
   const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
   const keys = redisKeys(config.store.keyPrefix);
+  const verifier = new TokenVerifier(config.admin.tokens, {
+    // No `now`: the scrypt budget counts real seconds of CPU work, not the injected clock.
+    scryptPerSecond: config.admin.scryptPerSecond,
+    onResult: (result) => metrics.adminAuth.inc({ result }),
+  });
   const web = createWebApp({
     config,
     store,
@@ -107,7 +129,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier: new TokenVerifier(config.admin.tokens), rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')) },
+    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
       rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),
@@ -129,11 +151,13 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
         await scheduler.stop(1_000);
       }
       await webhooks?.stop(2_000);
+      await parser.close();
       // Live streams (SSE) end before the server closes, so clients reconnect to another replica.
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
       await server.close();
       await store.close();
+      await verifier.close();
       logger.info('ikp-status stopped');
     })());
 
@@ -149,6 +173,7 @@ function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortS
       leaseMs: probe.interval,
       intervalMs: probe.interval,
       runOnStart: true,
+      unlimited: probe.canary,
       run: (fireAt) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
     });
   }
@@ -166,6 +191,18 @@ function spread(id: string): number {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return h % 60;
+}
+
+/** Counts every fire run without a lease, and logs the first of each outage (not one line per fire). */
+function failOpenLog(logger: Logger, count: () => void, now: () => number): (key: string, err: unknown) => void {
+  let lastLogged = -Infinity;
+  return (key, err) => {
+    count();
+    const t = now();
+    if (t - lastLogged < 60_000) return;
+    lastLogged = t;
+    logger.warn({ err, key }, 'store cannot coordinate fires; running them on this replica anyway (fail open)');
+  };
 }
 
 function periodicFlush(store: Store, everyMs: number, logger: Logger): NodeJS.Timeout {

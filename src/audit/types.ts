@@ -9,9 +9,12 @@ export const AUDIT_ACTIONS = [
   'maintenance.create',
   'maintenance.edit',
   'maintenance.cancel',
+  'notice.confirm',
+  'notice.reject',
   'override.create',
   'override.delete',
   'reclassify.create',
+  'quarantine.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -24,7 +27,7 @@ export interface AuditEntry {
   actor: string;
   role: Actor['role'];
   action: AuditAction;
-  target: { kind: 'incident' | 'maintenance' | 'override' | 'reclassification'; id: string };
+  target: { kind: 'incident' | 'maintenance' | 'override' | 'reclassification' | 'quarantine'; id: string };
   /** The item before the action; null when it created the item. */
   before: unknown;
   /** The item after the action; null when it deleted the item. */

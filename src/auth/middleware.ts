@@ -10,7 +10,13 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function authenticate(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     const match = BEARER.exec(req.get('authorization') ?? '');
-    const actor = match?.[1] ? await verifier.verify(match[1]) : null;
+    const result = match?.[1] ? await verifier.check(match[1], req.ip) : null;
+    // Over the hashing budget the token was not looked at: the client should simply retry shortly.
+    if (result && !result.actor && result.reason === 'throttled') {
+      res.set('retry-after', '1');
+      throw new AppError('RATE_LIMITED', 'token checks over the scrypt budget');
+    }
+    const actor = result?.actor;
     if (!actor) {
       res.set('www-authenticate', `Bearer realm="ikp-status admin"${match ? ', error="invalid_token"' : ''}`);
       throw new AppError('UNAUTHORIZED', match ? 'invalid token' : 'missing bearer token');

@@ -30,6 +30,21 @@ export const adminTokenSchema = z.strictObject({
 });
 export type AdminTokenConfig = z.infer<typeof adminTokenSchema>;
 
+const CONSOLE_DEFAULTS = { idleTimeout: 1_800_000, maxAge: 43_200_000, signInRateLimit: 10 };
+
+const consoleSchema = z
+  .strictObject({
+    /** A session ends after this long without a request. */
+    idleTimeout: duration.default(CONSOLE_DEFAULTS.idleTimeout),
+    /** A session ends this long after sign-in, however busy. */
+    maxAge: duration.default(CONSOLE_DEFAULTS.maxAge),
+    /** Key that signs session cookies; shared by every replica. Defaults to one derived from the token hashes. */
+    sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Sign-in attempts per client IP per minute (on top of the admin rate limit). */
+    signInRateLimit: z.number().int().min(1).max(1_000).default(CONSOLE_DEFAULTS.signInRateLimit),
+  })
+  .default(CONSOLE_DEFAULTS);
+
 export const adminSchema = z
   .strictObject({
     tokens: z.array(adminTokenSchema).default([]),
@@ -39,8 +54,12 @@ export const adminSchema = z
       .default({ window: 60_000, max: 120 }),
     /** Audit entries kept (oldest dropped first). */
     auditKeep: z.number().int().min(100).max(1_000_000).default(10_000),
+    /** scrypt derivations per second for the whole process (one per configured token per unknown token); beyond it 429 without hashing. */
+    scryptPerSecond: z.number().int().min(1).max(1_000).default(10),
+    /** The web console at /admin: signed session cookies, so every replica accepts them. */
+    console: consoleSchema,
   })
-  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000 });
+  .default({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000, scryptPerSecond: 10, console: CONSOLE_DEFAULTS });
 export type AdminConfig = z.infer<typeof adminSchema>;
 
 /** One webhook endpoint. Slack and Teams carry their secret in the URL; generic ones are signed with `secret`. */
@@ -55,6 +74,12 @@ export const webhookSchema = z.strictObject({
   maxAttempts: z.number().int().min(1).max(20).default(6),
   /** Delay before the first retry; it doubles each time (with jitter), capped at 10 minutes. */
   backoff: duration.default(2_000),
+  /** Deliveries waiting for this receiver (queued or between retries); more are dropped and counted. Default 500. */
+  queueSize: z.number().int().min(1).max(100_000).optional(),
+  /** Requests in flight to this receiver at once. Default 2. */
+  concurrency: z.number().int().min(1).max(64).optional(),
+  /** Circuit breaker: after `failures` consecutive failed attempts, wait `cooldown` (doubling up to 10 min) before one probe. */
+  circuit: z.strictObject({ failures: z.number().int().min(1).max(1_000).default(5), cooldown: duration.default(30_000) }).optional(),
 });
 export type WebhookConfig = z.infer<typeof webhookSchema>;
 

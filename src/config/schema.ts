@@ -84,6 +84,20 @@ export const loginMethodSchema = z.strictObject({
 });
 export type LoginMethodConfig = z.infer<typeof loginMethodSchema>;
 
+const SSE_LIMIT_DEFAULTS = { perClient: 32, total: null, fdReserve: 256, retryAfter: 30_000 };
+const sseSchema = z
+  .strictObject({
+    /** Streams per client IP (as seen after trust proxy); offices behind one NAT address need room. */
+    perClient: z.number().int().min(1).max(10_000).default(32),
+    /** Streams in all; null derives it from the open-files soft limit minus `fdReserve`. */
+    total: z.number().int().min(0).max(1_000_000).nullable().default(null),
+    /** File descriptors kept free for probes, the store and ordinary requests. */
+    fdReserve: z.number().int().min(0).max(1_000_000).default(256),
+    /** What Retry-After tells a refused client. */
+    retryAfter: duration.default(30_000),
+  })
+  .default(SSE_LIMIT_DEFAULTS);
+
 export const configSchema = z.strictObject({
   server: z
     .strictObject({
@@ -91,8 +105,15 @@ export const configSchema = z.strictObject({
       host: z.string().default('0.0.0.0'),
       /** Express `trust proxy`: set it behind a load balancer so rate limits see the client's IP. */
       trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).default(false),
+      /**
+       * The public base URL of the page (`https://status.example`), used for absolute links in feeds,
+       * Statuspage JSON and calendars. Without it links follow the (attacker-controlled) Host header.
+       */
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+      /** Caps on live-event streams (/api/v1/events), answered with 503 and Retry-After. */
+      sse: sseSchema,
     })
-    .default({ port: 8080, host: '0.0.0.0', trustProxy: false }),
+    .default({ port: 8080, host: '0.0.0.0', trustProxy: false, sse: SSE_LIMIT_DEFAULTS }),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
     .default({ level: 'info' }),
@@ -127,6 +148,15 @@ export const configSchema = z.strictObject({
   admin: adminSchema,
   webhooks: z.array(webhookSchema).default([]),
   incidents: incidentsSchema,
+  /** How parsed notices act on status (see README "Configuration reference"). */
+  notices: z
+    .strictObject({
+      /** Below this parser confidence a notice is only a suggestion for operators (state `pending`). */
+      confidenceThreshold: z.number().min(0).max(1).default(0.6),
+      /** Show pending suggestions on the public page as "komunikat do weryfikacji". */
+      showPending: z.boolean().default(false),
+    })
+    .default({ confidenceThreshold: 0.6, showPending: false }),
 });
 export type Config = z.infer<typeof configSchema>;
 /** The config as written in YAML, before defaults and transforms. */

@@ -40,7 +40,8 @@ export interface PublicIncidentInput {
 export interface PublicWindowInput {
   id: string;
   kind: 'maintenance' | 'outage';
-  state: 'announced' | 'withdrawn' | 'cancelled';
+  /** Only `announced` windows count; pending suggestions, withdrawn and cancelled ones do not. */
+  state: string;
   components: string[];
   start: number;
   end: number | null;

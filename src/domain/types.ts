@@ -22,6 +22,8 @@ export const PROBE_REASONS = [
   'too_many_redirects',
   'parse_error',
   'network',
+  /** The upstream answered with something that is not HTTP (parser error, oversized headers). */
+  'protocol_error',
   'internal_error',
 ] as const;
 export type ProbeReason = (typeof PROBE_REASONS)[number];
@@ -85,6 +87,11 @@ export interface ProbeState {
   lastDurationMs?: number;
   /** Reason of the latest run that agreed with `status`, so a recovering `down` probe still says why it is down. */
   statusReason?: ProbeReason;
+  /**
+   * Failures not yet counted because no canary has said whether the monitor could see the
+   * internet when they were taken (see engine/sight.ts); oldest first, bounded.
+   */
+  pendingFailures?: ProbeResult[];
 }
 
 /** Current state of a component as shown to users. */
@@ -134,8 +141,18 @@ export interface MaintenanceWindow {
   firstSeenAt: number;
   lastSeenAt: number;
   updatedAt: number;
-  /** `withdrawn`: no longer announced by its source; `cancelled`: cancelled by an operator. */
-  state: 'announced' | 'withdrawn' | 'cancelled';
+  /**
+   * `withdrawn`: no longer announced by its source; `cancelled`: cancelled (or a suggestion
+   * rejected) by an operator; `pending`: parsed with low confidence, a suggestion that changes no
+   * status until an operator confirms it (every overlay counts `announced` only).
+   */
+  state: 'announced' | 'withdrawn' | 'cancelled' | 'pending';
+  /** The parser's confidence (0..1); absent on manual windows and windows stored before it existed. */
+  confidence?: number;
+  /** Phrases behind the parse (kind, window, components), shown to operators reviewing a suggestion. */
+  evidence?: string[];
+  /** An operator's decision on a suggestion. */
+  review?: { decision: 'confirmed' | 'rejected'; by: string; at: number };
 }
 
 /** One change of a component's status, kept as history for past-time questions. */

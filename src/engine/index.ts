@@ -6,3 +6,5 @@ export { loginMatrix, alternatives, BANK_TOKEN, type LoginMethodRow } from './lo
 export { overallStatus } from './overall.ts';
 export { overlaysAt, isActive, isUpcoming, effectiveEnd, OPEN_ENDED_MAX_MS } from './overlays.ts';
 export { publicState, freshness, STATUS_INDICATOR, type PublicStateInput } from './public-state.ts';
+export { judgeFailure, admitResult, settle, MAX_PENDING_FAILURES, type CanaryRun, type FailureVerdict } from './sight.ts';
+export { staleLimits, isPastStale } from './staleness.ts';

@@ -1,17 +1,43 @@
+import { normalizeDigitText, separatedDigitRun } from '../domain/digits.ts';
+import { safePercentDecode } from './percent-decode.ts';
+
 /** What replaces a redacted value, by kind (the kind helps operators read a log without the data). */
 export const CENSOR = { pesel: '[redacted:pesel]', email: '[redacted:email]', secret: '[redacted]' } as const;
 
-// Eleven or more digits in a row: a PESEL (RODO art. 9: health context), or a longer id such as an account number.
-const PESEL_LIKE = /\d{11,}/g;
+// Eleven or more digits, with or without separators between them ("440514 01458", "44.05.14.01458"):
+// a PESEL (RODO art. 9: health context), or a longer id such as an account number. Matched by shape,
+// after normalisation, so no spelling (full-width digits, NBSP, percent-encoding) slips through.
+const PESEL_LIKE = separatedDigitRun(11);
+// Admin API tokens (`ikp_` + base64url, see auth/token-hash.ts), wherever they appear.
+const ADMIN_TOKEN = /ikp_[A-Za-z0-9_-]{8,}/g;
+// Credentials passed as parameters (`?token=…`, `access_token=…`, `password: …`).
+const SECRET_PARAM = /\b((?:access_|api_|refresh_|id_)?token|api_?key|password|passwd|secret|client_secret|sig|signature)(\s*[=:]\s*)("?)[^&\s",;]+/gi;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // Credentials written inline, e.g. an error message quoting "Authorization: Bearer abc".
-const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|ApiKey)\s+[A-Za-z0-9._~+/=-]+/gi;
+const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|ApiKey)\s+[^\s",;]+/gi;
 const SECRET_KEY = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|password|token)$/i;
 const MAX_DEPTH = 20;
 
-/** A string with every PESEL-like digit run, email address and inline credential replaced. */
+/**
+ * A string with every PESEL-like digit run, email address, admin token and inline credential
+ * replaced. Text holding percent escapes is judged (and, if anything is found, logged) in its
+ * decoded form, so `%34%34%30…` hides nothing.
+ */
 export function redactString(s: string): string {
-  return s.replace(PESEL_LIKE, CENSOR.pesel).replace(EMAIL, CENSOR.email).replace(AUTH_SCHEME, `$1 ${CENSOR.secret}`);
+  const plain = s.includes('%') ? safePercentDecode(s) : s;
+  const normalised = normalizeDigitText(plain);
+  const redacted = redactPlain(normalised);
+  // Nothing found: keep the text exactly as it was.
+  return redacted === normalised ? s : redacted;
+}
+
+function redactPlain(s: string): string {
+  return s
+    .replace(ADMIN_TOKEN, CENSOR.secret)
+    .replace(AUTH_SCHEME, `$1 ${CENSOR.secret}`)
+    .replace(SECRET_PARAM, `$1$2$3${CENSOR.secret}`)
+    .replace(PESEL_LIKE, CENSOR.pesel)
+    .replace(EMAIL, CENSOR.email);
 }
 
 /**

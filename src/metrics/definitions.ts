@@ -18,6 +18,17 @@ export interface Metrics {
   httpDuration: Histogram<'route' | 'method' | 'status_code'>;
   /** Webhook deliveries finished by this replica: delivered, failed (retries exhausted) or dropped (queue full). */
   webhookDeliveries: Counter<'webhook' | 'outcome'>;
+  /** Deliveries dropped before their end, by reason (queue_full, outbox_full, unconfigured). */
+  webhookDropped: Counter<'webhook' | 'reason'>;
+  /** 1 for each receiver's current circuit state (closed, open, half_open), 0 for the others. */
+  webhookCircuit: Gauge<'webhook' | 'state'>;
+  /** Admin authentications by result: ok, invalid, throttled (refused without hashing, over the work budget). */
+  adminAuth: Counter<'result'>;
+  /** Server-Sent Event streams refused, by the limit that was reached (per_client, total). */
+  sseRejected: Counter<'limit'>;
+  /** Live-event streams open on this replica, and how many it allows in all. */
+  sseStreams: Gauge;
+  sseStreamsMax: Gauge;
 }
 
 /** What `createMetrics` labels the build with. */
@@ -39,7 +50,7 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
     registers: [registry],
   });
   buildInfo.set({ version: build.version, node: build.node }, 1);
-  return {
+  const metrics: Metrics = {
     registry,
     probeDuration: new Histogram({
       name: 'ikpstatus_probe_duration_seconds',
@@ -79,5 +90,35 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       labelNames: ['webhook', 'outcome'],
       registers: [registry],
     }),
+    webhookDropped: new Counter({
+      name: 'ikpstatus_webhook_dropped_total',
+      help: 'Webhook deliveries dropped by this replica, by webhook id and reason (queue_full, outbox_full, unconfigured).',
+      labelNames: ['webhook', 'reason'],
+      registers: [registry],
+    }),
+    webhookCircuit: new Gauge({
+      name: 'ikpstatus_webhook_circuit_state',
+      help: "1 for the current circuit state of each webhook receiver on this replica (closed, open, half_open), 0 for the others.",
+      labelNames: ['webhook', 'state'],
+      registers: [registry],
+    }),
+    adminAuth: new Counter({
+      name: 'ikpstatus_admin_auth_total',
+      help: 'Admin API token checks on this replica, by result (ok, invalid, throttled: refused without hashing over the scrypt budget).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    sseRejected: new Counter({
+      name: 'ikpstatus_sse_rejected_total',
+      help: 'Server-Sent Event streams refused with 503 by this replica, by the limit reached (per_client, total).',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    sseStreams: new Gauge({ name: 'ikpstatus_sse_streams', help: 'Server-Sent Event streams open on this replica.', registers: [registry] }),
+    sseStreamsMax: new Gauge({ name: 'ikpstatus_sse_streams_max', help: 'Server-Sent Event streams this replica allows in all (server.sse.total or derived from the open-files limit).', registers: [registry] }),
   };
+  // Known label values start at 0, so rate() and alerts see the series before the first event.
+  for (const result of ['ok', 'invalid', 'throttled']) metrics.adminAuth.inc({ result }, 0);
+  for (const limit of ['per_client', 'total']) metrics.sseRejected.inc({ limit }, 0);
+  return metrics;
 }

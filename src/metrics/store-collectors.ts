@@ -121,7 +121,7 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
   for (const p of config.probes) interval.set({ probe: p.id }, p.interval / 1000);
 }
 
-function stateOf(r: StoreReading, id: string): Pick<ComponentState, 'status' | 'reason'> {
+function stateOf(r: StoreReading, id: string): Pick<ComponentState, 'status' | 'reason' | 'lastCheckedAt'> {
   // A component never evaluated is unknown, exactly as the status API shows it.
-  return r.components.get(id) ?? { status: 'unknown', reason: 'no_data' };
+  return r.components.get(id) ?? { status: 'unknown', reason: 'no_data', lastCheckedAt: null };
 }

@@ -13,6 +13,9 @@ export interface StoreReading {
   overrides: Override[];
 }
 
+/** A scrape must answer well inside Prometheus's timeout even when the store hangs (frozen Redis). */
+const READ_BUDGET_MS = 400;
+
 /**
  * Returns a reader that shares one in-flight store read between all gauges collected in
  * the same scrape (prom-client collects them concurrently), so a scrape costs one read.
@@ -21,7 +24,7 @@ export interface StoreReading {
 export function sharedStoreReader(store: Store, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
   let inFlight: Promise<StoreReading | null> | null = null;
   return () =>
-    (inFlight ??= Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows(), store.getIncidents(), store.getOverrides()])
+    (inFlight ??= withinBudget(Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows(), store.getIncidents(), store.getOverrides()]))
       .then(
         ([components, probes, windows, incidents, overrides]): StoreReading | null => ({ components, probes, windows, incidents, overrides }),
         (err: unknown) => {
@@ -32,4 +35,12 @@ export function sharedStoreReader(store: Store, onError: (err: unknown) => void)
       .finally(() => {
         inFlight = null;
       }));
+}
+
+function withinBudget<T>(p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('store read over the scrape budget'), { code: 'ETIMEDOUT' })), READ_BUDGET_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

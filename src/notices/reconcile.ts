@@ -7,6 +7,10 @@ export interface ParsedItem {
   kind: 'maintenance' | 'outage' | 'resolved' | 'none';
   windows: { start: number; end: number | null }[];
   components: string[];
+  /** Parser confidence, 0..1. */
+  confidence: number;
+  /** Phrases behind the parse, for operators. */
+  evidence: string[];
 }
 
 /**
@@ -15,7 +19,7 @@ export interface ParsedItem {
  * marked withdrawn (kept as history, never deleted). Pure: `existing` is every stored
  * window of this source.
  */
-export function reconcileNotices(source: string, existing: MaintenanceWindow[], parsed: ParsedItem[], now: number): MaintenanceWindow[] {
+export function reconcileNotices(source: string, existing: MaintenanceWindow[], parsed: ParsedItem[], now: number, threshold = 0): MaintenanceWindow[] {
   const before = new Map(existing.filter((w) => w.source === source).map((w) => [w.id, w]));
   const seen = new Set<string>();
   const out: MaintenanceWindow[] = [];
@@ -46,16 +50,30 @@ export function reconcileNotices(source: string, existing: MaintenanceWindow[], 
         firstSeenAt: prev?.firstSeenAt ?? now,
         lastSeenAt: now,
         updatedAt: now,
-        state: prev?.state === 'cancelled' ? 'cancelled' : 'announced',
+        state: nextState(prev, span, p.confidence >= threshold),
+        confidence: p.confidence,
+        evidence: p.evidence,
       };
+      if (prev?.review) next.review = prev.review;
       if (prev && sameContent(prev, next)) next.updatedAt = prev.updatedAt;
       out.push(next);
     });
   }
   for (const w of before.values()) {
-    if (!seen.has(w.id) && w.state === 'announced') out.push({ ...w, state: 'withdrawn', updatedAt: now });
+    if (!seen.has(w.id) && (w.state === 'announced' || w.state === 'pending')) out.push({ ...w, state: 'withdrawn', updatedAt: now });
   }
   return out;
+}
+
+/**
+ * A cancelled (or rejected) window stays cancelled. A confident parse is announced. A doubtful
+ * one is a pending suggestion, unless an operator confirmed this very window (same times).
+ */
+function nextState(prev: MaintenanceWindow | undefined, span: { start: number; end: number | null }, confident: boolean): MaintenanceWindow['state'] {
+  if (prev?.state === 'cancelled') return 'cancelled';
+  if (confident) return 'announced';
+  const confirmed = prev?.review?.decision === 'confirmed' && prev.start === span.start && prev.end === span.end;
+  return confirmed ? 'announced' : 'pending';
 }
 
 function sameContent(a: MaintenanceWindow, b: MaintenanceWindow): boolean {

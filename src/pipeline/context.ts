@@ -3,6 +3,7 @@ import type { Clock, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { EventSink } from '../webhooks/types.ts';
+import type { ParseRunner } from '../workers/parse-runner.ts';
 
 /** Dependencies every pipeline step receives (wired in main.ts). */
 export interface PipelineDeps {
@@ -14,6 +15,8 @@ export interface PipelineDeps {
   observer?: PipelineObserver;
   /** Webhook delivery of status changes and maintenance edges; never blocks the pipeline. */
   events?: EventSink;
+  /** Parses untrusted pages and notice text off the event loop (a ParsePool); default: inline. */
+  parser?: ParseRunner;
 }
 
 /** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */

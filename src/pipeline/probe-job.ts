@@ -10,6 +10,7 @@ export async function runProbeFire(deps: PipelineDeps, probe: ProbeConfig, fireA
     signal: shutdown,
     userAgent: deps.config.scheduler.userAgent,
     clock: deps.clock,
+    parser: deps.parser,
   });
   // Notice items live on as window evidence; the result history keeps only the verdict.
   const { notices, ...verdict } = outcome;

@@ -1,18 +1,58 @@
-import { applyResult, initialProbeState } from '../engine/index.ts';
+import { admitResult, applyResult, initialProbeState, settle, type CanaryRun, type Thresholds } from '../engine/index.ts';
 import type { ProbeConfig } from '../config/schema.ts';
-import type { ProbeResult } from '../domain/types.ts';
+import type { ProbeResult, ProbeState } from '../domain/types.ts';
 import type { PipelineDeps } from './context.ts';
 import { reevaluate } from './reevaluate.ts';
 
-/** Stores one probe result, advances that probe's threshold state and re-evaluates components. */
+/** Canary runs read back per canary: enough to cover the fire windows around any waiting failure. */
+const CANARY_HISTORY = 20;
+
+/**
+ * Stores one probe result, advances that probe's threshold state through the sight guard and
+ * re-evaluates components. A failure counts only once the canaries show the monitor could see the
+ * internet when it was taken; a canary run settles every probe's waiting failures.
+ */
 export async function recordResult(deps: PipelineDeps, probe: ProbeConfig, result: ProbeResult): Promise<void> {
-  const { store, config } = deps;
-  await store.appendResult(result, config.store.resultsPerProbe);
-  const prev = (await store.getProbeStates()).get(probe.id) ?? initialProbeState(probe.id, result.at);
-  const next = applyResult(prev, result, {
-    failureThreshold: probe.failureThreshold ?? config.engine.failureThreshold,
-    successThreshold: probe.successThreshold ?? config.engine.successThreshold,
-  });
-  await store.setProbeState(next);
+  const { store } = deps;
+  await store.appendResult(result, deps.config.store.resultsPerProbe);
+  const states = await store.getProbeStates();
+  const prev = states.get(probe.id) ?? initialProbeState(probe.id, result.at);
+  if (probe.canary) {
+    await store.setProbeState(applyResult(prev, result, thresholds(deps, probe)));
+    await settleWaiting(deps, states);
+  } else {
+    const next = admitResult(prev, result, await canaryRuns(deps, result.ok), thresholds(deps, probe));
+    await store.setProbeState(next);
+    if ((next.pendingFailures?.length ?? 0) > (prev.pendingFailures?.length ?? 0)) {
+      deps.logger.debug({ probe: probe.id, at: result.at }, 'failure waits for a canary verdict before it counts');
+    }
+  }
   await reevaluate(deps);
+}
+
+/** Re-judges every probe's waiting failures after a canary reported. */
+async function settleWaiting(deps: PipelineDeps, states: Map<string, ProbeState>): Promise<void> {
+  const waiting = deps.config.probes.filter((p) => (states.get(p.id)?.pendingFailures?.length ?? 0) > 0);
+  if (waiting.length === 0) return;
+  const canaries = await canaryRuns(deps, false);
+  for (const p of waiting) {
+    const prev = states.get(p.id)!;
+    const next = settle(prev, canaries, thresholds(deps, p));
+    if (next !== prev) await deps.store.setProbeState(next);
+  }
+}
+
+/** Recent runs of every configured canary (none needed when a success settles things by itself). */
+async function canaryRuns(deps: PipelineDeps, skip: boolean): Promise<Map<string, CanaryRun[]>> {
+  const canaries = deps.config.probes.filter((p) => p.canary);
+  if (skip || canaries.length === 0) return new Map(canaries.map((c) => [c.id, []]));
+  const runs = await Promise.all(canaries.map((c) => deps.store.recentResults(c.id, CANARY_HISTORY)));
+  return new Map(canaries.map((c, i) => [c.id, runs[i]!.map((r) => ({ at: r.at, ok: r.ok }))]));
+}
+
+function thresholds(deps: PipelineDeps, probe: ProbeConfig): Thresholds {
+  return {
+    failureThreshold: probe.failureThreshold ?? deps.config.engine.failureThreshold,
+    successThreshold: probe.successThreshold ?? deps.config.engine.successThreshold,
+  };
 }

@@ -26,6 +26,8 @@ const CODE_REASONS: ReadonlyMap<string, ProbeReason> = new Map<string, ProbeReas
   // A malformed response is the upstream's fault, not ours, so it is not an internal_error.
   ['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'network'],
   ['UND_ERR_RES_EXCEEDED_MAX_SIZE', 'too_large'],
+  // Headers past undici's limit (16 KB by default): a broken or hostile upstream.
+  ['UND_ERR_HEADERS_OVERFLOW', 'protocol_error'],
 ]);
 
 /** OpenSSL certificate verification codes as surfaced by node:tls. */
@@ -56,13 +58,15 @@ function reasonForCode(code: string): ProbeReason | undefined {
   if (known) return known;
   if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return 'tls';
   // llhttp parse errors: the upstream sent something that is not HTTP.
-  if (code.startsWith('HPE_')) return 'network';
+  if (code.startsWith('HPE_')) return 'protocol_error';
   return undefined;
 }
 
 function reasonForName(name: string): ClassifiedError | undefined {
   if (name === 'TimeoutError') return { reason: 'timeout', detail: 'TimeoutError' };
   if (name === 'AbortError') return { reason: 'timeout', detail: 'aborted' };
+  // undici 7 leaves this error's `code` unset (its HPE_ lookup misses), so its class name is the stable mark.
+  if (name === 'HTTPParserError') return { reason: 'protocol_error', detail: 'HTTPParserError' };
   return undefined;
 }
 

@@ -1,42 +1,21 @@
 import { performance } from 'node:perf_hooks';
-import type { NoticesCheck, NoticesProbeConfig } from '../config/notices-schema.ts';
-import { extractFeed, type FeedKind } from '../notices/extract/feed.ts';
-import { extractHtml } from '../notices/extract/html.ts';
-import type { ExtractResult } from '../notices/extract/index.ts';
+import type { NoticesProbeConfig } from '../config/notices-schema.ts';
+import { inlineParser } from '../workers/parse-runner.ts';
 import { classifyError } from './errors.ts';
 import { elapsedSince, fetchBounded } from './fetch-bounded.ts';
 import type { Prober } from './types.ts';
 
+export { sniffFormat, type BodyFormat } from '../notices/extract/page.ts';
+
 const ACCEPT = 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8';
-
-/** How a body will be read; `feed` means RSS or Atom, whichever the root element says. */
-export type BodyFormat = 'html' | FeedKind | 'feed';
-
-/** The configured format, else the Content-Type, else the document's first element. */
-export function sniffFormat(format: NoticesCheck['format'], contentType: string | null, body: string): BodyFormat {
-  if (format !== 'auto') return format;
-  const type = (contentType ?? '').toLowerCase();
-  // Checked in this order because application/xhtml+xml and application/rss+xml also contain "xml".
-  if (type.includes('html')) return 'html';
-  if (type.includes('rss')) return 'rss';
-  if (type.includes('atom')) return 'atom';
-  if (type.includes('xml')) return 'feed';
-  return /^\uFEFF?\s*<(\?xml|rss[\s>]|feed[\s>])/i.test(body) ? 'feed' : 'html';
-}
-
-function extract(check: NoticesCheck, body: string, contentType: string | null, baseUrl: string): ExtractResult {
-  const format = sniffFormat(check.format, contentType, body);
-  const limits = { allowEmpty: check.allowEmpty, maxItems: check.maxItems };
-  if (format !== 'html') return extractFeed(body, baseUrl, { ...limits, expect: format === 'feed' ? undefined : format });
-  if (!check.selectors) return { ok: false, detail: 'page is HTML but no selectors are configured' };
-  return extractHtml(body, baseUrl, { ...limits, selectors: check.selectors, expectContainer: check.expectContainer });
-}
 
 /**
  * Fetches a notice page or feed under the HTTP probe's bounds and extracts its items.
  * An unreachable source gets the HTTP reasons (timeout, dns, http_status, …); a reachable one
- * whose structure no longer fits gets `parse_error`; otherwise `ok` with the (maybe empty)
- * items. Relative links resolve against the final URL after redirects. Never throws.
+ * whose structure no longer fits (or is nested like an attack) gets `parse_error`; parsing that
+ * outlasts the rest of the timeout gets `timeout`; otherwise `ok` with the (maybe empty) items.
+ * Parsing runs on `ctx.parser` (worker threads in the service). Relative links resolve against
+ * the final URL after redirects. Never throws.
  */
 export const noticesProber: Prober<NoticesProbeConfig> = async (probe, ctx) => {
   const started = performance.now();
@@ -47,8 +26,12 @@ export const noticesProber: Prober<NoticesProbeConfig> = async (probe, ctx) => {
       ctx,
     );
     if (!page.ok) return page.outcome;
-    const result = extract(check, page.body, page.contentType, page.finalUrl);
+    const input = { check, body: page.body, contentType: page.contentType, baseUrl: page.finalUrl };
+    // Parsing gets what is left of the probe's budget, so fetch plus parse stay within the timeout.
+    const parsed = await (ctx.parser ?? inlineParser).run({ op: 'extract', input }, probe.timeout - elapsedSince(started));
     const base = { degraded: false, httpStatus: page.status, durationMs: elapsedSince(started) };
+    if (!parsed.ok) return { ...base, ok: false, reason: parsed.reason, detail: parsed.detail };
+    const result = parsed.value;
     return result.ok
       ? { ...base, ok: true, reason: 'ok', notices: result.items }
       : { ...base, ok: false, reason: 'parse_error', detail: result.detail };

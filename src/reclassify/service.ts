@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.ts';
 import type { ReclassifyInput } from './input.ts';
 import { planReclassification } from './plan.ts';
 import type { Reclassification } from './types.ts';
+import type { UptimeBucket } from '../domain/types.ts';
 
 const DAY_MS = 86_400_000;
 /** Long enough for one rewrite; released as soon as it is done. */
@@ -25,11 +26,7 @@ export async function listReclassifications(deps: Pick<OperatorDeps, 'store'>): 
 export async function reclassify(deps: OperatorDeps, actor: Actor, input: ReclassifyInput): Promise<Reclassification> {
   const { store, config, clock } = deps;
   const now = clock.now();
-  if (input.to <= input.from) throw fieldFailure('to', 'Koniec musi być po początku.', 'The end must be after the start.');
-  if (input.to > now) throw fieldFailure('to', 'Można zmienić tylko przeszłość: koniec nie może być w przyszłości.', 'Only the past can be reclassified: the end must not be in the future.');
-  if (input.from < now - config.store.uptimeDays * DAY_MS) {
-    throw fieldFailure('from', `Początek jest starszy niż przechowywana historia (${config.store.uptimeDays} dni).`, `The start is older than the kept history (${config.store.uptimeDays} days).`);
-  }
+  checkPeriod(deps, input);
   const lock = `reclassify:${input.component}`;
   if (!(await store.acquireLease(lock, LOCK_MS))) throw new AppError('CONFLICT', `a reclassification of ${input.component} is running`);
   try {
@@ -54,4 +51,38 @@ export async function reclassify(deps: OperatorDeps, actor: Actor, input: Reclas
   } finally {
     await store.releaseLease(lock);
   }
+}
+
+/** The period must be in the past and inside the kept history; throws VALIDATION_FAILED naming the field. */
+function checkPeriod(deps: Pick<OperatorDeps, 'config' | 'clock'>, input: Pick<ReclassifyInput, 'from' | 'to'>): void {
+  const now = deps.clock.now();
+  const days = deps.config.store.uptimeDays;
+  if (input.to <= input.from) throw fieldFailure('to', 'Koniec musi być po początku.', 'The end must be after the start.');
+  if (input.to > now) throw fieldFailure('to', 'Można zmienić tylko przeszłość: koniec nie może być w przyszłości.', 'Only the past can be reclassified: the end must not be in the future.');
+  if (input.from < now - days * DAY_MS) {
+    throw fieldFailure('from', `Początek jest starszy niż przechowywana historia (${days} dni).`, `The start is older than the kept history (${days} days).`);
+  }
+}
+
+/** One day's buckets before and after a reclassification would move its outage seconds. */
+export interface ReclassifyPreviewDay {
+  day: string;
+  before: UptimeBucket;
+  after: UptimeBucket;
+}
+
+/** What a reclassification would change, without changing anything (the console's before/after preview). */
+export async function previewReclassification(deps: OperatorDeps, input: ReclassifyInput): Promise<{ days: ReclassifyPreviewDay[]; transitions: number }> {
+  checkPeriod(deps, input);
+  const history = await deps.store.getTransitions(input.component, input.from, input.to);
+  const plan = planReclassification(input.component, history, input.from, input.to);
+  const days: ReclassifyPreviewDay[] = [];
+  for (const [day, seconds] of plan.seconds) {
+    const [bucket] = await deps.store.getUptime(input.component, day, day);
+    const before = bucket ?? { day, seconds: { operational: 0, degraded: 0, maintenance: 0, outage: 0, unknown: 0 } };
+    // The store never moves more than the bucket holds; the preview follows the same rule.
+    const moved = Math.min(seconds, before.seconds.outage);
+    days.push({ day, before, after: { day, seconds: { ...before.seconds, outage: before.seconds.outage - moved, maintenance: before.seconds.maintenance + moved } } });
+  }
+  return { days, transitions: plan.transitions.length };
 }

@@ -1,4 +1,4 @@
-import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
+import cron, { type Logger as CronLogger, type RunCoordinator, type ScheduledTask } from 'node-cron';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from '../logging/logger.ts';
 
@@ -12,6 +12,8 @@ export interface Job {
   /** Also fire once at start (coordinated like a scheduled fire). */
   runOnStart?: boolean;
   intervalMs?: number;
+  /** Runs outside the global concurrency cap (canaries: they judge the other fires, so those must not starve them). */
+  unlimited?: boolean;
 }
 
 export interface SchedulerDeps {
@@ -29,9 +31,11 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly limit: LimitFunction;
   private stopping = false;
+  private readonly cronLogger: CronLogger;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.limit = pLimit(deps.concurrency);
+    this.cronLogger = cronLogger(deps.logger);
   }
 
   /** Registers and starts a job. */
@@ -44,6 +48,8 @@ export class Scheduler {
       distributedLease: job.leaseMs,
       // The fire's outcome is logged by fire(); node-cron's own missed-run warning is noise under load.
       suppressMissedWarning: true,
+      // node-cron's default logger writes coloured lines to the console; ours writes JSON.
+      logger: this.cronLogger,
     });
     this.tasks.push(task);
     void task.start();
@@ -77,19 +83,32 @@ export class Scheduler {
     try {
       if (coordinator && !(await coordinator.shouldRun(`${job.name}:start:${slot}`, job.leaseMs))) return;
     } catch (err) {
-      this.deps.logger.warn({ err, job: job.name }, 'startup fire not coordinated; skipped');
-      return;
+      // Fail open, like scheduled fires: a duplicate run beats a lost one.
+      this.deps.logger.warn({ err, job: job.name }, 'startup fire not coordinated; running it anyway');
     }
     await this.fire(job, this.deps.now());
   }
 
   private fire(job: Job, fireAt: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
-    const p = this.limit(() => job.run(fireAt)).catch((err: unknown) => {
+    const p = (job.unlimited ? Promise.resolve().then(() => job.run(fireAt)) : this.limit(() => job.run(fireAt))).catch((err: unknown) => {
       this.deps.logger.error({ err, job: job.name }, 'job failed');
     });
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
     return p;
   }
+}
+
+/** node-cron's Logger interface on top of ours, so its messages are JSON lines like every other. */
+export function cronLogger(logger: Logger): CronLogger {
+  const child = logger.child({ source: 'node-cron' });
+  const split = (m: string | Error, err?: Error): [object, string] =>
+    m instanceof Error ? [{ err: m }, m.message] : [err ? { err } : {}, m];
+  return {
+    info: (m) => child.info(m),
+    warn: (m) => child.warn(m),
+    error: (m, err) => child.error(...split(m, err)),
+    debug: (m, err) => child.debug(...split(m, err)),
+  };
 }

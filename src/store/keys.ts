@@ -13,8 +13,10 @@
  *   <prefix>reclassifications              HASH   reclassificationId -> Reclassification JSON
  *   <prefix>audit                          LIST   newest-first AuditEntry JSON, trimmed to `admin.auditKeep`
  *   <prefix>webhook-outbox                 HASH   deliveryId -> OutboxEntry JSON (webhook deliveries not yet ended)
+ *   <prefix>quarantine                     HASH   quarantineId -> QuarantinedRecord JSON (records that failed validation)
  *   <prefix>lease:<key>                    STRING "1" with PX ttl (SET NX); also webhook delivery claims
  *   <prefix>rl:<limiter>:<client>           STRING rate-limit counters, written by rate-limit-redis
+ *   <prefix>epoch                          STRING random id written once; its disappearance means Redis was emptied (FLUSHALL)
  *   <prefix>changed                        pub/sub channel, payload ignored
  *
  * Component ids may contain `:` (`bank:<id>`); the uptime day is always the last 10 characters.
@@ -32,8 +34,10 @@ export function redisKeys(prefix: string) {
     reclassifications: `${prefix}reclassifications`,
     audit: `${prefix}audit`,
     webhookOutbox: `${prefix}webhook-outbox`,
+    quarantine: `${prefix}quarantine`,
     lease: (key: string): string => `${prefix}lease:${key}`,
     changedChannel: `${prefix}changed`,
+    epoch: `${prefix}epoch`,
     /** Prefix handed to rate-limit-redis, which appends the client key itself. */
     rateLimitPrefix: (limiter: string): string => `${prefix}rl:${limiter}:`,
   } as const;
@@ -57,8 +61,10 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}reclassifications$`),
     new RegExp(`^${p}audit$`),
     new RegExp(`^${p}webhook-outbox$`),
+    new RegExp(`^${p}quarantine$`),
     new RegExp(`^${p}lease:.+$`),
     new RegExp(`^${p}rl:[a-z]+:.+$`),
+    new RegExp(`^${p}epoch$`),
   ];
 }
 

@@ -8,8 +8,9 @@ import type {
   StatusTransition,
   UptimeBucket,
 } from '../domain/types.ts';
-import { MemoryOperatorData } from './memory-operator.ts';
-import { readSnapshot, writeSnapshot, type MemorySnapshot, type StoreLogger } from './snapshot-file.ts';
+import { Journal } from './journal.ts';
+import { MemoryOperatorData, type OperatorOp } from './memory-operator.ts';
+import { readSnapshot, writeSnapshot, type MemorySnapshot, type RawSnapshot, type StoreLogger } from './snapshot-file.ts';
 import { emptySeconds, isUptimeDay, retentionCutoff, type DaySeconds } from './uptime-days.ts';
 import type { Store } from './store.ts';
 
@@ -23,7 +24,11 @@ export interface MemoryStoreOptions {
 
 const DAY_MS = 86_400_000;
 
-/** The embedded single-replica store: Maps in memory, saved to a JSON snapshot on flush/close. */
+/**
+ * The embedded single-replica store: Maps in memory, saved to a JSON snapshot on flush/close.
+ * Operators' writes (incidents, overrides, windows, reclassifications, audit, webhook outbox) are
+ * also appended to a journal before they resolve, so a `kill -9` between flushes loses none.
+ */
 export class MemoryStore extends MemoryOperatorData implements Store {
   private readonly results = new Map<string, ProbeResult[]>();
   private readonly probeStates = new Map<string, ProbeState>();
@@ -41,19 +46,45 @@ export class MemoryStore extends MemoryOperatorData implements Store {
   private readonly listeners = new Set<() => void>();
   /** Serialises flushes so two writers never race on the same temp file. */
   private flushChain: Promise<void> = Promise.resolve();
+  private readonly journal: Journal | null;
 
   constructor(private readonly opts: MemoryStoreOptions) {
-    super();
+    super(opts.clock, opts.logger);
+    this.journal = opts.snapshotFile === null ? null : new Journal(opts.snapshotFile);
   }
 
-  /** Creates a store and loads its snapshot file when there is one (a bad file is logged and ignored). */
+  /**
+   * Creates a store, loads its snapshot file and replays the journal written since (a corrupt
+   * snapshot is kept aside and logged; malformed records are quarantined), then compacts the
+   * journal into a fresh snapshot.
+   */
   static async open(opts: MemoryStoreOptions): Promise<MemoryStore> {
     const store = new MemoryStore(opts);
-    if (opts.snapshotFile !== null) {
-      const snapshot = await readSnapshot(opts.snapshotFile, opts.logger);
-      if (snapshot) store.load(snapshot);
+    if (opts.snapshotFile !== null && store.journal !== null) {
+      const snapshot = await readSnapshot(opts.snapshotFile, opts.logger, opts.clock.now());
+      if (snapshot) store.load(snapshot, opts.snapshotFile);
+      const { entries, torn } = await store.journal.readAll();
+      if (torn > 0) opts.logger?.warn({ torn, file: store.journal.path }, 'journal lines cut short by a crash were skipped');
+      for (const entry of entries) store.replay(entry, store.journal.path);
+      if (entries.length > 0) await store.flush();
     }
     return store;
+  }
+
+  protected persist(op: OperatorOp): Promise<void> {
+    return this.journal ? this.journal.append(op) : Promise.resolve();
+  }
+
+  protected override apply(op: OperatorOp): boolean {
+    if (op.op === 'windows') {
+      for (const w of op.windows) this.windows.set(w.id, w);
+      return true;
+    }
+    if (op.op === 'pruneWindows') {
+      for (const [id, w] of this.windows) if ((w.end ?? w.updatedAt) < op.before) this.windows.delete(id);
+      return true;
+    }
+    return super.apply(op);
   }
 
   async appendResult(result: ProbeResult, keep: number): Promise<void> {
@@ -141,7 +172,7 @@ export class MemoryStore extends MemoryOperatorData implements Store {
   }
 
   async putWindows(windows: MaintenanceWindow[]): Promise<void> {
-    for (const w of windows) this.windows.set(w.id, structuredClone(w));
+    if (windows.length > 0) await this.write({ op: 'windows', windows: structuredClone(windows) });
   }
 
   async getWindows(): Promise<MaintenanceWindow[]> {
@@ -149,7 +180,7 @@ export class MemoryStore extends MemoryOperatorData implements Store {
   }
 
   async pruneWindows(before: number): Promise<void> {
-    for (const [id, w] of this.windows) if ((w.end ?? w.updatedAt) < before) this.windows.delete(id);
+    if ([...this.windows.values()].some((w) => (w.end ?? w.updatedAt) < before)) await this.write({ op: 'pruneWindows', before });
   }
 
   async acquireLease(key: string, ttlMs: number): Promise<boolean> {
@@ -187,11 +218,20 @@ export class MemoryStore extends MemoryOperatorData implements Store {
 
   async ping(): Promise<void> {}
 
-  /** Writes the snapshot file now (no-op without one). */
+  /** Writes the snapshot file now and drops the journal it covers (no-op without a file). */
   async flush(): Promise<void> {
     const file = this.opts.snapshotFile;
-    if (file === null) return;
-    const next = this.flushChain.then(() => writeSnapshot(file, this.toSnapshot()));
+    const journal = this.journal;
+    if (file === null || journal === null) return;
+    const next = this.flushChain.then(async () => {
+      // The rotation and the snapshot must happen in one tick with no append in flight, so the
+      // snapshot covers exactly the rotated journal generation.
+      do await journal.settle();
+      while (journal.busy);
+      journal.rotate();
+      await writeSnapshot(file, this.toSnapshot());
+      await journal.dropRotated();
+    });
     this.flushChain = next.catch(() => undefined);
     return next;
   }
@@ -199,6 +239,7 @@ export class MemoryStore extends MemoryOperatorData implements Store {
   async close(): Promise<void> {
     this.listeners.clear();
     await this.flush();
+    await this.journal?.close();
   }
 
   private pruneUptime(cutoff: string): void {
@@ -225,20 +266,34 @@ export class MemoryStore extends MemoryOperatorData implements Store {
     };
   }
 
-  private load(snapshot: MemorySnapshot): void {
-    for (const [probeId, list] of Object.entries(snapshot.results)) this.results.set(probeId, list);
-    for (const s of snapshot.probeStates) this.probeStates.set(s.probeId, s);
-    for (const s of snapshot.componentStates) this.componentStates.set(s.id, s);
+  /** Loads a snapshot read from disk, validating each record (a malformed one is quarantined and skipped). */
+  private load(snapshot: RawSnapshot, file: string): void {
+    for (const [probeId, list] of Object.entries(snapshot.results))
+      this.results.set(probeId, list.filter((r) => this.admit('probeResult', `${file}#results`, r)) as ProbeResult[]);
+    for (const s of snapshot.probeStates) if (this.admit('probeState', `${file}#probeStates`, s)) this.probeStates.set((s as ProbeState).probeId, s as ProbeState);
+    for (const s of snapshot.componentStates) if (this.admit('componentState', `${file}#componentStates`, s)) this.componentStates.set((s as ComponentState).id, s as ComponentState);
     for (const [component, days] of Object.entries(snapshot.uptime)) {
       const map = new Map<string, DaySeconds>();
       for (const [day, seconds] of Object.entries(days)) {
+        // Uptime buckets are plain numbers: a bad one is dropped and logged (nothing to mend by hand).
+        if (!isUptimeDay(day) || !isSecondsRecord(seconds)) {
+          this.opts.logger?.warn({ component, file }, 'malformed uptime bucket dropped from the snapshot');
+          continue;
+        }
         map.set(day, { ...emptySeconds(), ...seconds });
         if (this.newestUptimeDay === null || day > this.newestUptimeDay) this.newestUptimeDay = day;
       }
       this.uptime.set(component, map);
     }
-    for (const [component, list] of Object.entries(snapshot.transitions)) this.transitions.set(component, [...list].sort((a, b) => a.at - b.at));
-    for (const w of snapshot.windows) this.windows.set(w.id, w);
-    this.loadOperator(snapshot);
+    for (const [component, list] of Object.entries(snapshot.transitions)) {
+      const valid = list.filter((t) => this.admit('transition', `${file}#transitions`, t)) as StatusTransition[];
+      this.transitions.set(component, valid.sort((a, b) => a.at - b.at));
+    }
+    for (const w of snapshot.windows) if (this.admit('window', `${file}#windows`, w)) this.windows.set((w as MaintenanceWindow).id, w as MaintenanceWindow);
+    this.loadOperator(snapshot, file);
   }
+}
+
+function isSecondsRecord(v: unknown): v is Record<ComponentStatus, number> {
+  return typeof v === 'object' && v !== null && Object.values(v).every((n) => typeof n === 'number' && Number.isFinite(n));
 }

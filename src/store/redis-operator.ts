@@ -6,7 +6,9 @@ import type { Override } from '../overrides/types.ts';
 import type { Reclassification } from '../reclassify/types.ts';
 import type { OutboxEntry } from '../webhooks/types.ts';
 import type { RedisKeys } from './keys.ts';
+import type { QuarantinedRecord } from './quarantine.ts';
 import { DELETE_IF_UNCHANGED } from './redis-history.ts';
+import type { RedisQuarantine } from './redis-quarantine.ts';
 import type { StoreLogger } from './snapshot-file.ts';
 
 /** Saves ARGV[3] under field ARGV[1] only if the stored incident's version is ARGV[2] (0: absent; unreadable counts as absent). */
@@ -38,7 +40,16 @@ export abstract class RedisOperatorData {
     protected readonly redis: Redis,
     protected readonly keys: RedisKeys,
     protected readonly logger: StoreLogger | undefined,
+    private readonly quarantine: RedisQuarantine,
   ) {}
+
+  getQuarantine(): Promise<QuarantinedRecord[]> {
+    return this.quarantine.list();
+  }
+
+  deleteQuarantined(id: string): Promise<boolean> {
+    return this.quarantine.delete(id);
+  }
 
   async moveUptime(component: string, day: string, from: ComponentStatus, to: ComponentStatus, seconds: number): Promise<number> {
     if (from === to || !(seconds > 0)) return 0;
@@ -115,14 +126,12 @@ export abstract class RedisOperatorData {
     await this.redis.hdel(this.keys.webhookOutbox, id);
   }
 
-  /** Parses one stored JSON value; a corrupt value is logged and skipped rather than failing the whole read. */
+  /**
+   * Parses and validates one stored value read from key `where`; a corrupt or malformed value is
+   * skipped and quarantined (logged once) rather than failing the whole read.
+   */
   protected parse<T>(json: string, where: string): T[] {
-    try {
-      return [JSON.parse(json) as T];
-    } catch (err) {
-      this.logger?.warn({ err, where }, 'skipping corrupt JSON value in redis');
-      return [];
-    }
+    return this.quarantine.check<T>(json, where);
   }
 
   private async values<T>(key: string): Promise<T[]> {

@@ -2,7 +2,10 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeBucket } from '../domain/types.ts';
+import { systemClock } from '../domain/clock.ts';
+import type { Clock } from '../domain/types.ts';
 import { redisKeys } from './keys.ts';
+import { RedisQuarantine } from './redis-quarantine.ts';
 import { RedisHistory } from './redis-history.ts';
 import { RedisOperatorData } from './redis-operator.ts';
 import type { StoreLogger } from './snapshot-file.ts';
@@ -10,8 +13,22 @@ import type { Store } from './store.ts';
 
 const PING_TIMEOUT_MS = 2_000;
 
+/**
+ * Fail fast instead of queueing (issue 10): a command gets one second, is not retried on a new
+ * connection and is not resent after a reconnect, so a write that timed out is never replayed
+ * later. The offline queue is on only until the first connection attempt settles (start-up
+ * commands such as rate-limit-redis's SCRIPT LOAD need it), then off.
+ */
+export const FAIL_FAST_OPTIONS: RedisOptions = {
+  commandTimeout: 1_000,
+  maxRetriesPerRequest: 0,
+  autoResendUnfulfilledCommands: false,
+  connectTimeout: 2_000,
+  retryStrategy: (times: number) => Math.min(times * 100, 1_000),
+};
+
 /** Options of the Redis store: a URL, or an existing client (which the store then owns and closes). */
-export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger } & (
+export type RedisStoreOptions = { keyPrefix: string; logger?: StoreLogger; clock?: Clock } & (
   | { url: string; redisOptions?: RedisOptions }
   | { client: Redis }
 );
@@ -33,9 +50,25 @@ export class RedisStore extends RedisOperatorData implements Store {
   }
 
   constructor(opts: RedisStoreOptions) {
-    super('client' in opts ? opts.client : new Redis(opts.url, opts.redisOptions ?? {}), redisKeys(opts.keyPrefix), opts.logger);
+    const redis = 'client' in opts ? opts.client : new Redis(opts.url, { ...FAIL_FAST_OPTIONS, ...opts.redisOptions });
+    const keys = redisKeys(opts.keyPrefix);
+    super(redis, keys, opts.logger, new RedisQuarantine(redis, keys, opts.clock ?? systemClock, opts.logger));
+    if (!('client' in opts)) {
+      const offlineQueueOff = (): void => {
+        this.redis.options.enableOfflineQueue = false;
+      };
+      this.redis.once('ready', offlineQueueOff);
+      this.redis.once('error', offlineQueueOff);
+    }
     this.history = new RedisHistory(this.redis, this.keys, <T>(json: string, where: string) => this.parse<T>(json, where));
-    this.redis.on('error', (err: Error) => this.logger?.warn({ err }, 'redis connection error'));
+    // One line per outage, not one per reconnect attempt.
+    let reported = false;
+    this.redis.on('ready', () => (reported = false));
+    this.redis.on('error', (err: Error) => {
+      if (reported) return;
+      reported = true;
+      this.logger?.warn({ err }, 'redis connection error');
+    });
   }
 
   async appendResult(result: ProbeResult, keep: number): Promise<void> {
@@ -51,7 +84,7 @@ export class RedisStore extends RedisOperatorData implements Store {
   async recentResults(probeId: string, limit: number): Promise<ProbeResult[]> {
     if (limit <= 0) return [];
     const raw = await this.redis.lrange(this.keys.results(probeId), 0, limit - 1);
-    return raw.flatMap((json) => this.parse<ProbeResult>(json, probeId));
+    return raw.flatMap((json) => this.parse<ProbeResult>(json, this.keys.results(probeId)));
   }
 
   async getProbeStates(): Promise<Map<string, ProbeState>> {
@@ -140,17 +173,34 @@ export class RedisStore extends RedisOperatorData implements Store {
     };
   }
 
-  async ping(): Promise<void> {
+  async ping(timeoutMs = PING_TIMEOUT_MS): Promise<void> {
     // Readiness must answer promptly even while ioredis keeps reconnecting in the background.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error('redis ping timed out'), { code: 'ETIMEDOUT' })), PING_TIMEOUT_MS);
+    await withTimeout(this.redis.ping(), timeoutMs, 'redis ping timed out');
+  }
+
+  /** Resolves once the first connection is ready, or after `timeoutMs` (whichever comes first). */
+  firstConnection(timeoutMs: number): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.redis.once('ready', done);
     });
-    try {
-      await Promise.race([this.redis.ping(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  }
+
+  /** The store's epoch id (see keys.ts), or null when Redis holds none (new, or emptied). */
+  readEpoch(timeoutMs = PING_TIMEOUT_MS): Promise<string | null> {
+    return withTimeout(this.redis.get(this.keys.epoch), timeoutMs, 'redis epoch read timed out');
+  }
+
+  /** Writes `id` as the epoch unless one exists; resolves to the epoch now stored. */
+  async claimEpoch(id: string): Promise<string> {
+    await this.redis.set(this.keys.epoch, id, 'NX');
+    return (await this.redis.get(this.keys.epoch)) ?? id;
   }
 
   /** Redis persists on its own, so there is nothing to write. */
@@ -166,7 +216,9 @@ export class RedisStore extends RedisOperatorData implements Store {
 
   private ensureSubscriber(): Promise<void> {
     if (this.subscribed) return this.subscribed;
-    const sub = this.redis.duplicate();
+    // The subscriber's own SUBSCRIBE must wait for its connection (the main client's queue is off
+    // once it has connected); a subscriber is re-subscribed by ioredis after each reconnect.
+    const sub = this.redis.duplicate({ enableOfflineQueue: true });
     sub.on('error', (err: Error) => this.logger?.warn({ err }, 'redis subscriber connection error'));
     sub.on('message', (channel: string) => {
       if (channel !== this.keys.changedChannel) return;
@@ -202,6 +254,19 @@ export class RedisStore extends RedisOperatorData implements Store {
       if (value !== undefined) out.set(id, value);
     }
     return out;
+  }
+}
+
+/** Rejects with code ETIMEDOUT when `p` has not settled within `ms`. */
+async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(message), { code: 'ETIMEDOUT' })), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

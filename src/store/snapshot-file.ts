@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../domain/types.ts';
@@ -20,62 +20,89 @@ export interface MemorySnapshot extends OperatorSnapshot {
   windows: MaintenanceWindow[];
 }
 
-// Structural check only: entries were written by this code, the check guards against truncation and foreign files.
+// Structural check only: each record is validated on its own when loaded (records.ts), so one
+// malformed record is quarantined instead of discarding the whole file.
+const list = z.array(z.unknown()).default([]);
 const snapshotSchema = z.object({
   version: z.literal(1),
   savedAt: z.number(),
-  results: z.record(z.string(), z.array(z.looseObject({ probeId: z.string(), at: z.number() }))),
-  probeStates: z.array(z.looseObject({ probeId: z.string(), status: z.string() })),
-  componentStates: z.array(z.looseObject({ id: z.string(), status: z.string() })),
-  uptime: z.record(z.string(), z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.record(z.string(), z.number()))),
-  // Defaulted so version-1 snapshots written before history existed still load.
-  transitions: z.record(z.string(), z.array(z.looseObject({ component: z.string(), at: z.number(), status: z.string() }))).default({}),
-  windows: z.array(z.looseObject({ id: z.string(), start: z.number(), end: z.number().nullable(), updatedAt: z.number() })).default([]),
-  // Operator data: defaulted so snapshots written before it existed still load.
-  incidents: z.array(z.looseObject({ id: z.string(), version: z.number(), updates: z.array(z.looseObject({ at: z.number() })) })).default([]),
-  overrides: z.array(z.looseObject({ component: z.string(), expiresAt: z.number() })).default([]),
-  reclassifications: z.array(z.looseObject({ id: z.string(), component: z.string() })).default([]),
-  audit: z.array(z.looseObject({ id: z.string(), at: z.number(), action: z.string() })).default([]),
-  outbox: z
-    .array(z.looseObject({ id: z.string(), webhookId: z.string(), event: z.looseObject({ id: z.string(), type: z.string() }), attempts: z.number(), nextAttemptAt: z.number(), claimedUntil: z.number() }))
-    .default([]),
+  results: z.record(z.string(), z.array(z.unknown())),
+  probeStates: z.array(z.unknown()),
+  componentStates: z.array(z.unknown()),
+  uptime: z.record(z.string(), z.record(z.string(), z.unknown())),
+  // Defaulted so version-1 snapshots written before these existed still load.
+  transitions: z.record(z.string(), z.array(z.unknown())).default({}),
+  windows: list,
+  incidents: list,
+  overrides: list,
+  reclassifications: list,
+  audit: list,
+  outbox: list,
+  quarantine: list,
 });
+
+/** A snapshot as read from disk: containers checked, records not yet validated. */
+export type RawSnapshot = z.infer<typeof snapshotSchema>;
 
 /** Minimal logger the stores accept (pino-compatible). */
 export interface StoreLogger {
   warn(obj: object, msg: string): void;
+  error?(obj: object, msg: string): void;
 }
 
-/** Reads a snapshot; a missing file yields null, an unreadable or invalid one is logged and yields null. */
-export async function readSnapshot(file: string, logger?: StoreLogger): Promise<MemorySnapshot | null> {
+/**
+ * Reads a snapshot; a missing file yields null. A file that cannot be parsed is kept aside as
+ * `<file>.corrupt-<time>` (the evidence an operator needs) with an error log line, and null is
+ * returned so the app starts; a later flush then writes a fresh file.
+ */
+export async function readSnapshot(file: string, logger: StoreLogger | undefined, now: number): Promise<RawSnapshot | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      logger?.warn({ err, file }, 'memory store snapshot unreadable; starting empty');
-    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    logger?.warn({ err, file }, 'memory store snapshot unreadable; starting empty');
     return null;
   }
-  let json: unknown;
+  let problem: object;
   try {
-    json = JSON.parse(text);
+    const parsed = snapshotSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    problem = { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) };
   } catch (err) {
-    logger?.warn({ err, file }, 'memory store snapshot is not valid JSON; starting empty');
-    return null;
+    problem = { err };
   }
-  const parsed = snapshotSchema.safeParse(json);
-  if (!parsed.success) {
-    logger?.warn({ issues: parsed.error.issues.slice(0, 5), file }, 'memory store snapshot has an unexpected shape; starting empty');
-    return null;
-  }
-  return parsed.data as unknown as MemorySnapshot;
+  const aside = `${file}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  await rename(file, aside);
+  (logger?.error ?? logger?.warn)?.call(logger, { ...problem, file, keptAs: aside }, 'memory store snapshot is corrupt: kept aside, starting empty');
+  return null;
 }
 
-/** Writes a snapshot atomically: to `<file>.tmp`, then renamed over `file` (creating the directory). */
+/** Writes a snapshot atomically and durably: to `<file>.tmp`, fsync'd, renamed over `file`, and the directory fsync'd. */
 export async function writeSnapshot(file: string, snapshot: MemorySnapshot): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
   const tmp = `${file}.tmp`;
-  await writeFile(tmp, JSON.stringify(snapshot), 'utf8');
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(JSON.stringify(snapshot), 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   await rename(tmp, file);
+  await syncDir(dir);
+}
+
+/** Makes a rename in `dir` durable (where the platform allows opening a directory). */
+async function syncDir(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Some platforms cannot fsync a directory; the rename is still atomic.
+  } finally {
+    await handle?.close();
+  }
 }

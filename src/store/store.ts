@@ -12,6 +12,7 @@ import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { Reclassification } from '../reclassify/types.ts';
 import type { OutboxEntry } from '../webhooks/types.ts';
+import type { QuarantinedRecord } from './quarantine.ts';
 
 /**
  * The one storage interface (after Gatus's storage/store). The memory and Redis
@@ -91,6 +92,14 @@ export interface Store {
   getOutbox(): Promise<OutboxEntry[]>;
   /** Removes a webhook outbox entry (a no-op when there is none). */
   deleteOutbox(id: string): Promise<void>;
+
+  /**
+   * Records that failed validation when read (see records.ts): every read skips them and moves
+   * them here, logging each once, so one bad record never breaks the rest.
+   */
+  getQuarantine(): Promise<QuarantinedRecord[]>;
+  /** Deletes a quarantined record for good; false when there is none with that id. */
+  deleteQuarantined(id: string): Promise<boolean>;
 
   /** Takes a lease: true for exactly one caller per key until `ttlMs` passes. */
   acquireLease(key: string, ttlMs: number): Promise<boolean>;

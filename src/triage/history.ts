@@ -22,10 +22,11 @@ export interface WorldSources {
  * moment the withdrawal was seen): sources often remove a notice once the work is over, and that
  * must not erase the past. `firstSeenAt` is deliberately not required: a notice published after
  * the fact ("from 10:00 there was an outage") is still evidence for 10:30. A window cancelled by
- * an operator never counts: the operator has said it was wrong.
+ * an operator never counts: the operator has said it was wrong. A pending suggestion never counts.
  */
 export function windowInForce(w: MaintenanceWindow, t: number): boolean {
-  if (w.state === 'cancelled' || t < w.start || t >= effectiveEnd(w)) return false;
+  // A pending suggestion never counted: nobody confirmed it.
+  if (w.state === 'cancelled' || w.state === 'pending' || t < w.start || t >= effectiveEnd(w)) return false;
   return w.state === 'announced' || t < w.updatedAt;
 }
 

@@ -4,9 +4,12 @@
  * callers only learn which field held it.
  */
 
+import { DIGIT_SEPARATORS, normalizeDigitText } from '../domain/digits.ts';
+
 const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3] as const;
-// Digit groups joined by single spaces, hyphens or dots ("850101 12345", "850-101-123-45").
-const DIGIT_GROUPS = /\d+(?:[ .-]\d+)*/g;
+// Digit groups joined by up to three separators ("850101 12345", "850-101-123-45", "44.05.14/01458").
+const DIGIT_GROUPS = new RegExp(`\\d+(?:[${DIGIT_SEPARATORS}]{1,3}\\d+)*`, 'g');
+const SEPARATOR = new RegExp(`[${DIGIT_SEPARATORS}]+`, 'g');
 const MAX_DEPTH = 64;
 // Field names are echoed in errors: keep unknown keys short.
 const MAX_KEY = 64;
@@ -19,13 +22,17 @@ export function isPesel(digits: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(digits[10]);
 }
 
-/** True when the text holds an 11-digit run (alone, or written in groups) that passes the PESEL checksum. */
+/**
+ * True when the text holds an 11-digit run (alone, or written in groups) that passes the PESEL
+ * checksum. The text is normalised first, so full-width or other Unicode digits, zero-width
+ * characters and non-breaking spaces do not hide one.
+ */
 export function containsPesel(text: string): boolean {
-  for (const m of text.matchAll(DIGIT_GROUPS)) {
+  for (const m of normalizeDigitText(text).matchAll(DIGIT_GROUPS)) {
     const group = m[0];
-    if (isPesel(group.replace(/[ .-]/g, ''))) return true;
+    if (isPesel(group.replace(SEPARATOR, ''))) return true;
     // A run inside a group ("tel. 22 850101123459"): check each plain run on its own too.
-    for (const run of group.split(/[ .-]/)) if (isPesel(run)) return true;
+    for (const run of group.split(SEPARATOR)) if (isPesel(run)) return true;
   }
   return false;
 }

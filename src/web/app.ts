@@ -4,8 +4,9 @@ import type { Logger } from '../logging/logger.ts';
 import type { Metrics } from '../metrics/definitions.ts';
 import { observeHttpRequest } from '../metrics/http-observer.ts';
 import type { Store } from '../store/store.ts';
-import { errorHandler, notFound } from './errors.ts';
+import { errorHandler, notFound, rejectContentEncoding } from './errors.ts';
 import { adminRoutes, type AdminWebDeps } from './routes/admin.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { compressResponses, securityHeaders } from './page/http-setup.ts';
 import { healthRoutes } from './routes/health.ts';
 import { maintenanceRoutes } from './routes/maintenance.ts';
@@ -44,6 +45,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.set('trust proxy', deps.config.server.trustProxy);
   app.use(requestContext(deps.logger, deps.metrics && observeHttpRequest(deps.metrics)));
   app.use(securityHeaders());
+  app.use(rejectContentEncoding);
   // Prepared bodies (page, feeds, badges, Statuspage JSON, /api/v1/status) carry their own gzip; the rest is compressed on the fly.
   app.use(statusRoutes(deps.snapshot, deps.now));
   app.use(publicSite(deps).router);
@@ -52,7 +54,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.use(healthRoutes(deps.store));
   app.use(maintenanceRoutes(deps.snapshot, deps.config));
   app.use(triageFaces(deps));
-  if (deps.admin) app.use(adminRoutes(deps.admin));
+  if (deps.admin) app.use(adminRoutes(deps.admin), consoleRoutes({ admin: deps.admin, snapshot: deps.snapshot, now: deps.now }));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

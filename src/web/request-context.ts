@@ -3,10 +3,13 @@ import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logging/logger.ts';
 import { redactString } from '../logging/redact.ts';
+import { redactUrl } from '../logging/redact-url.ts';
 
 /** Header carrying the request id in and out. */
 export const REQUEST_ID_HEADER = 'x-request-id';
-const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const ID_SEPARATORS = /[._:-]/g;
+const ELEVEN_DIGITS = /\d{11}/;
 
 /** What one finished request looked like (for the access log and the duration histogram). */
 export interface FinishedRequest {
@@ -16,18 +19,19 @@ export interface FinishedRequest {
   seconds: number;
 }
 
-/** An incoming id is honoured only if it is a short token that carries no personal data. */
+/**
+ * An incoming id is honoured only if it is a short token that carries no personal data and no
+ * credential: 11 digits once separators are removed (`req-440514-01458`) or anything the log
+ * redaction would touch (an admin token) gets a fresh id instead.
+ */
 export function isSaneRequestId(value: string | undefined): value is string {
-  return value !== undefined && SANE_ID.test(value) && redactString(value) === value;
+  return value !== undefined && SANE_ID.test(value) && !ELEVEN_DIGITS.test(value.replace(ID_SEPARATORS, '')) && redactString(value) === value;
 }
 
-// A UUID holds only hex digits and dashes, so of the redaction rules only the PESEL-like digit run can hit it.
-const DIGIT_RUN = /\d{11}/;
-
-/** A fresh UUID that the log redaction leaves alone (about 1 in 130 UUIDs ends in an 11-digit run). */
+/** A fresh UUID that passes the same check (a few UUIDs hold 11 digits once the dashes go). */
 export function newRequestId(): string {
   let id = randomUUID();
-  while (DIGIT_RUN.test(id)) id = randomUUID();
+  while (!isSaneRequestId(id)) id = randomUUID();
   return id;
 }
 
@@ -66,7 +70,7 @@ export function requestContext(logger: Logger, onFinish?: (r: FinishedRequest) =
       const level = accessLogLevel(finished);
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
-        { requestId, method: finished.method, route: finished.route, url: req.originalUrl, status: finished.statusCode, ms: Math.round(finished.seconds * 1000) },
+        { requestId, method: finished.method, route: finished.route, url: redactUrl(req.originalUrl), status: finished.statusCode, ms: Math.round(finished.seconds * 1000) },
         'request',
       );
     });

@@ -5,14 +5,25 @@ import { incidentViews } from './incidents-view.ts';
 import { EMPTY_HISTORY, HistoryLoader, type HistoryData } from './page/history-data.ts';
 import { buildStatusView, type StatusView, type ViewInputs } from './status-view.ts';
 
+/** How often the view is re-judged for staleness when no store event comes (during an outage none does). */
+const STALE_CHECK_MS = 1_000;
+
 /**
  * In-process read model: rebuilt from the store only when it publishes "changed",
- * so serving a view makes no store call.
+ * so serving a view makes no store call. It knows how old its data is: what it serves is the
+ * public state at the current instant (src/engine/public-state.ts), re-judged on
+ * every read and once a second, so no face says "operational" about data past the stale limit.
  */
 export class StatusSnapshot {
+  /** The view as built from the store; `view` is what is served. */
+  private built: StatusView | null = null;
   private view: StatusView | null = null;
-  /** What the view was built from, so time alone (staleness, window edges) can rebuild it without the store. */
+  private stale = '';
+  private storeReadAt: number | null = null;
+  private historyFailing = false;
+  /** What the view was built from, so time alone (staleness, window edges) re-computes the public state without the store. */
   private inputs: ViewInputs = { states: new Map(), windows: [], incidents: [], overrides: [] };
+  private timer: NodeJS.Timeout | null = null;
   private builtAt = 0;
   private history: HistoryData = EMPTY_HISTORY;
   /** Bumped on every rebuild, so caches of rendered bodies know when to re-render. */
@@ -33,8 +44,9 @@ export class StatusSnapshot {
   /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
   async start(waitMs = 3_000): Promise<void> {
     // A store that is down at start still yields a page: everything unknown until it answers.
-    this.view = this.build(this.deps.now());
-    this.version += 1;
+    this.setBuilt(this.deps.now());
+    this.timer = setInterval(() => this.restale(true), STALE_CHECK_MS);
+    this.timer.unref();
     const subscribed = this.deps.store.subscribeChanged(() => void this.rebuild()).then(
       (unsubscribe) => {
         if (this.stopped) void unsubscribe();
@@ -52,13 +64,7 @@ export class StatusSnapshot {
   /** The current view, its uptime/latency history and build version; throws if start() has not finished. */
   current(): { view: StatusView; builtAt: number; version: number; history: HistoryData } {
     if (!this.view) throw new Error('snapshot not started');
-    // The public state names the instant time alone changes it (data turning stale, a window starting or ending).
-    const next = this.view.public.nextChangeAt;
-    const now = this.deps.now();
-    if (next !== null && now >= next) {
-      this.view = this.build(now);
-      this.version += 1;
-    }
+    this.restale(false);
     return { view: this.view, builtAt: this.builtAt, version: this.version, history: this.history };
   }
 
@@ -68,16 +74,36 @@ export class StatusSnapshot {
     return () => this.listeners.delete(listener);
   }
 
-  private build(now: number): StatusView {
-    const i = this.inputs;
-    return buildStatusView(this.deps.config, i.states, i.windows, now, i.incidents, i.overrides);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     await this.unsubscribe?.();
     this.unsubscribe = null;
     await this.rebuilding;
+  }
+
+  /** Computes the public state from the kept inputs at `now` and serves it (staleness is part of the public state). */
+  private setBuilt(now: number): void {
+    const i = this.inputs;
+    const view = buildStatusView(this.deps.config, i.states, i.windows, now, i.incidents, i.overrides);
+    this.built = view;
+    this.view = { ...view, monitor: { ...view.monitor, dataAsOf: view.monitor.lastCheckedAt, storeReadAt: this.storeReadAt === null ? null : new Date(this.storeReadAt).toISOString() } };
+    this.stale = view.fingerprint;
+    this.version += 1;
+  }
+
+  /** When time alone changes the answer (data past its limit, a window starting or ending), re-computes it; listeners hear it when what faces say changed. */
+  private restale(notify: boolean): void {
+    if (!this.built) return;
+    const next = this.built.public.nextChangeAt;
+    if (next === null || this.deps.now() < next) return;
+    const before = this.stale;
+    this.setBuilt(this.deps.now());
+    if (this.stale === before) return;
+    const view = this.view!;
+    if (notify) for (const l of this.listeners) l(view);
+    else queueMicrotask(() => this.listeners.forEach((l) => l(view)));
   }
 
   /** Coalesces bursts of "changed" into at most one rebuild in flight plus one queued. */
@@ -96,14 +122,26 @@ export class StatusSnapshot {
             this.deps.store.getWindows(),
             this.deps.store.getIncidents(),
             this.deps.store.getOverrides(),
-            this.historyLoader.load(started),
+            // History (uptime bars, latency) is decoration: failing to read it keeps the previous one.
+            this.historyLoader.load(started).then(
+              (h) => {
+                this.historyFailing = false;
+                return h;
+              },
+              (err: unknown) => {
+                // Once per outage, not once per rebuild.
+                if (!this.historyFailing) this.deps.logger.warn({ err }, 'snapshot history not read; keeping the previous one');
+                this.historyFailing = true;
+                return this.history;
+              },
+            ),
           ]);
           this.builtAt = this.deps.now();
-          this.inputs = { states, windows, incidents: incidentViews(incidents), overrides };
-          this.view = this.build(this.builtAt);
+          this.storeReadAt = this.builtAt;
           this.history = history;
-          this.version += 1;
-          for (const l of this.listeners) l(this.view);
+          this.inputs = { states, windows, incidents: incidentViews(incidents), overrides };
+          this.setBuilt(this.builtAt);
+          for (const l of this.listeners) l(this.view!);
         } catch (err) {
           this.deps.logger.warn({ err }, 'snapshot rebuild failed; serving the previous one');
         }

@@ -46,10 +46,18 @@ export interface LoginView {
 /** The body of GET /api/v1/status, minus request-time fields. */
 export interface StatusView {
   overall: { status: ComponentStatus; indicator: PublicState['overall']['indicator']; counts: Record<ComponentStatus, number> };
-  monitor: { blind: boolean; stale: boolean; lastCheckedAt: string | null };
+  monitor: {
+    blind: boolean;
+    stale: boolean;
+    lastCheckedAt: string | null;
+    /** Newest check behind the data (the same instant as lastCheckedAt; set by the snapshot). */
+    dataAsOf?: string | null;
+    /** When the snapshot last read the store successfully (set by the snapshot). */
+    storeReadAt?: string | null;
+  };
   components: ComponentView[];
   loginMethods: LoginView[];
-  maintenance: { active: WindowView[]; upcoming: WindowView[] };
+  maintenance: { active: WindowView[]; upcoming: WindowView[]; pending?: WindowView[] };
   /** Every kept window, newest first (history, including withdrawn and cancelled). */
   windows: WindowView[];
   /** Operator incidents, newest first (none until incidents are stored). */
@@ -120,8 +128,12 @@ export function buildStatusView(
       };
     }),
     loginMethods: p.logins.map((l) => ({ id: l.id, method: l.method, bank: l.bank, path: l.path, works: l.works, status: l.status, blockedBy: l.blockedBy, until: iso(l.until), unknownOn: l.unknownOn, alternatives: l.alternatives })),
-    maintenance: currentWindows(windows, now),
-    windows: [...windows].sort((a, b) => b.start - a.start).map((w) => toWindowView(w, now)),
+    maintenance: currentWindows(windows, now, config.notices.showPending),
+    // Unconfirmed suggestions are not public unless the operator chose to show them.
+    windows: [...windows]
+      .filter((w) => w.state !== 'pending' || config.notices.showPending)
+      .sort((a, b) => b.start - a.start)
+      .map((w) => toWindowView(w, now)),
     incidents,
     public: p,
   };

@@ -47,10 +47,13 @@ export function toWindowView(w: MaintenanceWindow, now: number): WindowView {
 }
 
 /** Active and upcoming announced windows, soonest first. */
-export function currentWindows(windows: MaintenanceWindow[], now: number): { active: WindowView[]; upcoming: WindowView[] } {
+export function currentWindows(windows: MaintenanceWindow[], now: number, showPending = false): { active: WindowView[]; upcoming: WindowView[]; pending?: WindowView[] } {
   const sorted = [...windows].sort((a, b) => a.start - b.start);
-  return {
+  const current = {
     active: sorted.filter((w) => isActive(w, now)).map((w) => toWindowView(w, now)),
     upcoming: sorted.filter((w) => isUpcoming(w, now)).map((w) => toWindowView(w, now)),
   };
+  if (!showPending) return current;
+  // Suggestions nobody confirmed yet, shown apart ("komunikat do weryfikacji") when the operator enabled it.
+  return { ...current, pending: sorted.filter((w) => w.state === 'pending' && effectiveEnd(w) > now).map((w) => toWindowView(w, now)) };
 }

@@ -3,6 +3,8 @@ import type { WebhookConfig } from '../config/operator-schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
 import { attemptOutcome, retryDelay } from './backoff.ts';
+import { CircuitBreaker, type CircuitState } from './breaker.ts';
+import { DropLog, type DropReason } from './drop-log.ts';
 import { FORMATTERS } from './format.ts';
 import type { EventSink, OutboxEntry, WebhookEvent } from './types.ts';
 
@@ -18,6 +20,9 @@ export type SendRequest = (url: string, body: string, headers: Record<string, st
 /** How one delivery ended, for logs and metrics. */
 export type DeliveryOutcome = 'delivered' | 'failed' | 'dropped';
 
+/** Per-receiver defaults (each webhook's config may override them). */
+export const WEBHOOK_DEFAULTS = { queueSize: 500, concurrency: 2, circuitFailures: 5, circuitCooldownMs: 30_000, maxCooldownMs: 10 * 60_000 } as const;
+
 /** What the dispatcher needs (wired in main.ts). */
 export interface DispatcherOptions {
   webhooks: WebhookConfig[];
@@ -28,14 +33,21 @@ export interface DispatcherOptions {
   /** Component id → Polish name, for chat messages. */
   names: ReadonlyMap<string, string>;
   userAgent: string;
-  /** Deliveries waiting (queued or between retries) per replica; more are dropped with a warning. */
+  /** Default per receiver: deliveries waiting (queued or between retries); more are dropped and counted. */
   queueSize?: number;
   /** Outbox entries kept across replicas; beyond it the oldest orphaned entries are dropped. */
   outboxSize?: number;
+  /** Default per receiver: requests in flight at once. */
   concurrency?: number;
   random?: () => number;
   send?: SendRequest;
   onOutcome?: (webhookId: string, outcome: DeliveryOutcome) => void;
+  /** Every dropped delivery, by reason (the log only samples them). */
+  onDrop?: (webhookId: string, reason: DropReason) => void;
+  /** Every circuit transition of a receiver. */
+  onCircuit?: (webhookId: string, state: CircuitState) => void;
+  /** Window of the rate-limited drop warnings. */
+  dropLogWindowMs?: number;
 }
 
 interface Delivery {
@@ -47,44 +59,66 @@ interface Delivery {
   claimed: boolean;
 }
 
+/** One receiver's own queue, concurrency budget and breaker: a bad receiver only ever delays itself. */
+interface Lane {
+  webhook: WebhookConfig;
+  queue: Delivery[];
+  retries: Map<NodeJS.Timeout, Delivery>;
+  running: Set<Promise<void>>;
+  breaker: CircuitBreaker;
+  /** Wakes the lane when an open circuit's cool-down ends. */
+  wake: NodeJS.Timeout | null;
+  queueSize: number;
+  concurrency: number;
+}
+
 /**
- * Delivers events to webhooks off the probe path: `emit` only queues. A delivery runs on the
- * replica that wins its claim (one per webhook and event id), so replicas that see the same
- * change deliver it once; failures are retried with exponential backoff and jitter.
+ * Delivers events to webhooks off the probe path: `emit` only queues. Each receiver has its own
+ * lane (bounded queue, concurrency budget, circuit breaker), so a hanging receiver cannot take
+ * the slots or queue space of the others. A delivery runs on the replica that wins its claim
+ * (one per webhook and event id), so replicas that see the same change deliver it once; failures
+ * are retried with exponential backoff and jitter.
  * A claimed delivery lives in the store's outbox until it ends; the owner renews its hold, and
  * when it stops doing so (crash, shutdown) `recoverOrphans` on a coordinated tick takes it over.
  */
 export class WebhookDispatcher implements EventSink {
-  private readonly queue: Delivery[] = [];
-  private readonly retries = new Map<NodeJS.Timeout, Delivery>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly lanes = new Map<string, Lane>();
   /** Deliveries this replica holds in the outbox, by delivery id. */
   private readonly owned = new Map<string, Delivery>();
   private readonly renewTimer: NodeJS.Timeout;
+  private readonly drops: DropLog;
   private stopped = false;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.renewTimer = setInterval(() => this.renew(), OUTBOX_LEASE_MS / 3);
     this.renewTimer.unref();
+    this.drops = new DropLog(opts.logger, opts.dropLogWindowMs);
+    for (const webhook of opts.webhooks) this.lanes.set(webhook.id, this.lane(webhook));
   }
 
   emit(event: WebhookEvent): void {
     if (this.stopped) return;
-    for (const webhook of this.opts.webhooks) {
-      if (!webhook.events.includes(event.type)) continue;
-      if (this.full) {
-        this.opts.logger.warn({ webhook: webhook.id, event: event.id }, 'webhook queue full; delivery dropped');
-        this.opts.onOutcome?.(webhook.id, 'dropped');
+    for (const lane of this.lanes.values()) {
+      if (!lane.webhook.events.includes(event.type)) continue;
+      if (full(lane)) {
+        this.drop(lane.webhook.id, 'queue_full', { event: event.id, queued: lane.queue.length + lane.retries.size, circuit: lane.breaker.state });
         continue;
       }
-      this.queue.push({ webhook, event, id: randomUUID(), attempts: 0, nextAttemptAt: this.opts.now(), claimed: false });
+      lane.queue.push({ webhook: lane.webhook, event, id: randomUUID(), attempts: 0, nextAttemptAt: this.opts.now(), claimed: false });
+      this.pump(lane);
     }
-    this.pump();
   }
 
   /** Deliveries queued, waiting to retry or in flight (for tests and shutdown). */
   get pending(): number {
-    return this.queue.length + this.retries.size + this.running.size;
+    let n = 0;
+    for (const l of this.lanes.values()) n += l.queue.length + l.retries.size + l.running.size;
+    return n;
+  }
+
+  /** Each receiver's circuit state (for tests and diagnostics). */
+  circuit(webhookId: string): CircuitState | undefined {
+    return this.lanes.get(webhookId)?.breaker.state;
   }
 
   /**
@@ -94,13 +128,21 @@ export class WebhookDispatcher implements EventSink {
   async stop(graceMs: number): Promise<void> {
     this.stopped = true;
     clearInterval(this.renewTimer);
-    for (const timer of this.retries.keys()) clearTimeout(timer);
-    if (this.queue.length + this.retries.size > 0) this.opts.logger.warn({ left: this.queue.length + this.retries.size, inOutbox: this.owned.size }, 'webhook deliveries left to the outbox at shutdown');
-    this.queue.length = 0;
-    this.retries.clear();
+    this.drops.stop();
+    let left = 0;
+    const running: Promise<void>[] = [];
+    for (const lane of this.lanes.values()) {
+      for (const timer of lane.retries.keys()) clearTimeout(timer);
+      if (lane.wake) clearTimeout(lane.wake);
+      left += lane.queue.length + lane.retries.size;
+      lane.queue.length = 0;
+      lane.retries.clear();
+      running.push(...lane.running);
+    }
+    if (left > 0) this.opts.logger.warn({ left, inOutbox: this.owned.size }, 'webhook deliveries left to the outbox at shutdown');
     this.owned.clear();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(this.running), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    await Promise.race([Promise.all(running), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
   }
 
@@ -109,28 +151,60 @@ export class WebhookDispatcher implements EventSink {
     const now = this.opts.now();
     const all = await this.opts.store.getOutbox();
     const orphans = all.filter((e) => e.claimedUntil < now && !this.owned.has(e.id)).sort((a, b) => a.event.at - b.event.at || a.nextAttemptAt - b.nextAttemptAt);
-    // Live entries are bounded by their owners' queues, so only orphans are dropped to honour the cap.
+    // Live entries are bounded by their owners' lanes, so only orphans are dropped to honour the cap.
     const excess = Math.max(0, all.length - (this.opts.outboxSize ?? 1_000));
-    for (const e of orphans.splice(0, excess)) await this.abandon(e, 'webhook outbox full; oldest orphaned delivery dropped');
+    for (const e of orphans.splice(0, excess)) await this.abandon(e, 'outbox_full');
     for (const e of orphans) {
-      // The rest wait in the outbox for a later tick.
-      if (this.full || this.stopped) break;
-      const webhook = this.opts.webhooks.find((w) => w.id === e.webhookId);
-      if (!webhook) {
-        await this.abandon(e, 'webhook no longer configured; orphaned delivery dropped');
+      if (this.stopped) break;
+      const lane = this.lanes.get(e.webhookId);
+      if (!lane) {
+        await this.abandon(e, 'unconfigured');
         continue;
       }
-      const d: Delivery = { webhook, event: e.event, id: e.id, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt, claimed: true };
+      // A full lane leaves the rest in the outbox for a later tick.
+      if (full(lane)) continue;
+      const d: Delivery = { webhook: lane.webhook, event: e.event, id: e.id, attempts: e.attempts, nextAttemptAt: e.nextAttemptAt, claimed: true };
       await this.save(d);
-      this.opts.logger.info({ webhook: webhook.id, event: e.event.id, delivery: e.id, attempts: e.attempts }, 'webhook delivery recovered from the outbox');
-      if (e.nextAttemptAt > now) this.scheduleRetry(d, e.nextAttemptAt - now);
-      else this.queue.push(d);
+      this.opts.logger.info({ webhook: lane.webhook.id, event: e.event.id, delivery: e.id, attempts: e.attempts }, 'webhook delivery recovered from the outbox');
+      if (e.nextAttemptAt > now) this.scheduleRetry(lane, d, e.nextAttemptAt - now);
+      else lane.queue.push(d);
     }
-    this.pump();
+    for (const lane of this.lanes.values()) this.pump(lane);
   }
 
-  private get full(): boolean {
-    return this.queue.length + this.retries.size >= (this.opts.queueSize ?? 1_000);
+  private lane(webhook: WebhookConfig): Lane {
+    const breaker = new CircuitBreaker(
+      {
+        failures: webhook.circuit?.failures ?? WEBHOOK_DEFAULTS.circuitFailures,
+        cooldownMs: webhook.circuit?.cooldown ?? WEBHOOK_DEFAULTS.circuitCooldownMs,
+        maxCooldownMs: WEBHOOK_DEFAULTS.maxCooldownMs,
+      },
+      this.opts.now,
+      (state, info) => this.circuitChanged(webhook.id, state, info),
+    );
+    return {
+      webhook,
+      queue: [],
+      retries: new Map(),
+      running: new Set(),
+      breaker,
+      wake: null,
+      queueSize: webhook.queueSize ?? this.opts.queueSize ?? WEBHOOK_DEFAULTS.queueSize,
+      concurrency: webhook.concurrency ?? this.opts.concurrency ?? WEBHOOK_DEFAULTS.concurrency,
+    };
+  }
+
+  private circuitChanged(webhook: string, state: CircuitState, info: { failures: number; cooldownMs: number }): void {
+    if (state === 'open') this.opts.logger.warn({ webhook, circuit: state, failures: info.failures, retryInMs: info.cooldownMs }, 'webhook receiver keeps failing; circuit open, deliveries wait');
+    else if (state === 'half_open') this.opts.logger.info({ webhook, circuit: state }, 'webhook circuit half-open; probing the receiver with one delivery');
+    else this.opts.logger.info({ webhook, circuit: state }, 'webhook receiver answers again; circuit closed');
+    this.opts.onCircuit?.(webhook, state);
+  }
+
+  private drop(webhook: string, reason: DropReason, detail: Record<string, unknown>): void {
+    this.drops.note(webhook, reason, detail);
+    this.opts.onDrop?.(webhook, reason);
+    this.opts.onOutcome?.(webhook, 'dropped');
   }
 
   private entry(d: Delivery): OutboxEntry {
@@ -148,29 +222,39 @@ export class WebhookDispatcher implements EventSink {
     await this.opts.store.deleteOutbox(d.id).catch((err: unknown) => this.opts.logger.warn({ err, delivery: d.id }, 'webhook outbox delete failed'));
   }
 
-  private async abandon(e: OutboxEntry, msg: string): Promise<void> {
-    this.opts.logger.warn({ webhook: e.webhookId, event: e.event.id, delivery: e.id, attempts: e.attempts }, msg);
+  private async abandon(e: OutboxEntry, reason: DropReason): Promise<void> {
+    this.drop(e.webhookId, reason, { event: e.event.id, delivery: e.id, attempts: e.attempts });
     await this.opts.store.deleteOutbox(e.id);
-    this.opts.onOutcome?.(e.webhookId, 'dropped');
   }
 
   private renew(): void {
     for (const d of this.owned.values()) void this.save(d);
   }
 
-  private pump(): void {
-    while (!this.stopped && this.running.size < (this.opts.concurrency ?? 4) && this.queue.length > 0) {
-      const delivery = this.queue.shift()!;
-      const run = this.run(delivery).catch((err: unknown) => this.opts.logger.error({ err, webhook: delivery.webhook.id }, 'webhook delivery crashed'));
-      this.running.add(run);
-      void run.finally(() => {
-        this.running.delete(run);
-        this.pump();
+  private pump(lane: Lane): void {
+    while (!this.stopped && lane.queue.length > 0 && lane.breaker.tryStart(lane.running.size, lane.concurrency)) {
+      const delivery = lane.queue.shift()!;
+      const run = this.run(lane, delivery).catch((err: unknown) => {
+        lane.breaker.settle(null);
+        this.opts.logger.error({ err, webhook: delivery.webhook.id }, 'webhook delivery crashed');
       });
+      lane.running.add(run);
+      void run.finally(() => {
+        lane.running.delete(run);
+        this.pump(lane);
+      });
+    }
+    // An open circuit with work waiting wakes itself when the cool-down ends.
+    if (!this.stopped && lane.queue.length > 0 && lane.breaker.state === 'open' && !lane.wake) {
+      lane.wake = setTimeout(() => {
+        lane.wake = null;
+        this.pump(lane);
+      }, lane.breaker.waitMs);
+      lane.wake.unref();
     }
   }
 
-  private async run(d: Delivery): Promise<void> {
+  private async run(lane: Lane, d: Delivery): Promise<void> {
     const log = { webhook: d.webhook.id, event: d.event.id, delivery: d.id };
     if (!d.claimed) {
       const won = await this.opts.store.acquireLease(`webhook:${d.webhook.id}:${d.event.id}`, CLAIM_TTL_MS).catch((err: unknown) => {
@@ -178,7 +262,7 @@ export class WebhookDispatcher implements EventSink {
         return null;
       });
       // Someone else (another replica, or an earlier sighting of the same event) owns it.
-      if (won === false) return;
+      if (won === false) return lane.breaker.settle(null);
       d.claimed = won === true;
       // Durable before the first attempt, so a crash from here on leaves it for another replica.
       if (d.claimed) await this.save(d);
@@ -186,6 +270,8 @@ export class WebhookDispatcher implements EventSink {
     d.attempts += 1;
     const status = d.claimed ? await this.attempt(d) : null;
     const outcome = attemptOutcome(status);
+    // Only a receiver that does not answer properly counts against its circuit; a store hiccup (unclaimed) does not.
+    lane.breaker.settle(!d.claimed ? null : outcome === 'retry' ? 'failure' : 'success');
     if (outcome === 'delivered') {
       await this.forget(d);
       this.opts.logger.info({ ...log, attempts: d.attempts, status }, 'webhook delivered');
@@ -199,34 +285,48 @@ export class WebhookDispatcher implements EventSink {
       this.opts.logger.info({ ...log, attempts: d.attempts, status, retryInMs: delay }, 'webhook delivery failed; will retry');
       d.nextAttemptAt = this.opts.now() + delay;
       if (d.claimed) await this.save(d);
-      this.scheduleRetry(d, delay);
+      this.scheduleRetry(lane, d, delay);
     }
   }
 
+  /** One POST under a hard deadline of our own, so a receiver that never answers frees its slot on time. */
   private attempt(d: Delivery): Promise<number | null> {
     const { body, headers } = FORMATTERS[d.webhook.kind]({ webhook: d.webhook, event: d.event, deliveryId: d.id, now: this.opts.now(), names: this.opts.names });
-    return (this.opts.send ?? fetchSend)(d.webhook.url, body, { ...headers, 'user-agent': this.opts.userAgent }, d.webhook.timeout);
+    const send = (this.opts.send ?? fetchSend)(d.webhook.url, body, { ...headers, 'user-agent': this.opts.userAgent }, d.webhook.timeout);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), d.webhook.timeout + 1_000)));
+    return Promise.race([send, deadline]).finally(() => clearTimeout(timer));
   }
 
-  private scheduleRetry(d: Delivery, delayMs: number): void {
+  private scheduleRetry(lane: Lane, d: Delivery, delayMs: number): void {
     if (this.stopped) return;
     const timer = setTimeout(() => {
-      this.retries.delete(timer);
-      this.queue.push(d);
-      this.pump();
+      lane.retries.delete(timer);
+      lane.queue.push(d);
+      this.pump(lane);
     }, delayMs);
     timer.unref();
-    this.retries.set(timer, d);
+    lane.retries.set(timer, d);
   }
+}
+
+/** Whether a lane holds as many waiting deliveries (queued or between retries) as it may. */
+function full(lane: Lane): boolean {
+  return lane.queue.length + lane.retries.size >= lane.queueSize;
 }
 
 /** POSTs with fetch: no redirects followed, the response body discarded, any network error reported as null. */
 export const fetchSend: SendRequest = async (url, body, headers, timeoutMs) => {
+  // A plain timer we own: AbortSignal.timeout can lose its timer after GC on Node 20 when combined.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: abort.signal });
     await res.body?.cancel();
     return res.status;
   } catch {
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 };

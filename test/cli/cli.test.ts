@@ -17,7 +17,18 @@ describe('ikp-status CLI', () => {
       kind: 'maintenance',
       windows: [{ start: '2026-10-24T22:00:00.000+02:00', end: '2026-10-25T06:00:00.000+01:00' }],
       components: ['profil-zaufany'],
+      confidence: 0.9,
     });
+  });
+
+  it('when notices parse gets --explain, then it prints the confidence and the phrases behind kind, window and component', () => {
+    const r = run(['notices', 'parse', '--explain', '--published', '2026-06-10T09:30:00+02:00'], 'W nocy z soboty na niedzielę, od 1:00 do 4:30, PKO BP przeprowadzi prace serwisowe.');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rodzaj komunikatu: planowana przerwa');
+    expect(r.out).toMatch(/Pewność: 0\.\d\d/);
+    expect(r.out).toContain('„przeprowadzi”');
+    expect(r.out).toContain('Okno 1: 2026-06-14T01:00:00.000+02:00 – 2026-06-14T04:30:00.000+02:00, z frazy „w nocy z soboty na niedziele, od 1:00 do 4:30”');
+    expect(r.out).toContain('Usługa bank:pko-bp: z frazy „pko bp”');
   });
 
   it('when --published is not a date, then notices parse exits 2 and names the option', () => {

@@ -35,7 +35,7 @@ describe('parseConfigText env overrides', () => {
   });
 
   it('when PORT overrides a server section, then its other keys are kept', () => {
-    expect(parseConfigText(withServer, 'test.yaml', { PORT: '1234' }).server).toEqual({ port: 1234, host: '127.0.0.1', trustProxy: false });
+    expect(parseConfigText(withServer, 'test.yaml', { PORT: '1234' }).server).toEqual({ port: 1234, host: '127.0.0.1', trustProxy: false, sse: { perClient: 32, total: null, fdReserve: 256, retryAfter: 30_000 } });
   });
 
   it.each(['abc', '70000', '80.5', '-1', '', '0x50'])('when PORT is %j, then the only problem names env PORT', (port) => {
@@ -58,7 +58,7 @@ describe('parseConfigText env overrides', () => {
 
   it('when the env has unrelated variables, then the config is unaffected', () => {
     const config = parseConfigText(minimal, 'test.yaml', { HOST: '1.2.3.4', SERVER_PORT: '1', CONFIG: 'x.yaml' });
-    expect(config.server).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: false });
+    expect(config.server).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: false, sse: { perClient: 32, total: null, fdReserve: 256, retryAfter: 30_000 } });
   });
 });
 

@@ -8,7 +8,7 @@ const HASH = 'scrypt$16384$8$1$BwcHBwcHBwcHBwcHBwcHBw$CQkJCQkJCQkJCQkJCQkJCQkJCQ
 describe('operator config sections', () => {
   it('when admin, webhooks and incidents are omitted, then the defaults apply: no tokens, no webhooks, automatic incidents after 10 minutes', () => {
     const config = parseConfigText(BASE, 'test.yaml');
-    expect(config.admin).toEqual({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000 });
+    expect(config.admin).toEqual({ tokens: [], rateLimit: { window: 60_000, max: 120 }, auditKeep: 10_000, scryptPerSecond: 10, console: { idleTimeout: 1_800_000, maxAge: 43_200_000, signInRateLimit: 10 } });
     expect(config.webhooks).toEqual([]);
     expect(config.incidents).toEqual({ autoOpen: true, autoOpenAfter: 600_000 });
   });
@@ -19,9 +19,9 @@ describe('operator config sections', () => {
   });
 
   it('when every operator key is set, then the values are read (durations in ms)', () => {
-    const yaml = `${BASE}admin:\n  tokens: [{ name: alice, role: operator, hash: "${HASH}" }]\n  rateLimit: { window: 5m, max: 30 }\n  auditKeep: 500\nincidents: { autoOpen: false, autoOpenAfter: 20m }\n`;
+    const yaml = `${BASE}admin:\n  tokens: [{ name: alice, role: operator, hash: "${HASH}" }]\n  rateLimit: { window: 5m, max: 30 }\n  auditKeep: 500\n  scryptPerSecond: 3\nincidents: { autoOpen: false, autoOpenAfter: 20m }\n`;
     const config = parseConfigText(yaml, 'test.yaml');
-    expect(config.admin).toEqual({ tokens: [{ name: 'alice', role: 'operator', hash: HASH }], rateLimit: { window: 300_000, max: 30 }, auditKeep: 500 });
+    expect(config.admin).toEqual({ tokens: [{ name: 'alice', role: 'operator', hash: HASH }], rateLimit: { window: 300_000, max: 30 }, auditKeep: 500, scryptPerSecond: 3, console: { idleTimeout: 1_800_000, maxAge: 43_200_000, signInRateLimit: 10 } });
     expect(config.incidents).toEqual({ autoOpen: false, autoOpenAfter: 1_200_000 });
   });
 });

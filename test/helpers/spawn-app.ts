@@ -14,8 +14,11 @@ export interface SpawnedApp {
 }
 
 /** Spawns `ikp-status serve` (or the given args) with the given env and resolves once it logs its URL. */
-export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[] } = {}): Promise<SpawnedApp> {
-  const proc = spawn(process.execPath, [BIN, ...(opts.args ?? ['serve'])], {
+export async function spawnApp(env: Record<string, string>, opts: { cwd?: string; args?: string[]; fdLimit?: number } = {}): Promise<SpawnedApp> {
+  const argv = [BIN, ...(opts.args ?? ['serve'])];
+  // `fdLimit` runs it under `ulimit -n` (a shell sets the soft limit, then execs node).
+  const [cmd, args] = opts.fdLimit ? ['/bin/sh', ['-c', `ulimit -n ${opts.fdLimit} && exec "$0" "$@"`, process.execPath, ...argv]] : [process.execPath, argv];
+  const proc = spawn(cmd, args, {
     cwd: opts.cwd ?? process.cwd(),
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,7 +28,8 @@ describe('parseNotice corpus', () => {
   });
 
   it.each(titled((r) => r.label))('%s', (_title, { text, publishedAt, expected }) => {
-    expect(parseNotice(text, publishedAt)).toEqual(expected);
+    const { kind, windows, components } = parseNotice(text, publishedAt);
+    expect({ kind, windows, components }).toEqual(expected);
   });
 });
 
@@ -38,6 +39,11 @@ describe('parseNotice properties over the corpus', () => {
       expect(DateTime.fromISO(w.start).isValid).toBe(true);
       if (w.end !== null) expect(DateTime.fromISO(w.end).toMillis()).toBeGreaterThan(DateTime.fromISO(w.start).toMillis());
     }
+  });
+
+  it.each(titled(() => 'no two windows overlap (one announced interval gives one window)'))('%s', (_title, { text, publishedAt }) => {
+    const ws = parseNotice(text, publishedAt).windows.map((w) => [Date.parse(w.start), w.end === null ? Infinity : Date.parse(w.end)] as const);
+    for (let k = 1; k < ws.length; k += 1) expect(ws[k]![0]).toBeGreaterThanOrEqual(ws[k - 1]![1]);
   });
 
   it.each(titled(() => 'parsing it twice gives equal results'))('%s', (_title, { text, publishedAt }) => {

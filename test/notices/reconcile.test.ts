@@ -19,6 +19,8 @@ const parsed = (over: Partial<ParsedItem> = {}): ParsedItem => ({
   kind: 'maintenance',
   windows: [{ start: T0 + 6 * 24 * H, end: T0 + 6 * 24 * H + 8 * H }],
   components: ['ikp'],
+  confidence: 0.9,
+  evidence: ['bedzie niedostepne'],
   ...over,
 });
 
@@ -85,5 +87,44 @@ describe('reconcileNotices', () => {
     ['different link', item(), item({ link: 'https://pacjent.gov.pl/komunikat/2' }), false],
   ])('when two items differ only by %s, then their identity match is %s', (_n, a, b, same) => {
     expect(noticeKey(SRC, a) === noticeKey(SRC, b)).toBe(same);
+  });
+
+  describe('with a confidence threshold', () => {
+    const THRESHOLD = 0.6;
+    it.each([
+      [0.59, 'pending'],
+      [0.6, 'announced'],
+      [0.95, 'announced'],
+    ] as const)('when a notice parsed with confidence %s is first seen, then its window is %s', (confidence, state) => {
+      const [w] = reconcileNotices(SRC, [], [parsed({ confidence })], T0, THRESHOLD);
+      expect(w).toMatchObject({ state, confidence, evidence: ['bedzie niedostepne'] });
+    });
+
+    it('when an operator confirmed a suggestion and it is read again with the same times, then it stays announced', () => {
+      const [first] = reconcileNotices(SRC, [], [parsed({ confidence: 0.3 })], T0, THRESHOLD);
+      const confirmed: MaintenanceWindow = { ...first!, state: 'announced', review: { decision: 'confirmed', by: 'ops', at: T0 } };
+      const [again] = reconcileNotices(SRC, [confirmed], [parsed({ confidence: 0.3 })], T0 + H, THRESHOLD);
+      expect(again).toMatchObject({ state: 'announced', review: { decision: 'confirmed' } });
+    });
+
+    it('when a confirmed suggestion is edited to other times, then it is pending again', () => {
+      const [first] = reconcileNotices(SRC, [], [parsed({ confidence: 0.3 })], T0, THRESHOLD);
+      const confirmed: MaintenanceWindow = { ...first!, state: 'announced', review: { decision: 'confirmed', by: 'ops', at: T0 } };
+      const [again] = reconcileNotices(SRC, [confirmed], [parsed({ confidence: 0.3, windows: [{ start: 5, end: 6 }] })], T0 + H, THRESHOLD);
+      expect(again?.state).toBe('pending');
+    });
+
+    it('when a rejected suggestion is read again, then it stays cancelled', () => {
+      const [first] = reconcileNotices(SRC, [], [parsed({ confidence: 0.3 })], T0, THRESHOLD);
+      const rejected: MaintenanceWindow = { ...first!, state: 'cancelled', review: { decision: 'rejected', by: 'ops', at: T0 } };
+      const [again] = reconcileNotices(SRC, [rejected], [parsed({ confidence: 0.3 })], T0 + H, THRESHOLD);
+      expect(again?.state).toBe('cancelled');
+    });
+
+    it('when a pending suggestion disappears from its source, then it is withdrawn', () => {
+      const [first] = reconcileNotices(SRC, [], [parsed({ confidence: 0.3 })], T0, THRESHOLD);
+      const out = reconcileNotices(SRC, [first!], [], T0 + H, THRESHOLD);
+      expect(out).toEqual([{ ...first!, state: 'withdrawn', updatedAt: T0 + H }]);
+    });
   });
 });

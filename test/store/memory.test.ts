@@ -56,16 +56,30 @@ describe('MemoryStore snapshot file', () => {
     { name: 'empty', content: '' },
     { name: 'an unknown version', content: JSON.stringify({ version: 2, savedAt: 0, results: {}, probeStates: [], componentStates: [], uptime: {} }) },
     { name: 'the wrong shape', content: JSON.stringify({ version: 1, savedAt: 0, results: [], probeStates: {}, componentStates: [], uptime: {} }) },
-    { name: 'a malformed uptime day', content: JSON.stringify({ version: 1, savedAt: 0, results: {}, probeStates: [], componentStates: [], uptime: { ikp: { yesterday: { operational: 1 } } } }) },
+  ])('when the snapshot file is $name, then the store opens empty, keeps the file aside and logs one error', async ({ content }) => {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content, 'utf8');
+    const warn = vi.fn();
+    const error = vi.fn();
+    const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn, error } });
+    expect((await store.getComponentStates()).size).toBe(0);
+    expect((await store.getProbeStates()).size).toBe(0);
+    expect(error).toHaveBeenCalledTimes(1);
+    const aside = (await readdir(dirname(file))).filter((f) => f.startsWith('state.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dirname(file), aside[0]!), 'utf8')).toBe(content);
+  });
+
+  it.each([
+    { name: 'a malformed uptime day', content: JSON.stringify({ ...oldSnapshot, uptime: { ikp: { yesterday: { operational: 1 } } } }) },
     { name: 'a transition without a time', content: JSON.stringify({ ...oldSnapshot, transitions: { ikp: [{ component: 'ikp', status: 'outage' }] } }) },
     { name: 'a window without an end', content: JSON.stringify({ ...oldSnapshot, windows: [{ id: 'w', start: 1, updatedAt: 1 }] }) },
-  ])('when the snapshot file is $name, then the store opens empty and logs a warning', async ({ content }) => {
+  ])('when the snapshot file holds $name, then the rest loads and one warning is logged', async ({ content }) => {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, content, 'utf8');
     const warn = vi.fn();
     const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn } });
-    expect((await store.getComponentStates()).size).toBe(0);
-    expect((await store.getProbeStates()).size).toBe(0);
+    expect([...(await store.getComponentStates()).keys()]).toEqual(['ikp']);
     expect(warn).toHaveBeenCalledTimes(1);
   });
 

@@ -1,3 +1,4 @@
+import { pollUntil } from '../helpers/poll.ts';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
@@ -90,7 +91,7 @@ describe('RedisStore key layout', () => {
     }
   });
 
-  it('when a stored state is corrupt JSON, then reads skip it and log a warning', async () => {
+  it('when a stored state is corrupt JSON, then reads skip it, quarantine it and log one warning', async () => {
     const keyPrefix = uniquePrefix();
     const warnings: string[] = [];
     const store = new RedisStore({ url: testRedisUrl(), keyPrefix, logger: { warn: (_o, msg) => warnings.push(msg) } });
@@ -99,6 +100,9 @@ describe('RedisStore key layout', () => {
       await client.hset(redisKeys(keyPrefix).componentStates, 'ikp', '{not json');
       await store.setComponentStates([{ id: 'mojeid', status: 'outage', since: 1, lastCheckedAt: 1, reason: 'dns', rootCause: null }]);
       expect([...(await store.getComponentStates()).keys()]).toEqual(['mojeid']);
+      expect([...(await store.getComponentStates()).keys()]).toEqual(['mojeid']);
+      await pollUntil('the quarantine', async () => ((await store.getQuarantine()).length === 1 ? true : undefined), 5_000, 20);
+      expect(await client.hkeys(redisKeys(keyPrefix).componentStates)).toEqual(['mojeid']);
       expect(warnings).toHaveLength(1);
     } finally {
       await store.close();
@@ -109,7 +113,7 @@ describe('RedisStore key layout', () => {
 });
 
 describe('RedisStore history with corrupt entries', () => {
-  it('when a stored window or transition is corrupt JSON, then reads and prunes skip it and log a warning', async () => {
+  it('when a stored window or transition is corrupt JSON, then reads and prunes skip it and it is quarantined with one warning each', async () => {
     const keyPrefix = uniquePrefix();
     const warnings: string[] = [];
     const store = new RedisStore({ url: testRedisUrl(), keyPrefix, logger: { warn: (_o, msg) => warnings.push(msg) } });
@@ -124,8 +128,10 @@ describe('RedisStore history with corrupt entries', () => {
       expect(await store.getTransitions('ikp', 0, 20)).toEqual([transition('ikp', 10, 'outage')]);
       await store.pruneWindows(Number.MAX_SAFE_INTEGER);
       expect(await store.getWindows()).toEqual([]);
-      expect(await client.hkeys(k.windows)).toEqual(['broken']);
-      expect(warnings).toHaveLength(4);
+      const records = await pollUntil('the quarantine', async () => ((await store.getQuarantine()).length === 2 ? store.getQuarantine() : undefined), 5_000, 20);
+      expect(records.map((q) => q.kind).sort()).toEqual(['transition', 'window']);
+      expect(await client.hkeys(k.windows)).toEqual([]);
+      expect(warnings).toHaveLength(2);
     } finally {
       await store.close();
       client.disconnect();

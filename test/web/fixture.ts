@@ -40,7 +40,8 @@ export function fixtureConfig(): Config {
 }
 
 function state(id: string, status: ComponentStatus, reason: ComponentState['reason'], now: number, extra: Partial<ComponentState> = {}): ComponentState {
-  return { id, status, reason, rootCause: null, since: now - 3 * DAY, lastCheckedAt: now - 40_000, ...extra };
+  // Checked 10 s ago: fresh under the demo's 5-s probes (stale after 3 × 5 s), as a running monitor's data is.
+  return { id, status, reason, rootCause: null, since: now - 3 * DAY, lastCheckedAt: now - 10_000, ...extra };
 }
 
 /** Windows of the scenes: one active (maintenance scene only) and one upcoming with hostile text. */

@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { NoticeItem } from '../../domain/types.ts';
-import { collectItems, elementText, parseNoticeDate, resolveLink, type CollectOptions, type ExtractResult, type NodeSelection } from './index.ts';
+import { collectItems, elementText, parseNoticeDate, resolveLink, splitDateStamp, type CollectOptions, type ExtractResult, type NodeSelection } from './index.ts';
 
 /** CSS selectors for one notice page; all but `item` are relative to each item. */
 export interface HtmlSelectors {
@@ -29,7 +29,9 @@ function readItem($: CheerioAPI, item: NodeSelection, sel: HtmlSelectors, baseUr
   const linkEl = sel.link ? item.find(sel.link).first() : item.filter('a');
   const dateEl = sel.date ? item.find(sel.date).first() : undefined;
   const dateRaw = dateEl && (dateEl.attr('datetime') ?? dateEl.attr('content') ?? elementText(dateEl));
-  return { title, text, link: resolveLink(linkEl.attr('href'), baseUrl), publishedAt: parseNoticeDate(dateRaw) };
+  // A date stamp glued to the body is the publication date, never an announced day.
+  const body = splitDateStamp(text);
+  return { title, text: body.text, link: resolveLink(linkEl.attr('href'), baseUrl), publishedAt: parseNoticeDate(dateRaw) ?? body.stamp };
 }
 
 function* readItems($: CheerioAPI, sel: HtmlSelectors, baseUrl: string): Generator<NoticeItem> {

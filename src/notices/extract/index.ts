@@ -2,6 +2,7 @@
 import { load, type Cheerio } from 'cheerio';
 import { DateTime } from 'luxon';
 import type { NoticeItem } from '../../domain/types.ts';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from './depth.ts';
 
 /** Items found in a page or feed, or why its structure could not be read (becomes `parse_error`). */
 export type ExtractResult = { ok: true; items: NoticeItem[] } | { ok: false; detail: string };
@@ -10,9 +11,11 @@ export type ExtractResult = { ok: true; items: NoticeItem[] } | { ok: false; det
 export type NodeSelection = ReturnType<Cheerio<never>['contents']>;
 
 /** Never rendered by browsers as text, and the usual carriers of hostile content. */
-const HIDDEN = 'script, style, noscript, template, iframe, object, embed, svg, head, title';
+const HIDDEN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'head', 'title']);
 /** Elements that do not break a line, so no space is added around them. */
-const INLINE = 'a, abbr, b, bdi, bdo, cite, code, data, dfn, em, i, kbd, mark, q, s, samp, small, span, strong, sub, sup, time, u, var, font';
+const INLINE: ReadonlySet<string> = new Set(
+  ['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font'],
+);
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 // Escaped markup decodes to literal tags; notices never need them, and no consumer should have to trust its own escaping.
 const TAG_SHAPED = /<!--[\s\S]*?-->|<\/?[a-z][^<>]*>/gi;
@@ -22,20 +25,53 @@ export function cleanText(s: string): string {
   return s.replace(INVISIBLE, '').replace(TAG_SHAPED, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The parts of a domhandler node the text walk reads (cheerio does not re-export domhandler's types). */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  children?: DomNode[];
+}
+
+/**
+ * Visible text under `roots`: text nodes in document order, hidden elements skipped (the roots
+ * themselves only when `hiddenRoots`: a selected item is shown whatever it is) and a space around every non-inline element. One iterative pass, so neither a wide
+ * item (cheerio's before/after insertions are quadratic) nor a deep one (its clone recurses) can stall it.
+ */
+function visibleText(roots: readonly DomNode[], hiddenRoots: boolean): string {
+  const out: string[] = [];
+  const stack: (DomNode | string)[] = [...roots].reverse();
+  const rootSet = new Set<DomNode>(hiddenRoots ? [] : roots);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      out.push(node);
+      continue;
+    }
+    if (node.type === 'text') out.push(node.data ?? '');
+    if (!node.children) continue;
+    const name = node.name?.toLowerCase();
+    if (name !== undefined && HIDDEN.has(name) && !rootSet.has(node)) continue;
+    const block = name !== undefined && !INLINE.has(name);
+    if (block) out.push(' ');
+    if (block) stack.push(' ');
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return cleanText(out.join(''));
+}
+
 /** The visible text of the first element of a selection, with block boundaries kept as spaces. */
 export function elementText(sel: NodeSelection): string {
-  const copy = sel.first().clone();
-  copy.find(HIDDEN).remove();
-  copy.find('*').not(INLINE).before(' ').after(' ');
-  return cleanText(copy.text());
+  return visibleText(sel.first().toArray() as DomNode[], false);
 }
 
 /** Untrusted HTML (a feed description, often CDATA) as plain text. */
 export function htmlToText(html: string): string {
+  // Markup inside CDATA or escaped text escapes the feed's own depth check, so it gets one here;
+  // too deep to build a DOM for, it is still read, by stripping anything shaped like a tag.
+  if (nestsDeeperThan(html, MAX_NESTING_DEPTH, false)) return cleanText(html);
   const $ = load(html, null, false);
-  $(HIDDEN).remove();
-  $('*').not(INLINE).before(' ').after(' ');
-  return cleanText($.root().text());
+  return visibleText($.root().contents().toArray() as DomNode[], true);
 }
 
 /** An absolute http(s) link, or null: other schemes (javascript:, data:) never leave the extractor. */
@@ -94,6 +130,23 @@ export function parseNoticeDate(raw: string | undefined | null): string | null {
   const numeric = NUMERIC.exec(s);
   if (numeric) return fromParts(numeric[3]!, Number(numeric[2]), numeric[1]!, numeric[4], numeric[5]);
   return namedDate(s);
+}
+
+// "…2020-12-03Uprzejmie informujemy…": cooperative banks' pages glue the publication date to the body.
+const GLUED_STAMP = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?=\p{Lu})/u;
+const LEADING_STAMP = /^(\d{4})-(\d{2})-(\d{2})(?![\d:T-])\s*/;
+
+/**
+ * Splits a publication stamp (ISO date glued to the next word, or leading the text) off a
+ * notice body, so the parser never reads it as an announced day. Returns the cleaned text and
+ * the stamp as an ISO date in Europe/Warsaw, or null.
+ */
+export function splitDateStamp(text: string): { text: string; stamp: string | null } {
+  const m = GLUED_STAMP.exec(text) ?? LEADING_STAMP.exec(text);
+  if (!m) return { text, stamp: null };
+  const stamp = fromParts(m[1]!, Number(m[2]), m[3]!);
+  const at = m.index ?? 0;
+  return { text: cleanText(`${text.slice(0, at)} ${text.slice(at + m[0].length)}`), stamp };
 }
 
 /** Limits shared by both extractors. */

@@ -1,5 +1,4 @@
 /** Calendar-date arithmetic and the rules that turn partial Polish dates into full ones. */
-import { DateTime } from 'luxon';
 
 /** A wall-calendar date with no zone. */
 export interface LocalDate {
@@ -27,14 +26,16 @@ export const PAST_GRACE_DAYS = 7;
 
 /** Builds a LocalDate, or null when the day does not exist (31 kwietnia). */
 export function makeDate(year: number, month: number, day: number): LocalDate | null {
-  const dt = DateTime.utc(year, month, day);
-  return dt.isValid && dt.day === day ? { year, month, day } : null;
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? { year, month, day } : null;
 }
 
 /** Adds whole calendar days. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const dt = DateTime.utc(date.year, date.month, date.day).plus({ days });
-  return { year: dt.year, month: dt.month, day: dt.day };
+  // Plain UTC arithmetic: calendar days have no zone, so no DST and no luxon needed.
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** Negative, zero or positive as a is before, equal to or after b. */
@@ -44,7 +45,8 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
 
 /** ISO weekday, 1 = Monday. */
 export function weekdayOf(date: LocalDate): number {
-  return DateTime.utc(date.year, date.month, date.day).weekday;
+  const js = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return js === 0 ? 7 : js;
 }
 
 /** The first date on or after `ref` that falls on `weekday`. */

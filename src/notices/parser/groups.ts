@@ -30,14 +30,26 @@ export function buildGroups(items: readonly Item[]): Group[] {
         group.end = item;
         group.splitAt = linkIndex(group, item) ?? group.items.length;
       } else {
+        // "w nocy z 29 na 30 września: od godz. 23:00 w piątek do …": the hour belongs to the new day.
+        const carried = trailingStartTime(group, item);
         groups.push(group);
-        group = { ...emptyGroup(segment), start: item };
+        group = { ...emptyGroup(segment), start: item, items: carried };
       }
     }
     groups.push(group);
     segment += 1;
   }
   return groups.filter((g) => g.start !== null || g.items.some((it) => it.t === 'time' || it.t === 'dayPart'));
+}
+
+// A trailing "[od] <time>" right before a weekday ("23:00 w piątek") moves to that weekday's group.
+function trailingStartTime(group: Group, item: DateItem): Item[] {
+  if (item.t !== 'day' || item.spec.kind !== 'weekday') return [];
+  const last = group.items[group.items.length - 1];
+  if (last?.t !== 'time' || item.at - last.end > 1 || (group.start && last.at < group.start.at)) return [];
+  const before = group.items[group.items.length - 2];
+  const take = before?.t === 'from' ? 2 : 1;
+  return group.items.splice(group.items.length - take, take);
 }
 
 function emptyGroup(segment: number): Group {

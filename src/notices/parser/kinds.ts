@@ -10,9 +10,11 @@ export const RESOLVED_PATTERNS: readonly RegExp[] = [
   /\bprace(?: (?:serwisowe|techniczne|konserwacyjne|modernizacyjne|wdrozeniowe|aktualizacyjne))? (?:zostaly |juz |sa )?zakonczone\b/,
   /\b(?:zakonczylismy|zakonczono)\b/,
   /\bzakonczyl[aoy]? sie\b/,
-  /\b(?:dziala|dzialaja|funkcjonuje|funkcjonuja) (?:juz|ponownie|znow)\b/,
-  /\b(?:juz|ponownie|znow) (?:dziala|dzialaja|funkcjonuje|funkcjonuja|dostepn\w*)\b/,
+  /\b(?:dziala|dzialaja|funkcjonuje|funkcjonuja) (?:juz|ponownie|znow|znowu)\b/,
+  /\b(?:juz|ponownie|znow|znowu) (?:dziala|dzialaja|funkcjonuje|funkcjonuja|dostepn\w*)\b/,
   /\bdostepn\w* (?:juz|ponownie)\b/,
+  /\b(?:wraca|wracaja|wrocil\w*|powrocil\w*) do normy\b/,
+  /\b(?:znow|ponownie|juz) (?:jest |sa )?mozliw/,
 ];
 
 /** Words that, just before a resolution phrase, make it future or negated ("zostanie przywrócony"). */
@@ -45,6 +47,59 @@ export const DENIAL_PATTERNS: readonly RegExp[] = [
   /\bnie (?:wystapila|wystepuje|wystepuja|odnotowal\w*|stwierdzil\w*|odnotowujemy|potwierdzamy)\b/,
   /\bnie ma (?:zadnej |zadnych )?(?:awari|przerw|problem|utrudnien)/,
   /\bbrak (?:jest )?(?:jakichkolwiek |zadnych )?(?:awari|utrudnien|problemow z dzialaniem)/,
+  /\bnie u nas\b/,
+  // Announced work called off: "prace zostały odwołane" (not "do odwołania", until further notice).
+  /\b(?:zostal[aoy]?|zostaly|sa|jest) odwolan[aeyo]\b/,
+  /\bnie odbed(?:a|zie) sie\b/,
+  /\bnie bedzie (?:zadnej |zadnego )?(?:przerwy|awarii|wylaczenia)\b/,
+  /\bo (?:ktorej|ktorym|ktorych) (?:pisaly|pisal\w*|donosil\w*|informowal\w*) media\b/,
+  /\bzdementowa\w*/,
+  /\bjakoby\b/,
+  /\bdzialaja i dzialaly\b/,
+  /\bdziala i dzialal\b/,
+  /\blezy po stronie\b/,
+];
+
+/** A deadline or unrelated news in a headline: "termin złożenia zeznania mija 30 kwietnia". */
+export const DEADLINE_PATTERNS: readonly RegExp[] = [
+  /\btermin\w*(?: \w+){0,5} (?:mija|uplywa|uplynie)\b/,
+  /\bostateczn\w* termin/,
+  /\bpo terminie\b/,
+];
+
+/**
+ * Planned work in the future tense or as a warning: "wyłączy", "nie zalogujesz się", "przerwa
+ * potrwa", "prace rozpoczną się", "ostrzega przed problemami", "ponowne uruchomienie nastąpi".
+ */
+export const PLANNED_PATTERNS: readonly RegExp[] = [
+  /\b(?:bedzie|beda)(?: \w+){0,3} (?:niedostepn|wylaczon|ograniczon|nieczynn|dzialac|dzialal|mozliw|mozna|realizowan|dostepn|migrowal|przeprowadzan|prowadzon|trwac|utrudnion|niemozliw|wstrzyman|zawieszon)/,
+  /\bnie (?:bedzie|beda) (?:mozna|mogli|mogl|mogla)/,
+  /\b(?:wylaczon|niedostepn)\w* (?:bedzie|beda)\b/,
+  /\bnie (?:zalogujesz|zalogujecie|zalogujemy|zrobisz|zrobicie|zaplacisz|zaplacicie|skorzystasz|skorzystacie|wyplacisz|zadziala|zadzialaja|wykonasz|przeleje|sprawdzisz)\b/,
+  /\b(?:wylaczy|wylacza|wylaczymy|ograniczy|ograniczymy|zaktualizuje|zaktualizuja|zaktualizujemy|przeprowadzi|przeprowadza|przeprowadzimy|wdrozy|wdrozymy|zmodernizuje|przeniesie|przenosi|przenosimy|wstrzyma|wstrzymamy|zawiesi|zawiesimy)\b/,
+  /\b(?:potrwa|potrwaja|rozpocznie sie|rozpoczna sie|zacznie sie|zaczna sie|skonczy sie|skoncza sie|zakonczy sie|zakoncza sie)\b/,
+  /\b(?:ostrzega|ostrzegaja|uprzedza|uprzedzaja|zapowiada|zapowiadaja|zapowiedzial\w*)\b/,
+  /\b(?:ponowne uruchomienie|przywrocimy|uruchomimy|wznowimy|wznowienie)\b/,
+  /\bnastapi\b/,
+  /\bodbed(?:zie|a) sie\b/,
+  /\bmoga (?:nie )?(?:wystapic|wystepowac|dzialac|przechodzic|byc)/,
+  /\bmoze (?:nie )?(?:dzialac|byc niedostepn)/,
+  /\b(?:zaplanowal\w*|zaplanowan\w*|planowan\w*|planujemy|planuje)\b/,
+  /\bczekaja\b/,
+];
+
+/** Trouble happening right now: "obecnie nie działa", "trwa awaria", "pracujemy nad przywróceniem". */
+export const PRESENT_TROUBLE: readonly RegExp[] = [
+  /\btrwa awaria\b/,
+  /\bawaria (?:trwa|wystepuje)\b/,
+  /\b(?:obecnie|aktualnie|w tej chwili|od rana|od kilku godzin)(?: \w+){0,3} (?:niedostepn|nie dziala|nie moze|nie mozna|brak|wystepuj|problem|utrudni|awari)/,
+  /\bnie (?:moze|mozna|mozemy) obecnie\b/,
+  /\b(?:trwaja prace|pracujemy|pracuja|pracuje)(?: \w+){0,2} nad (?:przywroceniem|usunieciem|rozwiazaniem|naprawa|wyjasnieniem)/,
+  /\b(?:wystepuja|wystepuje|wystapily|wystapil|wystapila|odnotowujemy|obserwujemy)(?: \w+)? (?:problem|utrudnieni|bled|przerw|niedostepnosc|zaklocen|trudnosci|awari)/,
+  /\bsprawdzamy przyczyn/,
+  // "działa z opóźnieniami" now; "może działać niestabilnie" is a warning, not this.
+  /(?<!(?:moze|moga|bedzie|beda) )\bdziala(?:ja)? (?:z opoznieni|niestabilnie|wolniej|z przerwami|z bledami|z zakloceni)/,
+  /\bnie dziala(?:ja)?\b/,
 ];
 
 /** "Everything works" statements; resolved if an earlier problem is mentioned, otherwise none. */

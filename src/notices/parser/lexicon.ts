@@ -64,6 +64,42 @@ export const RELATIVE_NIGHTS: Readonly<Record<string, number>> = {
   jutrzejszej: 1,
 };
 
+/**
+ * Ordinal hours written as words ("od północy do piątej rano", "o dwudziestej drugiej"): the
+ * tokenizer turns them into numbers, which still need a time context to count as hours.
+ */
+export const HOUR_WORDS: Readonly<Record<string, number>> = {
+  pierwszej: 1,
+  drugiej: 2,
+  trzeciej: 3,
+  czwartej: 4,
+  piatej: 5,
+  szostej: 6,
+  siodmej: 7,
+  osmej: 8,
+  dziewiatej: 9,
+  dziesiatej: 10,
+  jedenastej: 11,
+  dwunastej: 12,
+  trzynastej: 13,
+  czternastej: 14,
+  pietnastej: 15,
+  szesnastej: 16,
+  siedemnastej: 17,
+  osiemnastej: 18,
+  dziewietnastej: 19,
+  dwudziestej: 20,
+};
+
+/** Verbs that close a window whose start came earlier: "zacznie się o 22:30, a skończy o 4:00". */
+export const END_VERBS: ReadonlySet<string> = new Set(['skonczy', 'skoncza', 'zakonczy', 'zakoncza', 'konczy', 'koncza', 'potrwa', 'potrwaja', 'trwac']);
+
+/** Words announcing that a service comes back: the time after them ends the window ("ponowne uruchomienie nastąpi 4 stycznia"). */
+export const RESTART_WORDS: ReadonlySet<string> = new Set(['przywrocimy', 'uruchomimy', 'wznowimy', 'wznowienie', 'uruchomienie', 'przywrocenie', 'przywrocona', 'przywrocony', 'przywrocone']);
+
+/** Word starts meaning "available"; "dostępne do 16:00" starts an outage window at 16:00. */
+export const AVAILABLE_PREFIXES: readonly string[] = ['dostepn', 'realizowan', 'czynn', 'mozliw'];
+
 /** Words that switch bare numbers into hours ("w godz. 22-6"). */
 export const TIME_INTRODUCERS: ReadonlySet<string> = new Set([
   'godz',
@@ -157,20 +193,23 @@ export const COMPONENT_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Bank keywords (bank id -> keywords); each id is reported as component `bank:<id>`. */
 export const BANK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  'pko-bp': ['pko bp', 'pko bank* polsk*', 'ipko', 'pko'],
-  inteligo: ['inteligo'],
-  santander: ['santander*'],
-  pekao: ['pekao', 'bank* pekao'],
+  // Inteligo is a brand of PKO BP: its notices are PKO BP's.
+  'pko-bp': ['pko bp', 'pko bank* polsk*', 'ipko', 'iko', 'pko', 'inteligo'],
+  santander: ['santander*', 'santander bank* polsk*'],
+  // A different bank from Santander Bank Polska; the longer match wins over "santander*".
+  'santander-consumer': ['santander consumer*'],
+  pekao: ['pekao', 'bank* pekao', 'peopay', 'pekao24'],
   ing: ['ing', 'ing bank* slask*'],
   alior: ['alior*'],
-  millennium: ['millennium', 'millenium'],
-  'bnp-paribas': ['bnp paribas', 'bnp'],
-  'credit-agricole': ['credit agricole'],
+  millennium: ['millennium', 'millenium', 'millenet'],
+  'bnp-paribas': ['bnp paribas', 'bnp', 'goonline'],
+  'credit-agricole': ['credit agricole', 'ca24'],
   bos: ['bos', 'bos bank*', 'bank* ochrony srodowiska'],
   velobank: ['velobank*', 'velo bank*'],
   envelo: ['envelo', 'envelobank*', 'envelo bank*'],
   mbank: ['mbank*'],
   sgb: ['sgb', 'spoldzielcz* grup* bankow*'],
   bps: ['bps', 'bank* polskiej spoldzielczosci'],
-  'nest-bank': ['nest bank*', 'nestbank*'],
+  nest: ['nest bank*', 'nestbank*'],
+  pocztowy: ['bank* pocztow*', 'pocztowy24'],
 };

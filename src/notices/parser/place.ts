@@ -2,7 +2,7 @@
 import type { DateTime } from 'luxon';
 import { addDays, compareDates, type LocalDate } from './dates.ts';
 import type { Span } from './spans.ts';
-import { zonedInstant, type TimeOfDay } from './times.ts';
+import type { TimeOfDay, ZoneClock } from './times.ts';
 
 /** A window as instants; `end` null = open-ended. */
 export interface InstantWindow {
@@ -14,7 +14,7 @@ export interface InstantWindow {
 export interface PlaceEnv {
   published: DateTime;
   publication: LocalDate;
-  zone: string;
+  clock: ZoneClock;
 }
 
 /** 00:00, the start of a day. */
@@ -35,12 +35,12 @@ export const MAX_RANGE_DAYS = 62;
  */
 export function placeOnDay(day: LocalDate, span: Span, env: PlaceEnv): InstantWindow {
   if (span.start === null) {
-    const end = span.end ? zonedInstant(day, span.end, env.zone) : null;
+    const end = span.end ? env.clock.instant(day, span.end) : null;
     const publishedThatDay = compareDates(env.publication, day) === 0 && end !== null && env.published < end;
-    return { start: publishedThatDay ? env.published : zonedInstant(day, MIDNIGHT, env.zone), end };
+    return { start: publishedThatDay ? env.published : env.clock.instant(day, MIDNIGHT), end };
   }
-  const start = zonedInstant(day, span.start, env.zone);
-  return { start, end: span.end ? endAfter(start, day, span.end, env.zone) : null };
+  const start = env.clock.instant(day, span.start);
+  return { start, end: span.end ? endAfter(start, day, span.end, env.clock) : null };
 }
 
 /** A span on a night: hours from noon on fall on the first day, earlier hours on the second. */
@@ -50,18 +50,18 @@ export function placeOnNight(from: LocalDate, to: LocalDate, span: Span, env: Pl
 }
 
 /** From one day and time to another; `toTime` null = open-ended. */
-export function bounded(fromDay: LocalDate, fromTime: TimeOfDay, toDay: LocalDate, toTime: TimeOfDay | null, zone: string): InstantWindow {
-  const start = zonedInstant(fromDay, fromTime, zone);
-  return { start, end: toTime === null ? null : endAfter(start, toDay, toTime, zone) };
+export function bounded(fromDay: LocalDate, fromTime: TimeOfDay, toDay: LocalDate, toTime: TimeOfDay | null, clock: ZoneClock): InstantWindow {
+  const start = clock.instant(fromDay, fromTime);
+  return { start, end: toTime === null ? null : endAfter(start, toDay, toTime, clock) };
 }
 
 /**
  * The wall time on `day`, moved a day later while it would not come after `start` ("22:00-6:00";
  * a start of 24:00 needs two days). May still precede `start` when the text names an earlier day.
  */
-export function endAfter(start: DateTime, day: LocalDate, time: TimeOfDay, zone: string): DateTime {
-  let end = zonedInstant(day, time, zone);
-  for (let extra = 1; extra <= 2 && end <= start; extra += 1) end = zonedInstant(addDays(day, extra), time, zone);
+export function endAfter(start: DateTime, day: LocalDate, time: TimeOfDay, clock: ZoneClock): DateTime {
+  let end = clock.instant(day, time);
+  for (let extra = 1; extra <= 2 && end <= start; extra += 1) end = clock.instant(addDays(day, extra), time);
   return end;
 }
 

@@ -17,8 +17,12 @@ export function refineItems(items: readonly Item[], tokens: readonly Token[]): I
 function fillPendingMonths(items: readonly Item[]): Item[] {
   const out: Item[] = [];
   for (const [index, item] of items.entries()) {
-    const pending = specsOf(item).some((s) => s.kind === 'date' && s.month === null);
-    const donor = pending ? findDonor(items, index) : null;
+    // Most items are complete: keep them as they are, without copying (long pages hold thousands).
+    if (!isDateItem(item) || !specsOf(item).some((s) => s.kind === 'date' && s.month === null)) {
+      out.push(item);
+      continue;
+    }
+    const donor = findDonor(items, index);
     const fill = (spec: DaySpec): DaySpec => (donor ? borrowMonth(spec, donor) : spec);
     let filled: Item = item;
     if (item.t === 'day') filled = { ...item, spec: fill(item.spec) };
@@ -55,18 +59,21 @@ function findDonor(items: readonly Item[], index: number): DaySpec | null {
 // "w sobotę, 24 stycznia" / "24 stycznia (sobota)" / "jutro (28 stycznia)" name one day once.
 function absorbAdjacent(items: readonly Item[], tokens: readonly Token[]): Item[] {
   const out: Item[] = [];
+  // Index in `out` of the last item that is not a comma (kept incrementally: pages are long).
+  let lastIndex = -1;
   for (const item of items) {
-    const lastIndex = out.findLastIndex((it) => it.t !== 'comma');
     const prev = out[lastIndex];
     if (prev && isDateItem(prev) && isDateItem(item) && onlyFillerBetween(tokens, prev.end, item.at)) {
       if (isSoftDate(prev) && !isSoftDate(item)) {
         out.splice(lastIndex);
         out.push(item);
+        lastIndex = out.length - 1;
         continue;
       }
       if (isSoftDate(item) && !isSoftDate(prev)) continue;
     }
     out.push(item);
+    if (item.t !== 'comma') lastIndex = out.length - 1;
   }
   return out;
 }

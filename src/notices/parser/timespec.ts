@@ -1,5 +1,6 @@
 /** Recognizers for times of day: "22:00", "22.00", "3 w nocy", "6 rano", "w godz. 22-6". */
 import { isPunct, numAt, wordAt } from './cursor.ts';
+import { MONTHS } from './lexicon.ts';
 import { isDayMonth, type Match } from './dayspec.ts';
 import type { Item } from './items.ts';
 import { isValidTime, type TimeOfDay } from './times.ts';
@@ -22,6 +23,8 @@ export function hmIsTime(tokens: readonly Token[], i: number, inTimeContext: boo
   const tok = tokens[i];
   if (tok?.kind !== 'hm' || !isValidTime(tok.a, tok.b)) return false;
   if (tok.sep === ':' || !isDayMonth(tok.a, tok.b) || inTimeContext) return true;
+  // "od 23:30 do 17.05 do 3:30": a time cannot end one range and start another, so it is a day.
+  if (wordAt(tokens, i - 1) === 'do' && wordAt(tokens, i + 1) === 'do') return false;
   return isPlainTime(tokens, i + 2) && isRangeMark(tokens, i + 1) || isPlainTime(tokens, i - 2) && isRangeMark(tokens, i - 1);
 }
 
@@ -45,12 +48,16 @@ export function parseTime(tokens: readonly Token[], i: number, ctx: TimeContext)
   } else {
     const n = numAt(tokens, i);
     if (n === null || n > 24) return null;
-    const bareIsTime = ctx.inTimeContext || modifierAt(tokens, i + 1) !== null || isRangePartner(tokens, i, ctx.items);
+    // "ok. 2 godzin", "3 godziny": a duration, not a time of day.
+    if (DURATION_UNITS.has(wordAt(tokens, i + 1) ?? '')) return null;
+    // "od 6 do 8" (no month after): bare hours on both ends of a range.
+    const bareRange = wordAt(tokens, i - 1) === 'od' && wordAt(tokens, i + 1) === 'do' && isBareHour(tokens, i + 2);
+    const bareIsTime = ctx.inTimeContext || bareRange || modifierAt(tokens, i + 1) !== null || isRangePartner(tokens, i, ctx.items) || closesBareRange(tokens, i, ctx.items);
     if (!bareIsTime) return null;
     hour = n;
   }
   let next = i + 1;
-  let overlap: TimeOfDay['overlap'];
+  let season: TimeOfDay['season'];
   for (let guard = 0; guard < 2; guard += 1) {
     const mod = modifierAt(tokens, next);
     if (mod === null) break;
@@ -58,11 +65,29 @@ export function parseTime(tokens: readonly Token[], i: number, ctx: TimeContext)
     if (mod.kind === 'evening' && hour < 12) hour += 12;
     if (mod.kind === 'night' && hour === 12) hour = 0;
     if (mod.kind === 'night' && hour >= 9 && hour < 12) hour += 12;
-    if (mod.kind === 'summer') overlap = 'earlier';
-    if (mod.kind === 'winter') overlap = 'later';
+    if (mod.kind === 'summer') season = 'summer';
+    if (mod.kind === 'winter') season = 'winter';
   }
   if (!isValidTime(hour, minute)) return null;
-  return { value: overlap ? { hour, minute, overlap } : { hour, minute }, next };
+  return { value: season ? { hour, minute, season } : { hour, minute }, next };
+}
+
+/** Words after a number that make it a duration ("2 godziny", "30 minut"). */
+export const DURATION_UNITS: ReadonlySet<string> = new Set(['godzin', 'godziny', 'godzine', 'minut', 'minuty', 'min', 'dni', 'dnia']);
+
+// A bare number 0-24 not followed by a month or a duration unit.
+function isBareHour(tokens: readonly Token[], i: number): boolean {
+  const n = numAt(tokens, i);
+  if (n === null || n > 24) return false;
+  const next = wordAt(tokens, i + 1) ?? '';
+  return !DURATION_UNITS.has(next) && !(next in MONTHS);
+}
+
+// The "8" of "od 6 do 8" once "6" was read as an hour.
+function closesBareRange(tokens: readonly Token[], i: number, items: readonly Item[]): boolean {
+  const last = items[items.length - 1];
+  const beforeLast = items[items.length - 2];
+  return last?.t === 'to' && last.end === i && beforeLast?.t === 'time' && wordAt(tokens, i - 1) === 'do' && isBareHour(tokens, i);
 }
 
 type Modifier = { kind: 'morning' | 'evening' | 'night' | 'summer' | 'winter'; next: number };
@@ -78,10 +103,14 @@ function modifierAt(tokens: readonly Token[], i: number): Modifier | null {
     const startsNight = wordAt(tokens, i + 2) === 'z' || wordAt(tokens, i + 2) === 'ze' || after?.kind === 'num';
     return startsNight ? null : { kind: 'night', next: i + 2 };
   }
-  if (w === 'czasu') {
-    const season = wordAt(tokens, i + 1) ?? '';
-    if (season.startsWith('letn')) return { kind: 'summer', next: i + 2 };
-    if (season.startsWith('zimow')) return { kind: 'winter', next: i + 2 };
+  // "2:40 czasu zimowego", "1:00 (czasu zimowego)".
+  const paren = isPunct(tokens, i, '(');
+  const at = paren ? i + 1 : i;
+  if (wordAt(tokens, at) === 'czasu') {
+    const season = wordAt(tokens, at + 1) ?? '';
+    const end = paren && isPunct(tokens, at + 2, ')') ? at + 3 : at + 2;
+    if (season.startsWith('letn')) return { kind: 'summer', next: end };
+    if (season.startsWith('zimow')) return { kind: 'winter', next: end };
   }
   return null;
 }

@@ -18,7 +18,10 @@ import {
   type InstantWindow,
   type PlaceEnv,
 } from './place.ts';
+import type { SourcedWindow } from './resolve.ts';
 import { buildSpans, type Span } from './spans.ts';
+import { ZoneClock } from './times.ts';
+import type { Token } from './tokens.ts';
 
 export type { InstantWindow } from './place.ts';
 
@@ -29,36 +32,62 @@ type Anchor =
   | { kind: 'range'; from: LocalDate; to: LocalDate };
 
 /** Resolves every group in order. */
-export function resolveWindows(groups: readonly Group[], published: DateTime, zone: string): InstantWindow[] {
-  const env: PlaceEnv = { published, publication: { year: published.year, month: published.month, day: published.day }, zone };
+export function resolveWindows(groups: readonly Group[], published: DateTime, zone: string, tokens: readonly Token[], normalized: string): SourcedWindow[] {
+  const env: PlaceEnv = { published, publication: { year: published.year, month: published.month, day: published.day }, clock: new ZoneClock(zone) };
   const windows: InstantWindow[] = [];
+  const sources: { phrase: string; precise: boolean }[] = [];
   let anchor: Anchor | null = null;
   for (const [index, group] of groups.entries()) {
-    const resolved: Anchor | null = group.start && group.end ? resolveLinkedRange(group, group.start, group.end, env) : group.start ? resolveAnchor(group.start, env) : anchor;
-    const current: Anchor = resolved ?? { kind: 'days', dates: [env.publication] };
-    if (group.start && resolved === null) continue;
-    anchor = current;
-    const spans = group.end ? [] : buildSpans(group.items);
-    if (group.end) {
-      windows.push(...rangeWindows(group, current, env));
-      continue;
+    const mark = windows.length;
+    let closedPrevious = false;
+    const source = { phrase: groupPhrase(group, tokens, normalized), precise: group.items.some((it) => it.t === 'time') };
+    try {
+      const resolved: Anchor | null = group.start && group.end ? resolveLinkedRange(group, group.start, group.end, env) : group.start ? resolveAnchor(group.start, env) : anchor;
+      const current: Anchor = resolved ?? { kind: 'days', dates: [env.publication] };
+      if (group.start && resolved === null) continue;
+      anchor = current;
+      const spans = group.end ? [] : buildSpans(group.items);
+      if (group.end) {
+        windows.push(...rangeWindows(group, current, env));
+        continue;
+      }
+      const next = groups[index + 1];
+      // "27 stycznia IKP będzie niedostępne. Przerwa potrwa od 22:00 do 23:00.": the day only sets context.
+      if (spans.length === 0 && next !== undefined && next.start === null && next.segment > group.segment) continue;
+      // "Awaria trwa od rana. Dostęp zostanie przywrócony do godz. 15:00.": the end closes the open window.
+      // "Dostępne do 16:00. Ponowne uruchomienie nastąpi 4 stycznia o 8:00.": a dated end closes it too.
+      const last = windows[windows.length - 1];
+      if (last && last.end === null && spans.length > 0 && spans.every((s) => s.start === null && s.end)) {
+        const endTime = spans[0]?.end;
+        const endDay = group.start && current.kind === 'days' ? current.dates[0] : dayOf(last.start);
+        if (endTime && endDay) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, endDay, endTime, env.clock) };
+        closedPrevious = true;
+        continue;
+      }
+      // "od 27 stycznia" / "do odwołania" leave the day open; in "od 2 do 4 lutego" the "od" belongs to the range.
+      const fromDay = current.kind !== 'range' && group.items.some((it) => it.t === 'from' && it.end === group.start?.at);
+      const openDay = fromDay || group.items.some((it) => it.t === 'openEnd');
+      windows.push(...windowsOn(current, spans, openDay, env));
+    } finally {
+      // Windows this group added carry its phrase; a window it closed gains the phrase too.
+      const prev = sources[mark - 1];
+      if (closedPrevious && prev) sources[mark - 1] = { phrase: `${prev.phrase} … ${source.phrase}`, precise: prev.precise };
+      for (let k = mark; k < windows.length; k += 1) sources[k] = source;
     }
-    const next = groups[index + 1];
-    // "27 stycznia IKP będzie niedostępne. Przerwa potrwa od 22:00 do 23:00.": the day only sets context.
-    if (spans.length === 0 && next !== undefined && next.start === null && next.segment > group.segment) continue;
-    // "Awaria trwa od rana. Dostęp zostanie przywrócony do godz. 15:00.": the end closes the open window.
-    const last = windows[windows.length - 1];
-    if (!group.start && last && last.end === null && spans.length > 0 && spans.every((s) => s.start === null && s.end)) {
-      const endTime = spans[0]?.end;
-      if (endTime) windows[windows.length - 1] = { start: last.start, end: endAfter(last.start, dayOf(last.start), endTime, zone) };
-      continue;
-    }
-    // "od 27 stycznia" / "do odwołania" leave the day open; in "od 2 do 4 lutego" the "od" belongs to the range.
-    const fromDay = current.kind !== 'range' && group.items.some((it) => it.t === 'from' && it.end === group.start?.at);
-    const openDay = fromDay || group.items.some((it) => it.t === 'openEnd');
-    windows.push(...windowsOn(current, spans, openDay, env));
   }
-  return windows;
+  return windows.map((w, k) => ({ ...w, ...(sources[k] ?? { phrase: '', precise: false }) }));
+}
+
+// The normalized text a group spans, from its first to its last item.
+function groupPhrase(group: Group, tokens: readonly Token[], normalized: string): string {
+  const items = [...group.items, ...(group.start ? [group.start] : []), ...(group.end ? [group.end] : [])];
+  if (items.length === 0) return '';
+  const first = Math.min(...items.map((it) => it.at));
+  const last = Math.max(...items.map((it) => it.end)) - 1;
+  const from = tokens[first]?.pos ?? 0;
+  const lastTok = tokens[last];
+  const to = lastTok ? lastTok.pos + lastTok.text.length : normalized.length;
+  return normalized.slice(from, to).replace(/^[\s,;:.(-]+|[\s,;:.(-]+$/g, '');
 }
 
 function dayOf(dt: DateTime): LocalDate {
@@ -90,7 +119,7 @@ function resolveAnchor(item: DateItem, env: PlaceEnv): Anchor | null {
       return night ? { kind: 'night', ...night } : null;
     }
     case 'dstNight': {
-      const night = findDstNight(env.publication, item.direction, env.zone);
+      const night = findDstNight(env.publication, item.direction, env.clock.zone);
       return night ? { kind: 'night', ...night } : null;
     }
     case 'dayRange': {
@@ -120,7 +149,7 @@ function rangeWindows(group: Group, anchor: Anchor, env: PlaceEnv): InstantWindo
   if (fromSpans.length === 0 && isComplete(toSpans[0])) return daily(anchor.from, anchor.to, toSpans, env);
   const toSpan = toSpans[0];
   const toTime = toSpan ? (toSpan.end ?? toSpan.start ?? END_OF_DAY) : END_OF_DAY;
-  return [bounded(anchor.from, fromSpans[0]?.start ?? MIDNIGHT, anchor.to, toTime, env.zone)];
+  return [bounded(anchor.from, fromSpans[0]?.start ?? MIDNIGHT, anchor.to, toTime, env.clock)];
 }
 
 function daily(from: LocalDate, to: LocalDate, spans: readonly Span[], env: PlaceEnv): InstantWindow[] {
@@ -129,16 +158,16 @@ function daily(from: LocalDate, to: LocalDate, spans: readonly Span[], env: Plac
 
 function windowsOn(anchor: Anchor, spans: readonly Span[], openDay: boolean, env: PlaceEnv): InstantWindow[] {
   if (anchor.kind === 'night') {
-    if (spans.length === 0) return [bounded(anchor.from, NIGHT_START, anchor.to, NIGHT_END, env.zone)];
+    if (spans.length === 0) return [bounded(anchor.from, NIGHT_START, anchor.to, NIGHT_END, env.clock)];
     return spans.map((span) => placeOnNight(anchor.from, anchor.to, span, env));
   }
   if (anchor.kind === 'range') {
     // "w dniach 26-27 lutego": whole days; "w dniach 27-28 stycznia w godz. 8-16": those hours each day.
     if (spans.some(isComplete)) return daily(anchor.from, anchor.to, spans, env);
-    return [bounded(anchor.from, spans[0]?.start ?? MIDNIGHT, anchor.to, openDay ? null : END_OF_DAY, env.zone)];
+    return [bounded(anchor.from, spans[0]?.start ?? MIDNIGHT, anchor.to, openDay ? null : END_OF_DAY, env.clock)];
   }
   return anchor.dates.flatMap((day) => {
     if (spans.length > 0) return spans.map((span) => placeOnDay(day, span, env));
-    return [bounded(day, MIDNIGHT, day, openDay ? null : END_OF_DAY, env.zone)];
+    return [bounded(day, MIDNIGHT, day, openDay ? null : END_OF_DAY, env.clock)];
   });
 }

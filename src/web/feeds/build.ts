@@ -56,7 +56,7 @@ export function buildFeed(i: FeedInput): Feed {
     });
   }
   for (const w of i.view.windows) {
-    if (w.state === 'cancelled') continue;
+    if (w.state === 'cancelled' || w.state === 'pending') continue;
     const date = new Date(w.updatedAt);
     const when = fmt.range(Date.parse(w.start), w.end === null ? null : Date.parse(w.end));
     // Withdrawn before it began: the announcement was taken back, so the item says so rather than announcing a break.

@@ -41,7 +41,7 @@ export const statusSchemas = {
     properties: {
       id: { type: 'string' },
       kind: { type: 'string', enum: ['maintenance', 'outage'] },
-      state: { type: 'string', enum: ['announced', 'withdrawn', 'cancelled'] },
+      state: { type: 'string', enum: ['announced', 'withdrawn', 'cancelled', 'pending'] },
       active: { type: 'boolean' },
       components: { type: 'array', items: { type: 'string' } },
       start: { type: 'string', format: 'date-time' },
@@ -68,7 +68,14 @@ export const statusSchemas = {
       monitor: {
         type: 'object',
         required: ['blind', 'lastCheckedAt'],
-        properties: { blind: { type: 'boolean', description: 'True when the monitor cannot trust its own probes (self-connectivity guard).' }, lastCheckedAt: isoOrNull },
+        properties: {
+          blind: { type: 'boolean', description: 'True when the monitor cannot trust its own probes (self-connectivity guard).' },
+          lastCheckedAt: isoOrNull,
+          stale: { type: 'boolean', description: 'True when some component is shown unknown/stale because its newest check is past the stale limit (e.g. during a store outage).' },
+          dataAsOf: isoOrNull,
+          dataAgeSeconds: { type: ['integer', 'null'], minimum: 0, description: 'Seconds since the newest check behind this answer.' },
+          storeReadAt: isoOrNull,
+        },
       },
       components: { type: 'array', items: { $ref: '#/components/schemas/ComponentView' } },
       loginMethods: { type: 'array', items: { $ref: '#/components/schemas/LoginMethodRow' } },

@@ -39,7 +39,7 @@ export interface PageModel {
   logins: LoginGroup[];
   services: ComponentCard[];
   banks: ComponentCard[];
-  maintenance: { active: WindowCard[]; upcoming: WindowCard[] };
+  maintenance: { active: WindowCard[]; upcoming: WindowCard[]; pending: WindowCard[] };
   incidents: IncidentCard[];
   history: HistoryRow[];
   links: PageLinks;
@@ -93,6 +93,7 @@ export function pageModel(input: PageInput): PageModel {
     maintenance: {
       active: windowCards(view.maintenance.active, names, t, fmt),
       upcoming: windowCards(view.maintenance.upcoming, names, t, fmt),
+      pending: windowCards(view.maintenance.pending ?? [], names, t, fmt),
     },
     incidents: incidentCards(view.incidents, names, lang, t, fmt),
     history: historyRows(input.history, config.components.map((c) => c.id), names, t, fmt),

@@ -27,6 +27,11 @@ export class PreparedCache {
     private readonly opts: PreparedCacheOptions = { maxAgeMs: 30_000, maxEntries: 128 },
   ) {}
 
+  /** A body built from the current snapshot and never stored (for requests that must not displace cached ones). */
+  uncached(build: (state: SnapshotState, now: number) => PreparedBody): PreparedBody {
+    return build(this.snapshot.current(), this.now());
+  }
+
   /** The body for `key`, built by `build` when missing or out of date. */
   get(key: string, build: (state: SnapshotState, now: number) => PreparedBody): PreparedBody {
     const state = this.snapshot.current();

@@ -7,7 +7,9 @@ import { AppError } from '../../domain/errors.ts';
 import { adminHistoryRoutes } from './admin-history.ts';
 import { adminIncidentRoutes } from './admin-incidents.ts';
 import { adminMaintenanceRoutes } from './admin-maintenance.ts';
+import { adminNoticeRoutes } from './admin-notices.ts';
 import { adminOverrideRoutes } from './admin-overrides.ts';
+import { adminQuarantineRoutes } from './admin-quarantine.ts';
 
 /** What the admin API needs (wired in main.ts). */
 export interface AdminWebDeps {
@@ -15,6 +17,8 @@ export interface AdminWebDeps {
   verifier: TokenVerifier;
   /** Shared counters across replicas (Redis); per-replica memory when absent. */
   rateLimitStore?: RateLimitStore;
+  /** The console's sign-in limiter's shared counters (a separate store: one store serves one limiter). */
+  consoleRateLimitStore?: RateLimitStore;
 }
 
 /** A body that is present must be JSON. */
@@ -24,14 +28,35 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/**
+ * Writes ask the store first and fail now with 503 STORE_UNAVAILABLE when it cannot answer:
+ * a write sent to a frozen Redis would hang, then run later when nobody expects it.
+ */
+function storeWritable(deps: AdminWebDeps): RequestHandler {
+  return async (req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    await deps.ops.store.ping().catch(() => {
+      throw new AppError('STORE_UNAVAILABLE');
+    });
+    next();
+  };
+}
+
 /** /api/v1/admin/…: rate limit, then bearer token, then role (viewers only read), then JSON bodies. */
 export function adminRoutes(deps: AdminWebDeps): Router {
   const { rateLimit } = deps.ops.config.admin;
   const admin = Router();
   // Before authentication, so guessing tokens is throttled too.
   admin.use(perIpRateLimiter({ windowMs: rateLimit.window, limit: rateLimit.max, store: deps.rateLimitStore }));
-  admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }));
-  admin.use(adminIncidentRoutes(deps.ops), adminMaintenanceRoutes(deps.ops), adminOverrideRoutes(deps.ops), adminHistoryRoutes(deps.ops));
+  admin.use(authenticate(deps.verifier), writesNeedOperator, requireJson, express.json({ limit: '64kb' }), storeWritable(deps));
+  admin.use(
+    adminIncidentRoutes(deps.ops),
+    adminMaintenanceRoutes(deps.ops),
+    adminNoticeRoutes(deps.ops),
+    adminOverrideRoutes(deps.ops),
+    adminHistoryRoutes(deps.ops),
+    adminQuarantineRoutes(deps.ops),
+  );
   const router = Router();
   router.use('/api/v1/admin', admin);
   return router;

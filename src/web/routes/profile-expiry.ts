@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { computeExpiry, expiryAnswer } from '../../triage/expiry-answer.ts';
 import { expiryReminderCalendar } from '../../triage/expiry-ics.ts';
+import { baseUrl } from '../page/base-url.ts';
 
 /**
  * GET /api/v1/profile-expiry?confirmedAt=…|extendedAt=… (computed expiry, art. 112 k.c.) and
@@ -13,7 +14,7 @@ export function profileExpiryRoutes(deps: { now: () => number; limiter: RequestH
   });
   router.get('/api/v1/profile-expiry.ics', deps.limiter, (req, res) => {
     const { expiry, reminderDay } = computeExpiry(req.query, deps.now());
-    const body = expiryReminderCalendar(expiry.lastValidDay, reminderDay, `${req.protocol}://${req.get('host')}/pomoc`);
+    const body = expiryReminderCalendar(expiry.lastValidDay, reminderDay, `${baseUrl(req)}/pomoc`);
     res.type('text/calendar; charset=utf-8').set('content-disposition', 'attachment; filename="profil-zaufany.ics"').set('cache-control', 'no-store').send(body);
   });
   return router;

@@ -3,7 +3,8 @@ import type { WebDeps } from '../app.ts';
 import { loadAssets } from '../page/assets.ts';
 import { PreparedCache } from '../page/prepared-cache.ts';
 import { loadViews } from '../page/render.ts';
-import { SseHub } from '../sse/hub.ts';
+import { SSE_DEFAULTS, SseHub } from '../sse/hub.ts';
+import { sseLimits } from '../sse/limits.ts';
 import { badgeRoutes } from './badge.ts';
 import { eventRoutes } from './events.ts';
 import { feedRoutes } from './feeds.ts';
@@ -20,7 +21,7 @@ export interface PublicSite {
 /** Wires the page, feeds, badges, Statuspage v2 JSON and SSE; registers the SSE closer with `onShutdown`. */
 export function publicSite(deps: WebDeps): PublicSite {
   const cache = new PreparedCache(deps.snapshot, deps.now);
-  const events = new SseHub(deps.snapshot);
+  const events = new SseHub(deps.snapshot, SSE_DEFAULTS, sseLimits(deps));
   deps.onShutdown?.(() => events.closeAll());
   const router = Router();
   router.use(pageRoutes({ config: deps.config, cache, views: loadViews(), assets: loadAssets() }));

@@ -16,9 +16,11 @@ export function statusRoutes(snapshot: StatusSnapshot, now: () => number): Route
       const json = JSON.stringify({
         generatedAt: new Date(t).toISOString(),
         ...view,
+        // How old the newest data is, so a client can tell "fresh" from "last known".
+        monitor: { ...view.monitor, dataAgeSeconds: ageSeconds(view.monitor.lastCheckedAt, t) },
         components: view.components.map((c) => ({
           ...c,
-          lastCheckAgeSeconds: c.lastCheckedAt === null ? null : Math.max(0, Math.round((t - Date.parse(c.lastCheckedAt)) / 1000)),
+          lastCheckAgeSeconds: ageSeconds(c.lastCheckedAt, t),
         })),
       });
       memo = { version: current.version, second, body: new PreparedBody('application/json; charset=utf-8', json) };
@@ -26,4 +28,8 @@ export function statusRoutes(snapshot: StatusSnapshot, now: () => number): Route
     sendPrepared(req, res, memo.body, { cacheControl: 'no-cache' });
   });
   return router;
+}
+
+function ageSeconds(iso: string | null, now: number): number | null {
+  return iso === null ? null : Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
 }

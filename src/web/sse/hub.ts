@@ -1,4 +1,7 @@
 import type { Request, Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { AppError, type ErrorCode } from '../../domain/errors.ts';
+import { errorBody } from '../errors.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
 
 /** Timing of the event stream. */
@@ -13,6 +16,24 @@ export interface SseOptions {
 
 /** Default timings: a heartbeat every 15 s, reconnect after 5 s, at most one event per second. */
 export const SSE_DEFAULTS: SseOptions = { heartbeatMs: 15_000, retryMs: 5_000, minGapMs: 1_000 };
+
+/** Which cap refused a stream. */
+export type SseLimit = 'per_client' | 'total';
+
+/** How many streams may be open; over a cap a request gets 503 with Retry-After. */
+export interface SseLimits {
+  perClient: number;
+  total: number;
+  retryAfterMs: number;
+  onReject?: (limit: SseLimit) => void;
+  /** Streams open after each change. */
+  onCount?: (open: number) => void;
+}
+
+/** Effectively uncapped (tests of the stream itself). */
+export const NO_SSE_LIMITS: SseLimits = { perClient: Number.MAX_SAFE_INTEGER, total: Number.MAX_SAFE_INTEGER, retryAfterMs: 30_000 };
+
+const LIMIT_ERRORS: Record<SseLimit, ErrorCode> = { per_client: 'STREAMS_PER_CLIENT', total: 'STREAMS_TOTAL' };
 
 /** The JSON carried by each `status` event. */
 export interface StatusEvent {
@@ -31,6 +52,8 @@ export interface StatusEvent {
  */
 export class SseHub {
   private readonly clients = new Set<Response>();
+  /** Open streams per client IP, so one client cannot hold every file descriptor. */
+  private readonly perClient = new Map<string, number>();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private cooldown: NodeJS.Timeout | null = null;
@@ -40,6 +63,7 @@ export class SseHub {
   constructor(
     private readonly snapshot: Pick<StatusSnapshot, 'current' | 'onUpdate'>,
     private readonly opts: SseOptions = SSE_DEFAULTS,
+    private readonly limits: SseLimits = NO_SSE_LIMITS,
   ) {}
 
   /** Open streams. */
@@ -47,8 +71,16 @@ export class SseHub {
     return this.clients.size;
   }
 
-  /** Serves one event-stream request. */
+  /** Serves one event-stream request, or refuses it with 503 when a cap is reached. */
   handle(req: Request, res: Response): void {
+    // IPv6 clients are counted per /56 (one subscriber's network), or one client could use endless addresses.
+    const ip = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const held = this.perClient.get(ip) ?? 0;
+    const limit: SseLimit | null = held >= this.limits.perClient ? 'per_client' : this.clients.size >= this.limits.total ? 'total' : null;
+    if (limit) {
+      this.refuse(res, limit);
+      return;
+    }
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     // no-transform also keeps the compression middleware from buffering the stream.
@@ -63,11 +95,29 @@ export class SseHub {
     }
     res.write(this.event());
     this.clients.add(res);
+    this.perClient.set(ip, held + 1);
+    this.limits.onCount?.(this.clients.size);
     this.follow();
     res.on('close', () => {
       this.clients.delete(res);
+      const left = (this.perClient.get(ip) ?? 1) - 1;
+      if (left > 0) this.perClient.set(ip, left);
+      else this.perClient.delete(ip);
+      this.limits.onCount?.(this.clients.size);
       if (this.clients.size === 0) this.unfollow();
     });
+  }
+
+  /** 503 with Retry-After and a body naming the cap (and its value) in Polish and English. */
+  private refuse(res: Response, limit: SseLimit): void {
+    this.limits.onReject?.(limit);
+    const body = errorBody(new AppError(LIMIT_ERRORS[limit])) as { error: Record<string, unknown> };
+    const max = limit === 'per_client' ? this.limits.perClient : this.limits.total;
+    res
+      .status(503)
+      .set('retry-after', String(Math.ceil(this.limits.retryAfterMs / 1000)))
+      .set('cache-control', 'no-store')
+      .json({ error: { ...body.error, limit: { name: limit, max } } });
   }
 
   /** Ends every stream and stops following the snapshot; later connections are told to retry. */

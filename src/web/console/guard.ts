@@ -1,0 +1,70 @@
+import { parse as parseCookies, serialize } from 'cookie';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Actor } from '../../admin/actor.ts';
+import { AppError } from '../../domain/errors.ts';
+import { SESSION_COOKIE, type Session, type SessionSigner } from './session.ts';
+
+/** The console session of a request, if signed in (set by `loadSession`). */
+export function sessionOf(res: Response): Session | null {
+  return (res.locals as { session?: Session }).session ?? null;
+}
+
+/** The actor behind a console session, in the shape the domain functions take. */
+export function consoleActor(session: Session): Actor {
+  return { name: session.name, role: session.role };
+}
+
+/** Reads cookies once per request (express 5 has no cookie parser of its own). */
+export function cookiesOf(req: Request): Record<string, string | undefined> {
+  const header = req.get('cookie');
+  return header ? parseCookies(header) : {};
+}
+
+/** Serialises a console cookie: HttpOnly, SameSite=Strict, path /admin, Secure behind TLS. */
+export function consoleCookie(req: Request, name: string, value: string, maxAgeMs: number): string {
+  return serialize(name, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/admin', maxAge: Math.max(0, Math.floor(maxAgeMs / 1000)) });
+}
+
+/**
+ * Loads the session cookie and slides its idle expiry: a valid session is re-sealed on every
+ * request, an invalid or expired one is cleared. Never rejects by itself.
+ */
+export function loadSession(signer: SessionSigner, idleMs: number): RequestHandler {
+  return (req, res, next) => {
+    const raw = cookiesOf(req)[SESSION_COOKIE];
+    const session = signer.unseal(raw);
+    if (session) {
+      res.locals.session = session;
+      res.append('set-cookie', consoleCookie(req, SESSION_COOKIE, signer.seal(session), idleMs));
+    } else if (raw) {
+      res.locals.sessionExpired = true;
+      res.append('set-cookie', consoleCookie(req, SESSION_COOKIE, '', 0));
+    }
+    // Console pages show operator data: never cache them anywhere.
+    res.set('cache-control', 'no-store');
+    next();
+  };
+}
+
+/** Requires a session; a signed-out GET goes to the sign-in page, anything else is 401. */
+export const requireSession: RequestHandler = (req, res, next) => {
+  if (sessionOf(res)) return next();
+  if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `/admin${req.query.lang === 'en' ? '?lang=en' : ''}`);
+  throw new AppError('UNAUTHORIZED', 'console session missing or expired');
+};
+
+/** Every form post carries the session's CSRF token (`_csrf`); without it, 403. */
+export function requireCsrf(signer: SessionSigner): RequestHandler {
+  return (req, res, next) => {
+    const session = sessionOf(res);
+    const given = (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (!session || !signer.same(given, signer.csrfFor(session))) throw new AppError('CSRF_FAILED');
+    next();
+  };
+}
+
+/** Viewers see everything and change nothing: every console write needs the operator role. */
+export const requireOperator: RequestHandler = (_req, res, next) => {
+  if (sessionOf(res)?.role !== 'operator') throw new AppError('FORBIDDEN', 'viewers cannot change anything');
+  next();
+};

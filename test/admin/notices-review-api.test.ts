@@ -1,0 +1,93 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MaintenanceWindow } from '../../src/domain/types.ts';
+import { adminHarness, T0, type AdminHarness } from './harness.ts';
+
+const H = 3_600_000;
+
+// A low-confidence suggestion in force right now (T0 is inside it).
+const pending = (id: string, component: string): MaintenanceWindow => ({
+  id,
+  source: 'bank-notices',
+  noticeKey: id.split('#')[0] ?? id,
+  kind: 'maintenance',
+  components: [component],
+  start: T0 - H,
+  end: T0 + 2 * H,
+  title: 'Komunikat banku',
+  text: 'Możliwe utrudnienia w weekend.',
+  link: null,
+  publishedAt: T0 - 24 * H,
+  firstSeenAt: T0 - 24 * H,
+  lastSeenAt: T0,
+  updatedAt: T0 - 24 * H,
+  state: 'pending',
+  confidence: 0.42,
+  evidence: ['moga wystapic', 'w weekend'],
+});
+
+describe('pending notice suggestions through the admin API', () => {
+  let h: AdminHarness;
+  const post = (path: string, as: 'operator' | 'viewer' = 'operator') => request(h.app).post(`/api/v1/admin${path}`).set('authorization', h.auth[as]);
+  beforeAll(async () => {
+    h = await adminHarness();
+    await h.store.putWindows([pending('n1#0', 'ikp'), pending('n2#0', 'login-gov')]);
+    await h.snapshot.rebuild();
+  });
+  afterAll(async () => h.close());
+
+  it('when suggestions are pending, then they are listed with confidence and evidence, and change no status nor public view', async () => {
+    const res = await request(h.app).get('/api/v1/admin/notices/pending').set('authorization', h.auth.viewer).expect(200);
+    expect(res.body.pending.map((w: { id: string }) => w.id)).toEqual(['n1#0', 'n2#0']);
+    expect(res.body.pending[0]).toMatchObject({ state: 'pending', confidence: 0.42, evidence: ['moga wystapic', 'w weekend'], review: null });
+    expect((await h.store.getComponentStates()).get('ikp')?.status).not.toBe('maintenance');
+    const maintenance = await request(h.app).get('/api/v1/maintenance').expect(200);
+    expect(maintenance.body.history.map((w: { id: string }) => w.id)).not.toContain('n1#0');
+    expect(maintenance.body.active).toEqual([]);
+  });
+
+  it('when a viewer tries to confirm, then 403 and the suggestion stays pending', async () => {
+    await post('/notices/n1%230/confirm', 'viewer').expect(403);
+    expect((await h.store.getWindows()).find((w) => w.id === 'n1#0')?.state).toBe('pending');
+  });
+
+  it('when an operator confirms a suggestion, then it is announced, puts its component in maintenance and is audited', async () => {
+    const res = await post('/notices/n1%230/confirm').expect(200);
+    expect(res.body).toMatchObject({ id: 'n1#0', state: 'announced', review: { decision: 'confirmed' } });
+    expect((await h.store.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance' });
+    const [row] = (await request(h.app).get('/api/v1/admin/audit?limit=1').set('authorization', h.auth.viewer).expect(200)).body.entries;
+    expect(row).toMatchObject({ action: 'notice.confirm', target: { kind: 'maintenance', id: 'n1#0' } });
+    expect([row.before.state, row.after.state]).toEqual(['pending', 'announced']);
+  });
+
+  it('when an operator rejects a suggestion, then it is cancelled, audited, and a second decision is 409', async () => {
+    expect((await post('/notices/n2%230/reject').expect(200)).body).toMatchObject({ state: 'cancelled', review: { decision: 'rejected' } });
+    const [row] = (await request(h.app).get('/api/v1/admin/audit?limit=1').set('authorization', h.auth.viewer).expect(200)).body.entries;
+    expect(row).toMatchObject({ action: 'notice.reject', target: { id: 'n2#0' } });
+    expect((await post('/notices/n2%230/confirm').expect(409)).body.error.code).toBe('NOT_EDITABLE');
+    expect((await request(h.app).get('/api/v1/admin/notices/pending').set('authorization', h.auth.viewer).expect(200)).body.pending).toEqual([]);
+  });
+
+  it('when the id is unknown, then 404', async () => {
+    expect((await post('/notices/nope/confirm').expect(404)).body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe.each([
+  [false, 'off (the default)'],
+  [true, 'on'],
+])('the page with notices.showPending %s', (show, _label) => {
+  let h: AdminHarness;
+  beforeAll(async () => {
+    h = await adminHarness(show ? { notices: { showPending: true } } : {});
+    await h.store.putWindows([{ ...pending('n3#0', 'ikp'), title: 'Komunikat o możliwych utrudnieniach' }]);
+    await h.snapshot.rebuild();
+  });
+  afterAll(async () => h.close());
+
+  it(`when a suggestion is pending, then the page ${show ? 'shows' : 'does not show'} it as "komunikat do weryfikacji"`, async () => {
+    const page = await request(h.app).get('/').set('accept-language', 'pl').expect(200);
+    expect(page.text.includes('Komunikaty do weryfikacji')).toBe(show);
+    expect(page.text.includes('Komunikat o możliwych utrudnieniach')).toBe(show);
+  });
+});

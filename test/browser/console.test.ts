@@ -1,0 +1,155 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../src/web/server.ts';
+import { adminHarness, type AdminHarness } from '../admin/harness.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SHOTS = 'test-output/screenshots/console';
+
+interface AxeGlobals {
+  axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> };
+  document: unknown;
+}
+
+describe('operator console in headless Chromium (no JavaScript needed)', () => {
+  let browser: Browser;
+  let h: AdminHarness;
+  let server: WebServer;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    h = await adminHarness();
+    server = await startWebServer(h.app, 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await h?.close();
+  });
+
+  async function signedIn(token: string, opts: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+    // The console must work without JavaScript: every step below is a plain link or form.
+    const context = await browser.newContext({ javaScriptEnabled: false, ...opts });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin`);
+    await page.getByLabel('Token dostępu').fill(token);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    return { context, page };
+  }
+
+  async function axe(page: Page): Promise<{ violations: string[]; passed: number }> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async (tags) => {
+      const g = globalThis as unknown as AxeGlobals;
+      const r = await g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
+      return { violations: r.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), passed: r.passes.length };
+    }, WCAG_TAGS);
+  }
+
+  it('when an operator works a whole incident, a window, an override and a pending notice through the forms, then each change lands and they sign out', async () => {
+    const t0 = h.clock.now();
+    await h.store.putWindows([{ id: 'n1-0', source: 'pz-notices', noticeKey: 'n1', kind: 'maintenance', components: ['profil-zaufany'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwe prace PZ', text: 'W nocy mogą wystąpić utrudnienia.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending', confidence: 0.4, evidence: ['mogą wystąpić utrudnienia'] }]);
+    const { context, page } = await signedIn(h.operator);
+    try {
+      await expect.poll(() => page.textContent('h1')).toBe('Pulpit');
+      await page.getByRole('link', { name: 'Incydenty' }).first().click();
+      await page.getByLabel('Szablon').selectOption('pz-outage');
+      await page.getByRole('button', { name: 'Użyj szablonu' }).click();
+      expect(await page.getByLabel('Tytuł (po polsku)').inputValue()).toBe('Awaria Profilu Zaufanego');
+      await page.getByRole('button', { name: 'Podgląd' }).click();
+      expect(await page.textContent('#h-preview')).toContain('Tak przeczytają to pacjenci');
+      await page.getByRole('button', { name: 'Opublikuj incydent' }).click();
+      expect(await page.textContent('.notice')).toBe('Zapisano.');
+      expect(await page.textContent('h1')).toBe('Awaria Profilu Zaufanego');
+
+      await page.getByLabel('Etap').selectOption('identified');
+      await page.getByLabel('Treść (po polsku)').fill('Znamy przyczynę, naprawiamy.');
+      await page.getByRole('button', { name: 'Opublikuj aktualizację' }).click();
+      expect(await page.textContent('.timeline')).toContain('Znamy przyczynę');
+      await page.getByRole('button', { name: 'Zakończ incydent' }).click();
+      expect(await page.textContent('main')).toContain('Zakończony');
+
+      await page.getByRole('link', { name: 'Przerwy techniczne' }).click();
+      await page.getByLabel('Tytuł').fill('Prace serwisowe IKP');
+      await page.getByLabel('Początek (czas polski)').fill('2026-04-02T22:00');
+      await page.getByLabel('Koniec (czas polski)').fill('2026-04-03T02:00');
+      await page.getByRole('checkbox', { name: 'IKP' }).check();
+      await page.getByRole('button', { name: 'Zaplanuj', exact: true }).click();
+      await page.getByRole('link', { name: 'Prace serwisowe IKP' }).click();
+      await page.getByRole('button', { name: 'Odwołaj przerwę' }).click();
+      expect(await page.textContent('main table')).toContain('odwołana');
+
+      await page.getByRole('link', { name: 'Wymuszone stany' }).click();
+      await page.getByLabel('Usługa').selectOption('ikp');
+      await page.getByLabel('Stan', { exact: true }).selectOption('outage');
+      await page.getByLabel('Powód (widoczny w dzienniku zmian)').fill('Sondy nie widzą awarii');
+      await page.getByRole('button', { name: 'Wymuś', exact: true }).click();
+      expect(await h.store.getOverrides()).toHaveLength(1);
+      await page.getByRole('button', { name: 'Zdejmij: IKP' }).click();
+      expect(await h.store.getOverrides()).toHaveLength(0);
+
+      await page.getByRole('link', { name: 'Komunikaty do weryfikacji' }).first().click();
+      await page.getByRole('button', { name: 'Potwierdź' }).click();
+      expect(await page.textContent('main')).toContain('Nie ma komunikatów do weryfikacji.');
+
+      await page.getByRole('button', { name: 'Wyloguj się' }).click();
+      expect(await page.textContent('main')).toContain('Wylogowano');
+      await page.goto(`${server.url}/admin/audit`);
+      expect(await page.textContent('h1')).toBe('Logowanie do konsoli');
+    } finally {
+      await context.close();
+    }
+    const actions = (await h.store.getAudit(20)).map((e) => e.action).reverse();
+    expect(actions).toEqual(['incident.create', 'incident.update', 'incident.resolve', 'maintenance.create', 'maintenance.cancel', 'override.create', 'override.delete', 'notice.confirm']);
+  }, 90_000);
+
+  it('when every console page is checked by axe at phone width in light and dark mode, then none has a WCAG 2.1 AA violation; screenshots are written', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const [incident] = await h.store.getIncidents();
+    const [window] = await h.store.getWindows();
+    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/notices', '/admin/audit', '/admin', '/admin?lang=en'];
+    const problems: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // Sign-in page first, signed out.
+      const anon = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
+      const p0 = await anon.newPage();
+      await p0.goto(`${server.url}/admin`);
+      const r0 = await axe(p0);
+      problems.push(...r0.violations.map((v) => `sign-in ${colorScheme}: ${v}`));
+      await p0.screenshot({ path: `${SHOTS}/signin-phone-${colorScheme}.png`, fullPage: true });
+      await anon.close();
+      const { context, page } = await signedIn(h.operator, { bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
+      for (const path of pages) {
+        await page.goto(`${server.url}${path}`);
+        const r = await axe(page);
+        expect(r.passed).toBeGreaterThan(10);
+        problems.push(...r.violations.map((v) => `${path} ${colorScheme}: ${v}`));
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+
+    const { context, page } = await signedIn(h.operator);
+    for (const [name, width, height] of [['phone', 390, 844], ['laptop', 1366, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [slug, path] of [['dashboard', '/admin'], ['incidents', '/admin/incidents?template=pz-outage'], ['maintenance', '/admin/maintenance']] as const) {
+        const file = `${SHOTS}/${slug}-${name}.png`;
+        await page.goto(`${server.url}${path}`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(readFileSync(file).readUInt32BE(16)).toBe(width);
+      }
+      // Nothing may overflow a phone screen sideways.
+      const overflow = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return d.scrollWidth - d.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  }, 180_000);
+});
