@@ -165,7 +165,7 @@ describe('a Redis outage (killed, frozen, flushed) with a probing replica and a 
       expect(summary.components.map((c) => c.status)).not.toContain('operational');
 
       const badge = await (await fetch(`${web.url}/badge/login-gov.svg`)).text();
-      expect(badge).toContain('Brak danych');
+      expect(badge).toContain('Nie wiemy');
       expect(badge).not.toContain('>Działa<');
 
       const page = await (await fetch(`${web.url}/`)).text();
