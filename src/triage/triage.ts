@@ -37,10 +37,6 @@ export function workingAlternatives(config: Config, input: TriageInput, world: T
   });
 }
 
-function pathOf(config: Config, a: Alternative): string[] {
-  return config.loginMethods.find((m) => m.id === a.method)?.path ?? [];
-}
-
 /** pacjent.gov.pl's front page, the patient's bank and the site of the component blamed first. */
 export function whereToCheck(config: Config, input: TriageInput, first: Cause | undefined): TriageResult['whereToCheck'] {
   const byId = new Map(config.components.map((c) => [c.id, c]));
@@ -70,8 +66,7 @@ export function triage(input: TriageInput, world: TriageWorld, config: Config): 
     bank: input.bank,
     monitor: { blind: world.blind },
     causes,
-    // An expired trusted profile blocks every path through it, however well the service works.
-    alternatives: workingAlternatives(config, input, world).filter((a) => causes[0]?.code !== 'PZ_EXPIRED' || !pathOf(config, a).includes('profil-zaufany')),
+    alternatives: workingAlternatives(config, input, world),
     whereToCheck: whereToCheck(config, input, causes[0]),
     profile: verdict,
     escalation: buildEscalation(config, input, world, causes, verdict, [...rel.direct].sort()),
