@@ -7,6 +7,9 @@
   var announcer = document.getElementById('announcer');
   var loading = false;
   var again = false;
+  // Ages on the page ("2 min temu") go out of date: re-fetch at most this often even when nothing changed.
+  var MAX_AGE_MS = 60000;
+  var fetchedAt = Date.now();
 
   function region() {
     return document.getElementById('status-region');
@@ -47,6 +50,7 @@
       return;
     }
     loading = true;
+    fetchedAt = Date.now();
     fetch('/fragment?lang=' + encodeURIComponent(lang), { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
       .then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
@@ -85,10 +89,13 @@
       return;
     }
     var current = region();
-    if (current && String(data.version) !== current.getAttribute('data-version')) refresh();
+    if (!current) return;
+    // Rebuilds happen on every probe result; only a different fingerprint means the page would say something else.
+    var changed = data.state ? data.state !== current.getAttribute('data-state') : String(data.version) !== current.getAttribute('data-version');
+    if (changed || Date.now() - fetchedAt > MAX_AGE_MS) refresh();
   }
   connect();
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') refresh();
+    if (document.visibilityState === 'visible' && Date.now() - fetchedAt > MAX_AGE_MS) refresh();
   });
 })();

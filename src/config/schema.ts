@@ -132,8 +132,10 @@ export const configSchema = z.strictObject({
       successThreshold: z.number().int().min(1).max(100).default(2),
       staleAfterIntervals: z.number().int().min(2).max(100).default(3),
       evaluateEvery: duration.default(15_000),
+      /** Results younger than this are never called stale, however fast their probe (a late evaluation is not an outage of data). */
+      minFreshness: duration.default(60_000),
     })
-    .default({ failureThreshold: 3, successThreshold: 2, staleAfterIntervals: 3, evaluateEvery: 15_000 }),
+    .default({ failureThreshold: 3, successThreshold: 2, staleAfterIntervals: 3, evaluateEvery: 15_000, minFreshness: 60_000 }),
   scheduler: z
     .strictObject({
       concurrency: z.number().int().min(1).max(256).default(8),

@@ -2,7 +2,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import { COMPONENT_STATUSES, type ComponentState } from '../domain/types.ts';
 import { isActive, isUpcoming } from '../engine/overlays.ts';
-import { isPastStale, staleLimits } from '../engine/staleness.ts';
+import { freshness, publicState } from '../engine/public-state.ts';
 import type { Store } from '../store/store.ts';
 import { sharedStoreReader, type StoreReading } from './store-reading.ts';
 
@@ -48,10 +48,22 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
     },
   });
 
-  const limits = staleLimits(config.probes, config.engine.staleAfterIntervals);
-  add('ikpstatus_component_status', 'One-hot component status: 1 for the current status, 0 for the other four (unknown once its data is past the stale limit).', ['component', 'status'], (g, r, now) => {
+  const fresh = freshness(config);
+  add('ikpstatus_component_status', 'One-hot component status as every face shows it (the public state): 1 for the current status, 0 for the other four.', ['component', 'status'], (g, r, now) => {
+    // The same public state as the page and APIs: windows, incidents and data age applied, never re-derived here.
+    const p = publicState({
+      now,
+      components: config.components,
+      loginMethods: config.loginMethods,
+      states: r.components,
+      windows: r.windows,
+      incidents: r.incidents.map((i) => ({ id: i.id, impact: i.impact, open: i.state !== 'resolved', components: i.components, createdAt: i.createdAt })),
+      overrides: r.overrides,
+      ...fresh,
+    });
+    const byId = new Map(p.components.map((c) => [c.id, c.status]));
     for (const c of config.components) {
-      const current = presented(stateOf(r, c.id), limits.get(c.id), now);
+      const current = byId.get(c.id) ?? 'unknown';
       for (const status of COMPONENT_STATUSES) g.set({ component: c.id, status }, status === current ? 1 : 0);
     }
   });
@@ -112,10 +124,4 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
 function stateOf(r: StoreReading, id: string): Pick<ComponentState, 'status' | 'reason' | 'lastCheckedAt'> {
   // A component never evaluated is unknown, exactly as the status API shows it.
   return r.components.get(id) ?? { status: 'unknown', reason: 'no_data', lastCheckedAt: null };
-}
-
-/** The status the faces show: a probed status whose data is past the stale limit is unknown (as in web/stale-view.ts). */
-function presented(s: Pick<ComponentState, 'status' | 'reason' | 'lastCheckedAt'>, limitMs: number | undefined, now: number): ComponentState['status'] {
-  const fromProbes = !['maintenance', 'override', 'monitor_offline', 'outage_notice'].includes(s.reason);
-  return fromProbes && isPastStale(s.lastCheckedAt, limitMs, now) ? 'unknown' : s.status;
 }

@@ -1,5 +1,6 @@
 import type { ComponentState, MaintenanceWindow, ProbeState } from '../domain/types.ts';
 import type { Incident } from '../incidents/types.ts';
+import type { Override } from '../overrides/types.ts';
 import type { Store } from '../store/store.ts';
 
 /** Everything the store-read gauges need, read once per scrape. */
@@ -8,6 +9,8 @@ export interface StoreReading {
   probes: Map<string, ProbeState>;
   windows: MaintenanceWindow[];
   incidents: Incident[];
+  /** Operator overrides, so the status gauge shows the same public state as every other face. */
+  overrides: Override[];
 }
 
 /** A scrape must answer well inside Prometheus's timeout even when the store hangs (frozen Redis). */
@@ -21,9 +24,9 @@ const READ_BUDGET_MS = 400;
 export function sharedStoreReader(store: Store, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
   let inFlight: Promise<StoreReading | null> | null = null;
   return () =>
-    (inFlight ??= withinBudget(Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows(), store.getIncidents()]))
+    (inFlight ??= withinBudget(Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows(), store.getIncidents(), store.getOverrides()]))
       .then(
-        ([components, probes, windows, incidents]): StoreReading | null => ({ components, probes, windows, incidents }),
+        ([components, probes, windows, incidents, overrides]): StoreReading | null => ({ components, probes, windows, incidents, overrides }),
         (err: unknown) => {
           onError(err);
           return null;

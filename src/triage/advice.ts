@@ -56,6 +56,10 @@ export const ADVICE: Record<CauseCode, Localized> = {
     pl: 'Usługi e-dowodu nie działają. Zaloguj się inaczej: Profilem Zaufanym, mojeID w banku albo aplikacją mObywatel.',
     en: 'The e-ID card services are not working. Log in another way: the Trusted Profile, mojeID in your bank or the mObywatel app.',
   },
+  SERVICE_SLOW: {
+    pl: 'Jedna z usług potrzebnych do logowania działa wolniej niż zwykle. Logowanie może trwać dłużej: poczekaj kilka minut i spróbuj ponownie.',
+    en: 'A service your login needs is slower than usual. Logging in may take longer: wait a few minutes and try again.',
+  },
   MONITOR_BLIND: {
     pl: 'Nasz monitoring stracił połączenie i w tej chwili nie widzi, czy usługi działają. Sprawdź komunikaty na pacjent.gov.pl i spróbuj ponownie za kilka minut.',
     en: 'Our monitoring lost its connection and cannot see right now whether the services work. Check the notices on pacjent.gov.pl and try again in a few minutes.',
@@ -65,6 +69,34 @@ export const ADVICE: Record<CauseCode, Localized> = {
     en: 'The services your login needs were working. Try again, in another browser or after clearing cookies. If that does not help, write to the helpdesk (a ready message is below) or call 19 239.',
   },
 };
+
+/** NO_KNOWN_CAUSE when some service the login needs has no data from that time: never "they worked". */
+export const NO_DATA_ADVICE: Localized = {
+  pl: 'Nie wiemy, czy usługi potrzebne do Twojego logowania wtedy działały: nie mamy danych z tego czasu. Spróbuj ponownie, w innej przeglądarce albo inną metodą. Jeśli to nie pomoże, napisz do pomocy technicznej (gotowa wiadomość poniżej) albo zadzwoń: 19 239.',
+  en: 'We do not know whether the services your login needs were working then: we have no data from that time. Try again, in another browser or with another method. If that does not help, write to the helpdesk (a ready message is below) or call 19 239.',
+};
+
+/** NO_KNOWN_CAUSE next to weaker causes: something was wrong, so never "the services worked". */
+export const UNCLEAR_ADVICE: Localized = {
+  pl: 'Nie mamy pewności, co zablokowało Twoje logowanie: inne możliwe przyczyny są poniżej. Spróbuj ponownie za kilka minut albo inną metodą. Jeśli to nie pomoże, napisz do pomocy technicznej (gotowa wiadomość poniżej) albo zadzwoń: 19 239.',
+  en: 'We are not sure what blocked your login: other possible causes are below. Try again in a few minutes or with another method. If that does not help, write to the helpdesk (a ready message is below) or call 19 239.',
+};
+
+/** A slow component, named. */
+export function slowAdvice(name: { pl: string; en: string }): Localized {
+  return {
+    pl: `${name.pl}: działa wolniej niż zwykle. Logowanie może trwać dłużej albo przerwać się: poczekaj kilka minut i spróbuj ponownie.`,
+    en: `${name.en} is slower than usual. Logging in may take longer or time out: wait a few minutes and try again.`,
+  };
+}
+
+/** PZ_EXPIRING_SOON naming the day (`day` already written the local way). */
+export function expiringSoonAdvice(day: { pl: string; en: string }): Localized {
+  return {
+    pl: ADVICE.PZ_EXPIRING_SOON.pl.replace('przed tą datą', `najpóźniej ${day.pl}`),
+    en: ADVICE.PZ_EXPIRING_SOON.en.replace('before that date', `by ${day.en} at the latest`),
+  };
+}
 
 /** NO_KNOWN_CAUSE advice refined by what the patient saw (symptom first, then error-text class). */
 export const NO_CAUSE_ADVICE: Partial<Record<Symptom | ErrorTextClass, Localized>> = {

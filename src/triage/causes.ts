@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.ts';
-import { ADVICE, NO_CAUSE_ADVICE, type Localized } from './advice.ts';
+import { ADVICE, expiringSoonAdvice, NO_CAUSE_ADVICE, NO_DATA_ADVICE, UNCLEAR_ADVICE, type Localized } from './advice.ts';
+import { humanDates } from './human-dates.ts';
 import { componentCauses, componentEvidence } from './component-causes.ts';
 import type { Relevance } from './paths.ts';
 import { CAUSE_CODES, type Cause, type Evidence, type Method, type ProfileVerdict, type TriageInput, type TriageWorld } from './types.ts';
@@ -35,7 +36,10 @@ export function profileCauses(input: TriageInput, verdict: ProfileVerdict | null
   const weight = EXPIRED_BY_METHOD[input.method];
   if (weight === 0) return [];
   if (verdict?.status === 'expired') return [cause('PZ_EXPIRED', weight, [profileEvidence(verdict)], ADVICE.PZ_EXPIRED, 'profil-zaufany')];
-  if (verdict?.status === 'expiring-soon') return [cause('PZ_EXPIRING_SOON', EXPIRING_CONFIDENCE, [profileEvidence(verdict)], ADVICE.PZ_EXPIRING_SOON, 'profil-zaufany')];
+  if (verdict?.status === 'expiring-soon') {
+    const day = { pl: humanDates('pl').day(verdict.lastValidDay), en: humanDates('en').day(verdict.lastValidDay) };
+    return [cause('PZ_EXPIRING_SOON', EXPIRING_CONFIDENCE, [profileEvidence(verdict)], expiringSoonAdvice(day), 'profil-zaufany')];
+  }
   if (verdict) return [];
   const saidExpired = input.symptom === 'profile-expired-message' || input.errorTextClasses.includes('profile-expired');
   const saidExists = input.errorTextClasses.includes('account-exists');
@@ -62,7 +66,8 @@ export function rankCauses(config: Config, input: TriageInput, world: TriageWorl
     const checked = [...rel.direct].sort().map((id) => componentEvidence(id, world.states.get(id)));
     const evidence: Evidence[] = [...checked, ...(unknown.length > 0 ? [{ kind: 'monitor', blind: false, unknownComponents: unknown } as const] : [])];
     if (input.symptom || input.errorTextClasses.length > 0) evidence.push(symptomEvidence(input));
-    causes.push(cause('NO_KNOWN_CAUSE', doubtful ? NO_CAUSE_DOUBTFUL : NO_CAUSE_CONFIDENCE, evidence, noCauseAdvice(input)));
+    // "The services worked" only with evidence from that time for every service the login needs.
+    causes.push(cause('NO_KNOWN_CAUSE', doubtful ? NO_CAUSE_DOUBTFUL : NO_CAUSE_CONFIDENCE, evidence, unknown.length > 0 ? NO_DATA_ADVICE : doubtful ? UNCLEAR_ADVICE : noCauseAdvice(input)));
   }
   const order = (c: Cause): number => CAUSE_CODES.indexOf(c.code);
   return causes.sort((a, b) => b.confidence - a.confidence || order(a) - order(b));

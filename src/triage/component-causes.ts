@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState } from '../domain/types.ts';
 import { warsawIso } from '../web/window-view.ts';
-import { ADVICE } from './advice.ts';
+import { ADVICE, slowAdvice } from './advice.ts';
 import type { Relevance } from './paths.ts';
 import type { Cause, CauseCode, Evidence, TriageInput, TriageWorld, WorldWindow } from './types.ts';
 
@@ -15,6 +15,8 @@ export const INDIRECT_WEIGHT = 0.5;
 // A failure explained by a failing dependency is more likely a consequence than a cause.
 const CONSEQUENCE_WEIGHT = 0.8;
 const HINT_BONUS = 0.05;
+// A window known only from a notice published after the failure: still evidence, but not as strong as one announced before.
+const ANNOUNCED_LATER_WEIGHT = 0.8;
 
 const SERVICE_CODES: Record<string, { maintenance: CauseCode; unavailable: CauseCode }> = {
   ikp: { maintenance: 'IKP_MAINTENANCE', unavailable: 'IKP_UNAVAILABLE' },
@@ -28,6 +30,8 @@ const BANK_CODES = { maintenance: 'BANK_MAINTENANCE', unavailable: 'BANK_UNAVAIL
 
 /** The cause code for a trouble of a component; null for components outside the catalogue. */
 export function codeFor(id: string, kind: 'service' | 'bank', trouble: Trouble): CauseCode | null {
+  // Slow is not "not working": it gets its own code and never the *_UNAVAILABLE wording.
+  if (trouble === 'degraded') return 'SERVICE_SLOW';
   const codes = kind === 'bank' ? BANK_CODES : SERVICE_CODES[id];
   if (!codes) return null;
   return trouble === 'maintenance' ? codes.maintenance : codes.unavailable;
@@ -97,14 +101,16 @@ export function componentCauses(config: Config, input: TriageInput, world: Triag
     const state = world.states.get(c.id);
     let confidence = TROUBLE_CONFIDENCE[trouble] * (rel.direct.has(c.id) ? 1 : INDIRECT_WEIGHT);
     if (state?.rootCause && troubles.has(state.rootCause)) confidence *= CONSEQUENCE_WEIGHT;
-    if (hinted(input, c.id, c.kind, trouble)) confidence += HINT_BONUS;
     const windows = world.windows.filter((w) => w.components.includes(c.id));
+    const onlyLater = windows.length > 0 && windows.every((w) => w.firstSeenAt !== undefined && w.firstSeenAt > world.at);
+    if (onlyLater && state?.status !== 'maintenance' && state?.status !== 'outage') confidence *= ANNOUNCED_LATER_WEIGHT;
+    if (hinted(input, c.id, c.kind, trouble)) confidence += HINT_BONUS;
     const cause: Cause = {
       code,
       confidence: Math.min(0.99, Math.round(confidence * 100) / 100),
       component: c.id,
       evidence: [componentEvidence(c.id, state), ...windows.map(windowEvidence)],
-      advice: ADVICE[code],
+      advice: trouble === 'degraded' ? slowAdvice(c.name) : ADVICE[code],
     };
     const prev = best.get(code);
     if (!prev || prev.confidence < cause.confidence) best.set(code, cause);

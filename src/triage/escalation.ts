@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import { en } from './i18n/en.ts';
 import { pl } from './i18n/pl.ts';
-import { warsawHuman } from './time-input.ts';
+import { humanDates } from './human-dates.ts';
 import { EXPLAINS } from './causes.ts';
 import type { Cause, CauseCode, Escalation, ProfileVerdict, TriageInput, TriageWorld } from './types.ts';
 
@@ -62,17 +62,19 @@ function componentName(config: Config, id: string, lang: Lang): string {
 function reportText(config: Config, input: TriageInput, world: TriageWorld, causes: Cause[], verdict: ProfileVerdict | null, checked: string[], lang: Lang): string {
   const l = LINES[lang];
   const dict = lang === 'pl' ? pl : en;
+  const dates = humanDates(lang);
   const ruledOut = checked.filter((id) => world.states.get(id)?.status === 'operational').map((id) => componentName(config, id, lang));
   const lines = [
     l.hello,
     '',
     `- ${l.method}: ${methodName(config, input, lang)}`,
     ...(input.bank ? [`- ${l.bank}: ${componentName(config, `bank:${input.bank}`, lang)}`] : []),
-    `- ${l.time}: ${warsawHuman(input.occurredAt)}`,
+    `- ${l.time}: ${dates.at(input.occurredAt)}`,
     ...(input.symptom ? [`- ${l.symptom}: ${dict.form.symptoms[input.symptom]}`] : []),
-    ...(input.errorTextClasses.length > 0 ? [`- ${l.message}: ${input.errorTextClasses.join(', ')}`] : []),
-    ...(verdict ? [`- ${l.profile}: ${l.profileState[verdict.status]} ${verdict.lastValidDay}`] : []),
-    `- ${l.causes}: ${causes.map((c) => `${c.code} (${c.confidence})`).join(', ')}`,
+    // Codes never reach the reader: every class and cause is written in words of the message's language.
+    ...(input.errorTextClasses.length > 0 ? [`- ${l.message}: ${input.errorTextClasses.map((c) => dict.classes[c]).join(', ')}`] : []),
+    ...(verdict ? [`- ${l.profile}: ${l.profileState[verdict.status]} ${dates.day(verdict.lastValidDay)}`] : []),
+    `- ${l.causes}: ${causes.map((c) => `${dict.causes[c.code]} (${dict.confidence} ${Math.round(c.confidence * 100)}%)`).join('; ')}`,
     `- ${l.ruledOut}: ${ruledOut.length > 0 ? ruledOut.join(', ') : l.none}`,
     '',
     l.privacy,
@@ -85,8 +87,8 @@ export function buildEscalation(config: Config, input: TriageInput, world: Triag
   const first = causes[0];
   const recommended = first === undefined || TICKET_WORTHY.has(first.code) || first.confidence < EXPLAINS;
   const subject = {
-    pl: `${LINES.pl.subject} (${warsawHuman(input.occurredAt)})`,
-    en: `${LINES.en.subject} (${warsawHuman(input.occurredAt)})`,
+    pl: `${LINES.pl.subject} (${humanDates('pl').at(input.occurredAt)})`,
+    en: `${LINES.en.subject} (${humanDates('en').at(input.occurredAt)})`,
   };
   const text = {
     pl: reportText(config, input, world, causes, verdict, checked, 'pl'),

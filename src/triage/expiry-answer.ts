@@ -45,7 +45,10 @@ export function computeExpiry(query: unknown, now: number): { expiry: ProfileExp
   if (named.length > 0) throw new AppError('VALIDATION_FAILED', undefined, named);
   const expiry = dates ? profileExpiry(dates) : null;
   if (!expiry || expiry.start === null || expiry.basis === 'validUntil') throw new AppError('VALIDATION_FAILED', undefined, [fieldError('confirmedAt', 'profileNeedsDate')]);
-  const reminderDay = DateTime.fromISO(expiry.lastValidDay, { zone: ZONE }).minus({ days: EXPIRING_SOON_DAYS }).toISODate()!;
+  // A reminder in the past is never shown: within the last 30 days it falls on today.
+  const wanted = DateTime.fromISO(expiry.lastValidDay, { zone: ZONE }).minus({ days: EXPIRING_SOON_DAYS }).toISODate()!;
+  const today = DateTime.fromMillis(now, { zone: ZONE }).toISODate()!;
+  const reminderDay = wanted < today ? today : wanted;
   const qs = new URLSearchParams({ ...(dates?.confirmedAt ? { confirmedAt: dates.confirmedAt } : {}), ...(dates?.extendedAt ? { extendedAt: dates.extendedAt } : {}) });
   return { expiry: { ...expiry, basis: expiry.basis, start: expiry.start }, reminderDay, query: qs.toString() };
 }

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { date, newCalendar, serialize, utc } from '../ical/calendar.ts';
-import { ADVICE } from './advice.ts';
+import { expiringSoonAdvice } from './advice.ts';
+import { humanDates } from './human-dates.ts';
 import { ZONE } from './profile-expiry.ts';
 
 /**
@@ -12,7 +13,9 @@ import { ZONE } from './profile-expiry.ts';
 export function expiryReminderCalendar(lastValidDay: string, reminderDay: string, pageUrl: string, now: number): string {
   const cal = newCalendar({ name: 'Profil Zaufany: przypomnienie o ważności' });
   const day = DateTime.fromISO(reminderDay, { zone: ZONE });
-  const summary = `Profil Zaufany wygasa ${lastValidDay}: przedłuż go / Trusted Profile expires ${lastValidDay}: extend it`;
+  const expires = { pl: humanDates('pl').day(lastValidDay), en: humanDates('en').day(lastValidDay) };
+  const advice = expiringSoonAdvice(expires);
+  const summary = `Profil Zaufany wygasa ${expires.pl}: przedłuż go / Trusted Profile expires ${expires.en}: extend it`;
   const event = new ICAL.Component('vevent');
   event.addPropertyWithValue('uid', `pz-expiry-${lastValidDay}@ikp-status`);
   event.addPropertyWithValue('sequence', 0);
@@ -20,7 +23,7 @@ export function expiryReminderCalendar(lastValidDay: string, reminderDay: string
   event.addPropertyWithValue('dtstart', date(day.toISODate()!));
   event.addPropertyWithValue('dtend', date(day.plus({ days: 1 }).toISODate()!));
   event.addPropertyWithValue('summary', summary);
-  event.addPropertyWithValue('description', `${ADVICE.PZ_EXPIRING_SOON.pl}\n\n${ADVICE.PZ_EXPIRING_SOON.en}`);
+  event.addPropertyWithValue('description', `${advice.pl}\n\n${advice.en}`);
   event.addPropertyWithValue('url', pageUrl);
   event.addPropertyWithValue('transp', 'TRANSPARENT');
   // 9:00 on the reminder day in the reader's zone: a positive offset from the all-day start.

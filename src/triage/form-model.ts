@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { ERRORS, type ErrorCode } from '../domain/errors.ts';
-import { warsawIso } from '../web/window-view.ts';
+import { humanDates } from './human-dates.ts';
 import type { FieldError } from './field-errors.ts';
 import { en } from './i18n/en.ts';
 import { pl, type TriageDictionary } from './i18n/pl.ts';
@@ -46,7 +46,6 @@ export interface FormModel {
 }
 
 const dictFor = (lang: 'pl' | 'en'): TriageDictionary => (lang === 'pl' ? pl : en);
-const shown = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 /** Maps an API field path to the form control that holds it; null for fields the form does not have. */
 export function formFieldId(field: string): string | null {
@@ -55,9 +54,11 @@ export function formFieldId(field: string): string | null {
 }
 
 function evidenceLine(e: Evidence, d: TriageDictionary, names: Map<string, string>): string | null {
+  const dates = humanDates(d.lang === 'en' ? 'en' : 'pl');
+  const shown = (iso: string): string => dates.at(Date.parse(iso));
   if (e.kind === 'component') return `${names.get(e.component) ?? e.component}: ${d.statuses[e.status]}${e.since ? ` (${d.result.since} ${shown(e.since)})` : ''}`;
   if (e.kind === 'window') return `${d.result.window}: ${e.title} — ${d.result.windowFrom} ${shown(e.start)} ${e.end ? `${d.result.windowTo} ${shown(e.end)}` : d.result.windowOpen}`;
-  if (e.kind === 'profile') return `${d.result.profile}: ${e.daysLeft < 0 ? d.result.profileExpired : d.result.profileValidThrough} ${e.lastValidDay}`;
+  if (e.kind === 'profile') return `${d.result.profile}: ${e.daysLeft < 0 ? d.result.profileExpired : d.result.profileValidThrough} ${dates.day(e.lastValidDay)}`;
   return null;
 }
 
@@ -108,12 +109,12 @@ export function formModel(
     generalError,
     result: r
       ? {
-          basisNote: `${r.basis === 'live' ? d.result.basisLive : d.result.basisHistory} ${shown(warsawIso(Date.parse(r.occurredAt)))}`,
+          basisNote: `${r.basis === 'live' ? d.result.basisLive : d.result.basisHistory} ${humanDates(lang).at(Date.parse(r.occurredAt))}`,
           first: causeView(r.causes[0]!, lang, names),
           others: r.causes.slice(1).map((c) => causeView(c, lang, names)),
           alternatives: r.alternatives.map((a) => a.name[lang]),
           whereToCheck: r.whereToCheck.map((w) => ({ url: w.url, label: w.label[lang] })),
-          profileLine: r.profile ? `${r.profile.status === 'expired' ? d.result.profileExpired : d.result.profileValidThrough} ${r.profile.lastValidDay}` : null,
+          profileLine: r.profile ? `${r.profile.status === 'expired' ? d.result.profileExpired : d.result.profileValidThrough} ${humanDates(lang).day(r.profile.lastValidDay)}` : null,
           escalation: {
             recommended: r.escalation.recommended,
             note: r.escalation.recommended ? d.result.escalationNeeded : d.result.escalationNotNeeded,

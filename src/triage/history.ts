@@ -30,8 +30,8 @@ export function windowInForce(w: MaintenanceWindow, t: number): boolean {
   return w.state === 'announced' || t < w.updatedAt;
 }
 
-function toWorldWindow(w: Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'>): WorldWindow {
-  return { id: w.id, kind: w.kind, components: [...w.components], start: w.start, end: w.end, title: w.title, link: w.link };
+function toWorldWindow(w: Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'> & { firstSeenAt?: number }): WorldWindow {
+  return { id: w.id, kind: w.kind, components: [...w.components], start: w.start, end: w.end, title: w.title, link: w.link, ...(w.firstSeenAt === undefined ? {} : { firstSeenAt: w.firstSeenAt }) };
 }
 
 function unknownState(id: string): ComponentState {
@@ -41,16 +41,17 @@ function unknownState(id: string): ComponentState {
 // The guard makes every non-maintenance component monitor_offline at once, so one such reason means blind.
 const isBlind = (states: Map<string, ComponentState>): boolean => [...states.values()].some((s) => s.reason === 'monitor_offline');
 
-/** The world now, from the read model (announced windows in force at `at`). */
+/** The world now: the same public state every face shows (announced windows in force at `at`). */
 export function liveWorld(view: StatusView, at: number): TriageWorld {
   const states = new Map<string, ComponentState>(
-    view.components.map((c) => [
+    view.public.components.map((c) => [
       c.id,
       {
         id: c.id,
         status: c.status,
-        since: c.since === null ? 0 : Date.parse(c.since),
-        lastCheckedAt: c.lastCheckedAt === null ? null : Date.parse(c.lastCheckedAt),
+        since: c.since ?? 0,
+        lastCheckedAt: c.lastCheckedAt,
+        // `incident` is the public state's own reason; triage evidence carries it as text.
         reason: c.reason as ComponentState['reason'],
         rootCause: c.rootCause,
       },
@@ -59,7 +60,7 @@ export function liveWorld(view: StatusView, at: number): TriageWorld {
   const windows = view.windows
     .filter((w) => w.state === 'announced' && Date.parse(w.start) <= at && at < Date.parse(w.effectiveEnd))
     .map((w) => toWorldWindow({ ...w, start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) }));
-  return { at, basis: 'live', states, windows, blind: isBlind(states) };
+  return { at, basis: 'live', states, windows, blind: view.public.blind };
 }
 
 /** The world at a past instant, from stored transitions (the state in force at `at`) and windows. */

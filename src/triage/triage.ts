@@ -28,7 +28,9 @@ export function workingAlternatives(config: Config, input: TriageInput, world: T
   }
   const names = new Map(config.components.map((c) => [c.id, c.name]));
   const methodNames = new Map(config.loginMethods.map((m) => [m.id, m.name]));
-  return alternatives(loginMatrix(config.loginMethods, states), input.method === 'unknown' ? undefined : input.method).map((r) => {
+  // Only rows known to work without trouble: a slow or unknown path is not offered as the way out.
+  const rows = alternatives(loginMatrix(config.loginMethods, states), input.method === 'unknown' ? undefined : input.method).filter((r) => r.status === 'operational');
+  return rows.map((r) => {
     const m = methodNames.get(r.method) ?? { pl: r.method, en: r.method };
     const b = r.bank === null ? null : (names.get(`bank:${r.bank}`) ?? { pl: r.bank, en: r.bank });
     return { id: r.id, method: r.method, bank: r.bank, name: b ? { pl: `${m.pl}: ${b.pl}`, en: `${m.en}: ${b.en}` } : m };

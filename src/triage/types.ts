@@ -31,6 +31,7 @@ export const CAUSE_CODES = [
   'BANK_UNAVAILABLE',
   'MOBYWATEL_UNAVAILABLE',
   'EDOWOD_UNAVAILABLE',
+  'SERVICE_SLOW',
   'MONITOR_BLIND',
   'NO_KNOWN_CAUSE',
   'PZ_EXPIRING_SOON',
@@ -63,7 +64,10 @@ export const ERROR_TEXT_CLASSES = ['profile-expired', 'wrong-password', 'sms', '
 export type ErrorTextClass = (typeof ERROR_TEXT_CLASSES)[number];
 
 /** A maintenance or outage window as the triage needs it (times in epoch ms). */
-export type WorldWindow = Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'>;
+export type WorldWindow = Pick<MaintenanceWindow, 'id' | 'kind' | 'components' | 'start' | 'end' | 'title' | 'link'> & {
+  /** Epoch ms the notice was first seen; a window announced only after `at` is weaker evidence. */
+  firstSeenAt?: number;
+};
 
 /** The monitored world at one instant: component states and the windows in force then. */
 export interface TriageWorld {

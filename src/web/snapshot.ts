@@ -3,9 +3,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { Store } from '../store/store.ts';
 import { incidentViews } from './incidents-view.ts';
 import { EMPTY_HISTORY, HistoryLoader, type HistoryData } from './page/history-data.ts';
-import { staleLimits } from '../engine/index.ts';
-import { presentStaleness, staleKey } from './stale-view.ts';
-import { buildStatusView, type StatusView } from './status-view.ts';
+import { buildStatusView, type StatusView, type ViewInputs } from './status-view.ts';
 
 /** How often the view is re-judged for staleness when no store event comes (during an outage none does). */
 const STALE_CHECK_MS = 1_000;
@@ -13,7 +11,7 @@ const STALE_CHECK_MS = 1_000;
 /**
  * In-process read model: rebuilt from the store only when it publishes "changed",
  * so serving a view makes no store call. It knows how old its data is: what it serves is the
- * built view with staleness applied at the current instant (see stale-view.ts), re-judged on
+ * public state at the current instant (src/engine/public-state.ts), re-judged on
  * every read and once a second, so no face says "operational" about data past the stale limit.
  */
 export class StatusSnapshot {
@@ -23,7 +21,8 @@ export class StatusSnapshot {
   private stale = '';
   private storeReadAt: number | null = null;
   private historyFailing = false;
-  private readonly limits: Map<string, number>;
+  /** What the view was built from, so time alone (staleness, window edges) re-computes the public state without the store. */
+  private inputs: ViewInputs = { states: new Map(), windows: [], incidents: [], overrides: [] };
   private timer: NodeJS.Timeout | null = null;
   private builtAt = 0;
   private history: HistoryData = EMPTY_HISTORY;
@@ -40,13 +39,12 @@ export class StatusSnapshot {
     private readonly deps: { config: Config; store: Store; logger: Logger; now: () => number },
   ) {
     this.historyLoader = new HistoryLoader(deps);
-    this.limits = staleLimits(deps.config.probes, deps.config.engine.staleAfterIntervals);
   }
 
   /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
   async start(waitMs = 3_000): Promise<void> {
     // A store that is down at start still yields a page: everything unknown until it answers.
-    this.setBuilt(buildStatusView(this.deps.config, new Map(), [], this.deps.now()));
+    this.setBuilt(this.deps.now());
     this.timer = setInterval(() => this.restale(true), STALE_CHECK_MS);
     this.timer.unref();
     const subscribed = this.deps.store.subscribeChanged(() => void this.rebuild()).then(
@@ -85,25 +83,25 @@ export class StatusSnapshot {
     await this.rebuilding;
   }
 
-  /** Takes a freshly built view and presents it at the current instant. */
-  private setBuilt(view: StatusView): void {
-    const now = this.deps.now();
-    this.built = { ...view, monitor: { ...view.monitor, dataAsOf: view.monitor.lastCheckedAt, storeReadAt: this.storeReadAt === null ? null : new Date(this.storeReadAt).toISOString() } };
-    this.stale = staleKey(this.built, now, this.limits);
-    this.view = presentStaleness(this.built, now, this.limits, this.deps.config);
+  /** Computes the public state from the kept inputs at `now` and serves it (staleness is part of the public state). */
+  private setBuilt(now: number): void {
+    const i = this.inputs;
+    const view = buildStatusView(this.deps.config, i.states, i.windows, now, i.incidents, i.overrides);
+    this.built = view;
+    this.view = { ...view, monitor: { ...view.monitor, dataAsOf: view.monitor.lastCheckedAt, storeReadAt: this.storeReadAt === null ? null : new Date(this.storeReadAt).toISOString() } };
+    this.stale = view.fingerprint;
     this.version += 1;
   }
 
-  /** Re-judges staleness; when the verdict changed, the served view and its version change too (listeners hear it from the timer). */
+  /** When time alone changes the answer (data past its limit, a window starting or ending), re-computes it; listeners hear it when what faces say changed. */
   private restale(notify: boolean): void {
     if (!this.built) return;
-    const now = this.deps.now();
-    const key = staleKey(this.built, now, this.limits);
-    if (key === this.stale) return;
-    this.stale = key;
-    this.view = presentStaleness(this.built, now, this.limits, this.deps.config);
-    this.version += 1;
-    const view = this.view;
+    const next = this.built.public.nextChangeAt;
+    if (next === null || this.deps.now() < next) return;
+    const before = this.stale;
+    this.setBuilt(this.deps.now());
+    if (this.stale === before) return;
+    const view = this.view!;
     if (notify) for (const l of this.listeners) l(view);
     else queueMicrotask(() => this.listeners.forEach((l) => l(view)));
   }
@@ -119,10 +117,11 @@ export class StatusSnapshot {
         this.again = false;
         try {
           const started = this.deps.now();
-          const [states, windows, incidents, history] = await Promise.all([
+          const [states, windows, incidents, overrides, history] = await Promise.all([
             this.deps.store.getComponentStates(),
             this.deps.store.getWindows(),
             this.deps.store.getIncidents(),
+            this.deps.store.getOverrides(),
             // History (uptime bars, latency) is decoration: failing to read it keeps the previous one.
             this.historyLoader.load(started).then(
               (h) => {
@@ -140,7 +139,8 @@ export class StatusSnapshot {
           this.builtAt = this.deps.now();
           this.storeReadAt = this.builtAt;
           this.history = history;
-          this.setBuilt(buildStatusView(this.deps.config, states, windows, this.builtAt, incidentViews(incidents)));
+          this.inputs = { states, windows, incidents: incidentViews(incidents), overrides };
+          this.setBuilt(this.builtAt);
           for (const l of this.listeners) l(this.view!);
         } catch (err) {
           this.deps.logger.warn({ err }, 'snapshot rebuild failed; serving the previous one');

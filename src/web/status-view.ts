@@ -1,10 +1,13 @@
-import { loginMatrix, overallStatus } from '../engine/index.ts';
+import { createHash } from 'node:crypto';
+import { freshness, publicState } from '../engine/index.ts';
 import type { Config } from '../config/schema.ts';
+import type { Confidence, PublicReason, PublicState } from '../domain/public-state.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
+import type { Override } from '../overrides/types.ts';
 import type { IncidentView } from './page/incident-view.ts';
 import { currentWindows, toWindowView, type WindowView } from './window-view.ts';
 
-/** One component as the read API shows it. */
+/** One component as the read API shows it: the public state's verdict, never re-derived. */
 export interface ComponentView {
   id: string;
   kind: 'service' | 'bank';
@@ -12,56 +15,100 @@ export interface ComponentView {
   homepage: string | null;
   status: ComponentStatus;
   since: string | null;
+  /** Announced end of the current status (window end, override expiry), ISO. */
+  until: string | null;
   lastCheckedAt: string | null;
-  reason: string;
+  reason: PublicReason;
   rootCause: string | null;
+  confidence: Confidence;
+  /** Whether the latest check is recent enough to speak about now. */
+  fresh: boolean;
+  /** The window or incident behind the status, when one explains it. */
+  windowId: string | null;
+  incidentId: string | null;
   dependsOn: string[];
   /** The journey step that decided a non-operational status, with its configured name (null when unnamed). */
   journeyStep?: { probe: string; step: string; name: { pl: string; en: string } | null } | null;
 }
 
+/** One login row as the read API shows it. */
+export interface LoginView {
+  id: string;
+  method: string;
+  bank: string | null;
+  path: string[];
+  works: boolean | null;
+  status: ComponentStatus;
+  blockedBy: string | null;
+  until: string | null;
+  unknownOn: string[];
+  alternatives: string[] | null;
+}
+
 /** The body of GET /api/v1/status, minus request-time fields. */
 export interface StatusView {
-  overall: { status: ComponentStatus; counts: Record<ComponentStatus, number> };
+  overall: { status: ComponentStatus; indicator: PublicState['overall']['indicator']; counts: Record<ComponentStatus, number> };
   monitor: {
     blind: boolean;
+    stale: boolean;
     lastCheckedAt: string | null;
-    /** True when some component is shown unknown/stale because its data is past the stale limit (set by the snapshot). */
-    stale?: boolean;
     /** Newest check behind the data (the same instant as lastCheckedAt; set by the snapshot). */
     dataAsOf?: string | null;
     /** When the snapshot last read the store successfully (set by the snapshot). */
     storeReadAt?: string | null;
   };
   components: ComponentView[];
-  loginMethods: ReturnType<typeof loginMatrix>;
+  loginMethods: LoginView[];
   maintenance: { active: WindowView[]; upcoming: WindowView[]; pending?: WindowView[] };
   /** Every kept window, newest first (history, including withdrawn and cancelled). */
   windows: WindowView[];
   /** Operator incidents, newest first (none until incidents are stored). */
   incidents: IncidentView[];
+  /** The one public state every face formats (epoch ms; not serialized by the API). */
+  public: PublicState;
+  /** Changes only when what a face says changes (not on every rebuild), for live updates. */
+  fingerprint: string;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** Builds the read model from stored component states; components never evaluated show as unknown/no_data. */
+/** What a view is built from (kept by the snapshot so it can rebuild when time alone changes the answer). */
+export interface ViewInputs {
+  states: Map<string, ComponentState>;
+  windows: MaintenanceWindow[];
+  incidents: IncidentView[];
+  overrides: Override[];
+}
+
+/** The public state of the config's world at `now`. */
+export function publicStateOf(config: Config, inputs: ViewInputs, now: number): PublicState {
+  const fresh = freshness(config);
+  return publicState({
+    now,
+    components: config.components,
+    loginMethods: config.loginMethods,
+    states: inputs.states,
+    windows: inputs.windows,
+    incidents: inputs.incidents.map((i) => ({ id: i.id, impact: i.impact, open: i.state !== 'resolved', components: i.components, createdAt: Date.parse(i.createdAt) })),
+    overrides: inputs.overrides,
+    ...fresh,
+  });
+}
+
+/** Builds the read model: the public state, formatted once for every face. */
 export function buildStatusView(
   config: Config,
   states: Map<string, ComponentState>,
   windows: MaintenanceWindow[],
   now: number,
   incidents: IncidentView[] = [],
+  overrides: Override[] = [],
 ): StatusView {
-  const resolved = config.components.map(
-    (c): ComponentState => states.get(c.id) ?? { id: c.id, status: 'unknown', since: 0, lastCheckedAt: null, reason: 'no_data', rootCause: null },
-  );
-  // The guard makes every non-maintenance component monitor_offline at once, so one such reason means blind.
-  const blind = resolved.some((s) => s.reason === 'monitor_offline');
-  const checked = resolved.map((s) => s.lastCheckedAt).filter((t): t is number => t !== null);
-  const byId = new Map(resolved.map((s) => [s.id, s]));
-  return {
-    overall: overallStatus(resolved, blind),
-    monitor: { blind, lastCheckedAt: iso(checked.length ? Math.max(...checked) : null) },
+  const p = publicStateOf(config, { states, windows, incidents, overrides }, now);
+  const byId = new Map(p.components.map((c) => [c.id, c]));
+  const view: Omit<StatusView, 'fingerprint'> = {
+    overall: p.overall,
+    monitor: { blind: p.blind, stale: p.stale, lastCheckedAt: iso(p.dataAsOf) },
     components: config.components.map((c) => {
       const s = byId.get(c.id)!;
       return {
@@ -70,15 +117,20 @@ export function buildStatusView(
         name: c.name,
         homepage: c.homepage ?? null,
         status: s.status,
-        since: s.since ? iso(s.since) : null,
+        since: iso(s.since),
+        until: iso(s.until),
         lastCheckedAt: iso(s.lastCheckedAt),
         reason: s.reason,
         rootCause: s.rootCause,
+        confidence: s.confidence,
+        fresh: s.fresh,
+        windowId: s.behind?.kind === 'window' ? s.behind.id : null,
+        incidentId: s.behind?.kind === 'incident' ? s.behind.id : null,
         dependsOn: c.dependsOn,
         journeyStep: s.journeyStep ? { ...s.journeyStep, name: stepName(config, s.journeyStep.probe, s.journeyStep.step) } : null,
       };
     }),
-    loginMethods: loginMatrix(config.loginMethods, byId),
+    loginMethods: p.logins.map((l) => ({ id: l.id, method: l.method, bank: l.bank, path: l.path, works: l.works, status: l.status, blockedBy: l.blockedBy, until: iso(l.until), unknownOn: l.unknownOn, alternatives: l.alternatives })),
     maintenance: currentWindows(windows, now, config.notices.showPending),
     // Unconfirmed suggestions are not public unless the operator chose to show them.
     windows: [...windows]
@@ -86,7 +138,22 @@ export function buildStatusView(
       .sort((a, b) => b.start - a.start)
       .map((w) => toWindowView(w, now)),
     incidents,
+    public: p,
   };
+  return { ...view, fingerprint: fingerprintOf(view) };
+}
+
+/** A hash of what the faces show, without the instants that move on every check (ages, last check times). */
+function fingerprintOf(v: Omit<StatusView, 'fingerprint'>): string {
+  const shown = {
+    overall: v.overall,
+    monitor: { blind: v.monitor.blind, stale: v.monitor.stale },
+    components: v.components.map(({ lastCheckedAt: _checked, ...c }) => c),
+    loginMethods: v.loginMethods,
+    windows: v.windows.map((w) => [w.id, w.state, w.active, w.updatedAt]),
+    incidents: v.incidents.map((i) => [i.id, i.state, i.updatedAt]),
+  };
+  return createHash('sha1').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
 }
 
 /** The configured plain-language name of a journey step, if it has one. */

@@ -3,6 +3,14 @@ import type { ComponentStatus } from '../domain/types.ts';
 import { effectiveEnd } from '../engine/overlays.ts';
 import type { IncidentImpact, IncidentState } from '../incidents/types.ts';
 import type { WebhookEvent } from './types.ts';
+import { isDictKey, translator } from '../web/i18n/index.ts';
+
+// Reason codes are written as the page writes them: no code ever reaches a Polish reader.
+const t = translator('pl');
+const reasonPl = (code: string): string => {
+  const key = `reason.${code}`;
+  return isDictKey(key) ? t(key) : t('reason.no_data');
+};
 
 /** A chat message (Slack, Teams) for an event, in Polish: operators are CeZ on-call staff. */
 export interface EventText {
@@ -14,10 +22,10 @@ export interface EventText {
 
 const STATUS: Record<ComponentStatus, string> = {
   operational: 'działa',
-  degraded: 'działa z problemami',
+  degraded: 'działa wolniej',
   maintenance: 'przerwa techniczna',
   outage: 'awaria',
-  unknown: 'stan nieznany',
+  unknown: 'nie wiemy (brak aktualnych danych)',
 };
 const ICON: Record<ComponentStatus, string> = { operational: '✅', degraded: '🟡', maintenance: '🔧', outage: '🔴', unknown: '⚪' };
 const STATE: Record<IncidentState, string> = { investigating: 'badamy przyczynę', identified: 'przyczyna ustalona', monitoring: 'obserwujemy', resolved: 'rozwiązany' };
@@ -37,7 +45,7 @@ export function describeEvent(event: WebhookEvent, names: ReadonlyMap<string, st
       const c = event.data.change;
       return {
         title: `${ICON[c.to]} ${name(c.component)}: ${STATUS[c.to]}`,
-        lines: [`Było: ${STATUS[c.from]}. Teraz: ${STATUS[c.to]} (${c.reason}).`, ...(c.rootCause ? [`Prawdopodobna przyczyna: ${name(c.rootCause)}.`] : [])],
+        lines: [`Było: ${STATUS[c.from]}. Teraz: ${STATUS[c.to]}. ${reasonPl(c.reason)}`, ...(c.rootCause ? [`Prawdopodobna przyczyna: ${name(c.rootCause)}.`] : [])],
         facts: [{ name: 'Od', value: warsawText(event.at) }],
       };
     }
@@ -68,7 +76,7 @@ export function describeEvent(event: WebhookEvent, names: ReadonlyMap<string, st
         facts: [
           { name: 'Od', value: warsawText(w.start) },
           { name: 'Do', value: w.end === null ? `nie podano (liczymy do ${warsawText(effectiveEnd(w))})` : warsawText(w.end) },
-          { name: 'Źródło', value: w.source === 'manual' ? 'ogłoszenie operatora' : w.source },
+          { name: 'Źródło', value: w.source === 'manual' ? 'ogłoszenie operatora' : 'komunikat na stronie usługi' },
         ],
       };
     }

@@ -51,6 +51,23 @@ describe('live updates over SSE in Chromium', () => {
     await sim?.close();
   });
 
+  it('when nothing changes for 12 s while probes keep running, then the open page never re-fetches the fragment', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      let fetched = 0;
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/fragment') fetched += 1;
+      });
+      await page.goto(`${app.url}/`);
+      // Every probe result rebuilds the snapshot; only a change in what the page says may cost a fragment.
+      await new Promise((r) => setTimeout(r, 12_000));
+      expect(fetched).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('when the demo scenario switches to pz-outage, then the open page changes to the outage banner without a reload', async () => {
     const context = await browser.newContext();
     try {

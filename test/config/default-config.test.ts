@@ -61,6 +61,6 @@ describe('config/default.yaml', () => {
   it('when loaded, then server, store and engine use the documented defaults', () => {
     expect(config.server.port).toBe(8080);
     expect(config.store.redisUrl).toBeNull();
-    expect(config.engine).toEqual({ failureThreshold: 3, successThreshold: 2, staleAfterIntervals: 3, evaluateEvery: 15_000 });
+    expect(config.engine).toEqual({ failureThreshold: 3, successThreshold: 2, staleAfterIntervals: 3, evaluateEvery: 15_000, minFreshness: 60_000 });
   });
 });

@@ -74,7 +74,7 @@ describe('a Redis outage (killed, frozen, flushed) with a probing replica and a 
       server: { port: 0, host: '127.0.0.1' },
       log: { level: 'info' },
       store: { redisUrl: redis.url, keyPrefix: 'ikp:', snapshotFile: '' },
-      engine: { staleAfterIntervals: 2, failureThreshold: 1, successThreshold: 1 },
+      engine: { staleAfterIntervals: 2, failureThreshold: 1, successThreshold: 1, minFreshness: '1s' },
       admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] },
       components: [
         { id: 'login-gov', name: { pl: 'login.gov.pl', en: 'login.gov.pl' } },
@@ -165,7 +165,7 @@ describe('a Redis outage (killed, frozen, flushed) with a probing replica and a 
       expect(summary.components.map((c) => c.status)).not.toContain('operational');
 
       const badge = await (await fetch(`${web.url}/badge/login-gov.svg`)).text();
-      expect(badge).toContain('Brak danych');
+      expect(badge).toContain('Nie wiemy');
       expect(badge).not.toContain('>Działa<');
 
       const page = await (await fetch(`${web.url}/`)).text();

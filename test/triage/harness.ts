@@ -41,7 +41,9 @@ export async function startHarness(config: Config, now: number, triage: WebDeps[
   });
   const logger = createLogger('trace', sink);
   const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-  await store.setComponentStates(config.components.map((c) => stateOf(c.id, 'operational', 'ok', now - 3_600_000)));
+  // Checked 30 s before the clock: the public state only trusts fresh data.
+  const fresh = (s: ComponentState): ComponentState => ({ ...s, lastCheckedAt: s.reason === 'no_data' ? null : clock.now() - 30_000 });
+  await store.setComponentStates(config.components.map((c) => fresh(stateOf(c.id, 'operational', 'ok', now - 3_600_000))));
   const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
   await snapshot.start();
   const triaged: string[] = [];
@@ -54,7 +56,7 @@ export async function startHarness(config: Config, now: number, triage: WebDeps[
     logs,
     triaged,
     async setStates(states) {
-      await store.setComponentStates(states);
+      await store.setComponentStates(states.map(fresh));
       await snapshot.rebuild();
     },
     async putWindows(windows) {

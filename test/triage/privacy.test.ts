@@ -73,7 +73,7 @@ describe('privacy: PESEL is rejected, never echoed, never logged', () => {
     const res = await request(h.app).post('/api/v1/triage').send({ method: 'profil-zaufany', errorText: secret }).expect(200);
     expect(res.text).not.toContain('Kot123');
     expect(res.text).not.toContain('482913');
-    expect(res.body.escalation.text.pl).toContain('profile-expired');
+    expect(res.body.escalation.text.pl).toContain('profil wygasł');
     expect(h.logs.join('')).not.toContain('Kot123');
   });
 });

@@ -37,8 +37,9 @@ const CASES: Case[] = [
   { name: 'IKP maintenance state with its window', input: pz(), states: { ikp: 'maintenance' }, windows: [{ components: ['ikp'] }], first: 'IKP_MAINTENANCE', alternatives: [] },
   { name: 'IKP window in force while the state still lags', input: { method: 'mobywatel' }, windows: [{ components: ['ikp'] }], first: 'IKP_MAINTENANCE', alternatives: [] },
   { name: 'PZ maintenance window', input: pz(), states: { 'profil-zaufany': 'maintenance' }, windows: [{ components: ['profil-zaufany'] }], first: 'PZ_MAINTENANCE', alternatives: NO_PZ },
-  { name: 'PZ outage notice while probes pass', input: pz(), states: { 'profil-zaufany': ['degraded', 'outage_notice'] }, windows: [{ kind: 'outage', components: ['profil-zaufany'] }], first: 'PZ_UNAVAILABLE', alternatives: rowsExcept('profil-zaufany') },
-  { name: 'PZ slow', input: pz(), states: { 'profil-zaufany': ['degraded', 'slow'] }, first: 'PZ_UNAVAILABLE', alternatives: rowsExcept('profil-zaufany') },
+  { name: 'PZ outage notice while probes pass', input: pz(), states: { 'profil-zaufany': ['degraded', 'outage_notice'] }, windows: [{ kind: 'outage', components: ['profil-zaufany'] }], first: 'PZ_UNAVAILABLE', alternatives: NO_PZ },
+  // Slow is not down: its own cause, and no path through the slow service is offered as the way out.
+  { name: 'PZ slow', input: pz(), states: { 'profil-zaufany': ['degraded', 'slow'] }, first: 'SERVICE_SLOW', alternatives: NO_PZ },
   { name: 'mojeID outage, mojeID via mBank', input: { method: 'mojeid', bank: 'mbank' }, states: { mojeid: ['outage', 'connect_reset'] }, first: 'MOJEID_UNAVAILABLE', alternatives: rowsExcept('mojeid') },
   { name: 'mojeID outage outranks the mBank failure it causes', input: { method: 'mojeid', bank: 'mbank' }, states: { mojeid: 'outage', 'bank:mbank': ['outage', 'timeout', 'mojeid'] }, first: 'MOJEID_UNAVAILABLE', alternatives: rowsExcept('mojeid') },
   { name: 'mBank outage, mojeID via mBank', input: { method: 'mojeid', bank: 'mbank' }, states: { 'bank:mbank': 'outage' }, first: 'BANK_UNAVAILABLE', alternatives: rowsExcept('mojeid') },
@@ -52,7 +53,7 @@ const CASES: Case[] = [
   { name: 'monitor blind', input: pz(), blind: true, first: 'MONITOR_BLIND', alternatives: [] },
   { name: 'monitor blind but IKP under announced maintenance', blind: true, states: { ikp: 'maintenance' }, windows: [{ components: ['ikp'] }], first: 'IKP_MAINTENANCE', alternatives: [] },
   { name: 'PZ state unknown (stale): no cause, PZ rows not offered', input: pz(), states: { 'profil-zaufany': ['unknown', 'stale'] }, first: 'NO_KNOWN_CAUSE', alternatives: NO_PZ },
-  { name: 'IKP slow and the page does not open', input: { method: 'mobywatel', symptom: 'cannot-open-page' }, states: { ikp: ['degraded', 'slow'] }, first: 'IKP_UNAVAILABLE', alternatives: rowsExcept('mobywatel') },
+  { name: 'IKP slow and the page does not open', input: { method: 'mobywatel', symptom: 'cannot-open-page' }, states: { ikp: ['degraded', 'slow'] }, first: 'SERVICE_SLOW', alternatives: [] },
   // Trusted profile dates, judged at occurredAt.
   { name: 'profile confirmed 2021 expired in 2024', input: profile({ confirmedAt: '2021-01-10' }), first: 'PZ_EXPIRED', alternatives: rowsExcept('profil-zaufany') },
   { name: 'expired profile, PZ via bank', input: profile({ confirmedAt: '2021-01-10' }, { method: 'pz-bank', bank: 'pko-bp' }), first: 'PZ_EXPIRED', alternatives: rowsExcept('pz-bank') },
@@ -103,6 +104,13 @@ describe('triage engine details', () => {
     expect([...conf].sort((a, b) => b - a)).toEqual(conf);
   });
 
+  it('when the maintenance notice was first seen only after the failure, then the window counts less than one announced before', () => {
+    const before = run({ method: 'mobywatel' }, {}, [{ components: ['ikp'], firstSeenAt: NOW - 600_000 }]).causes[0]!;
+    const later = run({ method: 'mobywatel' }, {}, [{ components: ['ikp'], firstSeenAt: NOW + 600_000 }]).causes[0]!;
+    expect([before.code, later.code]).toEqual(['IKP_MAINTENANCE', 'IKP_MAINTENANCE']);
+    expect(later.confidence).toBeLessThan(before.confidence);
+  });
+
   it('when a maintenance window explains the cause, then its times and notice link are the evidence', () => {
     const r = run({ method: 'pz-bank', bank: 'pko-bp' }, { 'bank:pko-bp': 'maintenance' }, [
       { components: ['bank:pko-bp'], start: at('2026-11-22T08:00:00Z'), end: at('2026-11-22T12:00:00Z'), link: 'https://www.pkobp.pl/komunikat' },
@@ -149,7 +157,9 @@ describe('triage engine details', () => {
     expect(r.escalation.to).toBe('ikp-pomoc@cez.gov.pl');
     expect(r.escalation.text.pl).toContain('mojeID');
     expect(r.escalation.text.pl).toContain('mbank');
-    expect(r.escalation.text.pl).toContain('2026-11-22 11:00');
+    expect(r.escalation.text.pl).toContain('22 listopada 2026, 11:00');
+    expect(r.escalation.text.pl).toContain('Rodzaj komunikatu (rozpoznany automatycznie, bez treści): usługa niedostępna');
+    expect(r.escalation.text.pl).not.toMatch(/[A-Z]+_[A-Z_]+|unavailable/);
     expect(r.escalation.text.pl).toContain('Błąd po wybraniu sposobu logowania');
     expect(r.escalation.text.pl).toMatch(/Wykluczone.*login\.gov\.pl/);
     expect(r.escalation.mailto.pl.startsWith('mailto:ikp-pomoc@cez.gov.pl?subject=')).toBe(true);

@@ -55,12 +55,12 @@ describe('negotiateLang', () => {
     ['/?lang=en', undefined, 'en'],
     ['/?lang=pl', 'en-GB,en;q=0.9', 'pl'],
     ['/?lang=de', undefined, 'pl'],
-    ['/', 'en-US,en;q=0.9', 'en'],
+    ['/', 'en-US,en;q=0.9', 'pl'],
     ['/', 'pl-PL,pl;q=0.9,en;q=0.8', 'pl'],
     ['/', 'de-DE,de;q=0.9', 'pl'],
-    ['/', 'de-DE,en;q=0.5', 'en'],
+    ['/', 'de-DE,en;q=0.5', 'pl'],
     ['/en-default', undefined, 'en'],
-    ['/en-default', 'pl', 'pl'],
+    ['/en-default', 'pl', 'en'],
   ])('when %s is asked with Accept-Language %s, then the language is %s', async (path, accept, expected) => {
     const req = request(app).get(path);
     if (accept) req.set('accept-language', accept);

@@ -60,7 +60,7 @@ describe('Jak mogę się teraz zalogować?', () => {
 
   it('when a bank is unknown, then its line says we do not know and names what we lack', () => {
     const g = groups({ 'bank:mbank': 'unknown' }).get('mojeid')!;
-    expect(g.banks![0]).toMatchObject({ works: null, worksText: 'Nie wiemy', why: 'Nie mamy aktualnych danych o: mBank.' });
+    expect(g.banks![0]).toMatchObject({ works: null, worksText: 'Nie wiemy', why: 'Brak aktualnych danych o: mBank.' });
   });
 
   it('when the page is English, then the sentence is English too', () => {

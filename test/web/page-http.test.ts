@@ -19,7 +19,8 @@ describe('status page over HTTP', () => {
 
   it.each([
     ['?lang=en', undefined, 'en'],
-    ['', 'en-US,en;q=0.9', 'en'],
+    // Polish is the default whatever the browser asks; English is the visible switch (?lang=en).
+    ['', 'en-US,en;q=0.9', 'pl'],
     ['', 'pl-PL,pl;q=0.9', 'pl'],
     ['?lang=pl', 'en', 'pl'],
   ])('when the page is asked with %s and Accept-Language %s, then it is in %s', async (query, accept, lang) => {
@@ -72,8 +73,8 @@ describe('status page over HTTP', () => {
     expect(res.text).toContain('Logowanie przez PKO Bank Polski nie działa, bo login.gov.pl (Węzeł Krajowy) ma przerwę techniczną (do 27 stycznia, 23:00).');
     expect(res.text).toContain('27 stycznia, 21:00–23:00');
     expect(res.text).toContain('Sprawdzono przed chwilą');
-    expect(res.text).toContain('Czas trwania: 27 stycznia, 21:00–23:00.');
-    expect(res.text).toContain('Mimo to logowanie może nie działać: login.gov.pl (Węzeł Krajowy) ma przerwę techniczną.');
+    expect(res.text).toContain('Przerwa techniczna: login.gov.pl (Węzeł Krajowy), 27 stycznia, 21:00–23:00.');
+    expect(res.text).toContain('Logowanie tędy teraz nie działa, bo login.gov.pl (Węzeł Krajowy) ma przerwę techniczną.');
   });
 
   it('when the fragment is requested, then it is the live region only, not cached by proxies', async () => {

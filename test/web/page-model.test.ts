@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../src/web/page/incident-view.ts';
 import { pageModel } from '../../src/web/page/page-model.ts';
+import { buildStatusView } from '../../src/web/status-view.ts';
 import { loadViews } from '../../src/web/page/render.ts';
 import { excerpt } from '../../src/web/page/windows-section.ts';
 import { T0, webFixture } from './fixture.ts';
@@ -22,17 +23,20 @@ describe('page model and views', () => {
   it('when an incident is open while every component works, then the page never says "Wszystko działa" and shows the incident escaped', async () => {
     const f = await webFixture('ok');
     try {
-      const { view, history, version } = f.snapshot.current();
-      const render = (incidents: IncidentView[]) =>
-        loadViews().page(pageModel({ config: f.config, view: { ...view, incidents }, history, version, lang: 'pl', now: T0, assets }));
+      const { history, version } = f.snapshot.current();
+      const [states, windows] = [await f.store.getComponentStates(), await f.store.getWindows()];
+      // Incidents go through the public state like every other input: no face adds them on its own.
+      const viewWith = (incidents: IncidentView[]) => buildStatusView(f.config, states, windows, T0, incidents);
+      const render = (incidents: IncidentView[]) => loadViews().page(pageModel({ config: f.config, view: viewWith(incidents), history, version, lang: 'pl', now: T0, assets }));
       expect(render([])).toContain('Wszystko działa');
       const html = render([incident]);
       expect(html).not.toContain('Wszystko działa');
-      expect(html).toContain('Wyjaśniamy zgłoszony problem');
+      expect(html).toContain('Zgłoszono problem z logowaniem do IKP');
+      expect(html).toContain('Utrudnienia: Logowanie przez bank &lt;b&gt;przerywa&lt;/b&gt;. Dotyczy: PKO Bank Polski.');
       expect(html).toContain('Logowanie przez bank &lt;b&gt;przerywa&lt;/b&gt;');
       expect(html).toContain('Sprawdzamy &lt;img src=x onerror=alert(1)&gt;');
       expect(html).toContain('id="incident-inc-7"');
-      const en = loadViews().fragment(pageModel({ config: f.config, view: { ...view, incidents: [incident] }, history, version, lang: 'en', now: T0, assets }));
+      const en = loadViews().fragment(pageModel({ config: f.config, view: viewWith([incident]), history, version, lang: 'en', now: T0, assets }));
       expect(en).toContain('Investigating</strong>: Checking');
       expect(en).toContain('Logowanie przez bank &lt;b&gt;przerywa&lt;/b&gt;');
     } finally {

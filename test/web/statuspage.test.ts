@@ -1,3 +1,4 @@
+import { buildStatusView } from '../../src/web/status-view.ts';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
@@ -55,8 +56,9 @@ describe('Statuspage v2 API', () => {
     await request(f.app).get('/api/v2/components.json').set('host', 'status.example').set('if-none-match', first.headers.etag!).expect(304);
   });
 
-  it('when incidents exist, then incidents.json, unresolved and summary carry them in Statuspage form', () => {
-    const { view, builtAt } = f.snapshot.current();
+  it('when incidents exist, then incidents.json, unresolved and summary carry them in Statuspage form', async () => {
+    const { builtAt } = f.snapshot.current();
+    const [states, windows] = [await f.store.getComponentStates(), await f.store.getWindows()];
     const incidents: IncidentView[] = [
       {
         id: 'inc-1',
@@ -74,11 +76,15 @@ describe('Statuspage v2 API', () => {
       },
       { id: 'inc-0', title: { pl: 'Stary problem' }, impact: 'minor', state: 'resolved', components: [], createdAt: '2026-01-20T10:00:00Z', updatedAt: '2026-01-20T12:00:00Z', resolvedAt: '2026-01-20T12:00:00Z', updates: [] },
     ];
-    const bodies = spBodies({ config: f.config, view: { ...view, incidents }, builtAt, now: T0, lang: 'pl', baseUrl: 'https://status.example' });
+    // Incidents enter through the public state, which raises the indicator and the named component.
+    const view = buildStatusView(f.config, states, windows, T0, incidents);
+    const bodies = spBodies({ config: f.config, view, builtAt, now: T0, lang: 'pl', baseUrl: 'https://status.example' });
     for (const path of STATUSPAGE_PATHS) expect(validate(path, bodies[path]!())).toBe('');
     expect((bodies['incidents.json']!().incidents as unknown[]).length).toBe(2);
     const unresolved = bodies['incidents/unresolved.json']!().incidents as { id: string; status: string; incident_updates: unknown[] }[];
     expect(unresolved.map((i) => [i.id, i.status, i.incident_updates.length])).toEqual([['inc-1', 'identified', 2]]);
     expect(bodies['status.json']!().status).toMatchObject({ indicator: 'major' });
+    const pko = (bodies['components.json']!().components as { id: string; status: string }[]).find((c) => c.id === 'bank:pko-bp');
+    expect(pko?.status).toBe('major_outage');
   });
 });

@@ -98,15 +98,26 @@ export const pl = {
     BANK_UNAVAILABLE: 'Logowanie w banku nie działa',
     MOBYWATEL_UNAVAILABLE: 'mObywatel nie działa',
     EDOWOD_UNAVAILABLE: 'e-dowód nie działa',
+    SERVICE_SLOW: 'Usługa działa wolniej niż zwykle',
     MONITOR_BLIND: 'Nie widzimy teraz stanu usług',
     NO_KNOWN_CAUSE: 'Nie znamy przyczyny',
   },
+  classes: {
+    'profile-expired': 'profil wygasł',
+    'wrong-password': 'zły login lub hasło',
+    sms: 'kod SMS',
+    maintenance: 'przerwa techniczna',
+    unavailable: 'usługa niedostępna',
+    bank: 'problem z bankiem',
+    'account-exists': 'konto już istnieje',
+  },
+  confidence: 'pewność',
   statuses: {
     operational: 'działa',
-    degraded: 'działa z utrudnieniami',
+    degraded: 'działa wolniej',
     maintenance: 'przerwa techniczna',
     outage: 'awaria',
-    unknown: 'brak danych',
+    unknown: 'nie wiemy (brak danych)',
   },
 };
 

@@ -52,8 +52,9 @@ export function buildFeed(i: FeedInput, mode: TextMode = 'html'): Feed {
       date,
       add: () =>
         feed.addItem({
-          title: text(t('feed.incident', { impact: t(`incident.impact.${inc.impact}`), title: incidentTitle(inc, i.lang) })),
-          id: `urn:ikp-status:incident:${encodeURIComponent(inc.id)}`,
+          title: text(t('feed.incident', { impact: t(`incident.impact.${inc.impact}`), title: incidentTitle(inc, i.lang), state: t(`incident.state.${inc.state}`) })),
+          // A new id per update: readers show an item once per id, so each update must surface as new.
+          id: `urn:ikp-status:incident:${encodeURIComponent(inc.id)}:${Date.parse(inc.updatedAt)}`,
           link: `${home}#${anchorId('incident', inc.id)}`,
           date,
           published: new Date(inc.createdAt),
@@ -66,14 +67,16 @@ export function buildFeed(i: FeedInput, mode: TextMode = 'html'): Feed {
     if (w.state === 'cancelled' || w.state === 'pending') continue;
     const date = new Date(w.updatedAt);
     const when = fmt.range(Date.parse(w.start), w.end === null ? null : Date.parse(w.end));
-    const title = t('feed.item', { kind: t(`maintenance.kind.${w.kind}`), what: nameList(w.components, names), when });
+    // Withdrawn before it began: the announcement was taken back, so the item says so rather than announcing a break.
+    const withdrawn = w.state === 'withdrawn' && Date.parse(w.updatedAt) < Date.parse(w.start);
+    const title = t(withdrawn ? 'feed.withdrawn' : 'feed.item', { kind: t(`maintenance.kind.${w.kind}`), what: nameList(w.components, names), when });
     const content = [w.title, w.text].filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
     items.push({
       date,
       add: () =>
         feed.addItem({
           title: text(title),
-          id: `urn:ikp-status:window:${encodeURIComponent(w.id)}`,
+          id: `urn:ikp-status:window:${encodeURIComponent(w.id)}${withdrawn ? ':withdrawn' : ''}`,
           link: safeHttpUrl(w.link) ?? `${home}#${anchorId('window', w.id)}`,
           date,
           published: w.publishedAt ? new Date(w.publishedAt) : new Date(w.start),

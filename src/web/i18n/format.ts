@@ -8,6 +8,8 @@ export const ZONE = 'Europe/Warsaw';
 export interface TimeFormat {
   /** `27 stycznia` (with the year when it is not this year's). */
   day(ms: number): string;
+  /** `27 stycznia 2026`: always with the year (statements and tickets are read years later). */
+  fullDay(ms: number): string;
   /** The same for a calendar day `YYYY-MM-DD`; fast, for the 90-day history. */
   calendarDay(isoDay: string): string;
   /** `27 stycznia, 22:00`. */
@@ -37,6 +39,7 @@ export function timeFormat(t: Translate, now: number): TimeFormat {
   const dayYear = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
     day,
+    fullDay: (ms) => zoned(ms).toFormat(t('fmt.dayYear')),
     calendarDay(isoDay) {
       const date = new Date(`${isoDay}T12:00:00Z`);
       return (date.getUTCFullYear() === thisYear ? dayOnly : dayYear).format(date);

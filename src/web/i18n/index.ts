@@ -40,14 +40,13 @@ export function asLang(value: unknown): Lang | null {
 }
 
 /**
- * The language of a response: `?lang=` wins, then Accept-Language, then Polish.
+ * The language of a response: `?lang=` (the visible switch) wins, else the route's default, Polish.
+ * Accept-Language is deliberately ignored: one URL says the same words to a patient and to the
+ * helpdesk reading it with them, and English is always one visible click away.
  * `fallback` lets an English-named route (/accessibility) default to English.
  */
 export function negotiateLang(req: Request, fallback: Lang = 'pl'): Lang {
   // req.query parses the URL on every access; most requests carry no query at all.
   const asked = req.url.includes('lang=') ? asLang(req.query.lang) : null;
-  if (asked) return asked;
-  if (!req.get('accept-language')) return fallback;
-  const accepted = req.acceptsLanguages(...LANGS);
-  return asLang(accepted) ?? fallback;
+  return asked ?? fallback;
 }

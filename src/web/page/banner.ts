@@ -1,73 +1,75 @@
+import type { BannerKind } from '../../domain/public-state.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
-import type { ComponentView, StatusView } from '../status-view.ts';
-import { isOpen, type IncidentView } from './incident-view.ts';
+import type { TimeFormat } from '../i18n/format.ts';
+import type { Lang, Translate } from '../i18n/index.ts';
+import type { StatusView } from '../status-view.ts';
+import { incidentTitle, isOpen } from './incident-view.ts';
+import { nameList } from './windows-section.ts';
 
-/** What the headline says, most serious first. Only `ok` may say "wszystko działa". */
-export type BannerKind = 'blind' | 'outage' | 'maintenance' | 'incident' | 'degraded' | 'partial' | 'ok';
+export type { BannerKind };
 
-/** The headline decision: which message, about which components or incidents. */
-export interface Banner {
+/** The banner as shown: the public state's headline, in words. */
+export interface BannerModel {
   kind: BannerKind;
-  /** The status whose icon the banner shows. */
   icon: ComponentStatus;
-  /** Components the message names (ids). */
-  components: string[];
-  /** Open incidents the message names (ids). */
-  incidents: string[];
-  /** Newest check behind the view (ISO), for "last checked". */
-  lastCheckedAt: string | null;
+  title: string;
+  /** One sentence per open incident and per kind of trouble (each maintenance with its window's own times). */
+  lines: string[];
+  you: string;
+  lastCheck: string;
 }
 
-const ICON: Record<BannerKind, ComponentStatus> = {
+const ICON: Record<Exclude<BannerKind, 'incident'>, ComponentStatus> = {
   blind: 'unknown',
   outage: 'outage',
   maintenance: 'maintenance',
-  incident: 'degraded',
   degraded: 'degraded',
   partial: 'unknown',
   ok: 'operational',
 };
 
 /**
- * Picks the headline. It says everything works only when every component is operational,
- * no incident is open and the data is fresh; a blind or stale monitor says so plainly.
+ * Formats the headline of the public state (the kind is decided there, never here). Only `ok`
+ * says everything works; a blind or stale monitor says how old its data is and claims nothing else.
  */
-export function bannerFor(
-  view: Pick<StatusView, 'components' | 'monitor'>,
-  incidents: IncidentView[],
-  now: number,
-  staleAfterMs: number,
-): Banner {
-  const last = view.monitor.lastCheckedAt;
-  const stale = last === null || now - Date.parse(last) > staleAfterMs;
-  const open = incidents.filter(isOpen);
-  const ids = (status: ComponentStatus): string[] => view.components.filter((c: ComponentView) => c.status === status).map((c) => c.id);
-  const make = (kind: BannerKind, components: string[] = []): Banner => ({
-    kind,
-    icon: ICON[kind],
-    components,
-    incidents: kind === 'incident' || kind === 'outage' ? open.map((i) => i.id) : [],
-    lastCheckedAt: last,
-  });
-  if (view.monitor.blind || stale) return make('blind');
-  const down = ids('outage');
-  const seriousIncident = open.some((i) => i.impact !== 'minor');
-  if (down.length > 0 || seriousIncident) return make('outage', down);
-  const maintenance = ids('maintenance');
-  if (maintenance.length > 0) return make('maintenance', maintenance);
-  if (open.length > 0) return make('incident');
-  const slow = ids('degraded');
-  if (slow.length > 0) return make('degraded', slow);
-  const unknown = ids('unknown');
-  if (unknown.length > 0) return make('partial', unknown);
-  return make('ok');
-}
-
-// Fast demo probes would otherwise flag a page rendered a few seconds late as stale.
-const MIN_STALE_MS = 60_000;
-
-/** How long without any new check before the page calls the data stale: the engine's stale rule over the slowest probe, at least a minute. */
-export function staleAfterMs(config: { engine: { staleAfterIntervals: number }; probes: { interval: number }[] }): number {
-  const slowest = config.probes.reduce((max, p) => Math.max(max, p.interval), 0);
-  return Math.max(MIN_STALE_MS, config.engine.staleAfterIntervals * slowest);
+export function bannerModel(view: StatusView, names: Map<string, string>, lang: Lang, t: Translate, fmt: TimeFormat): BannerModel {
+  const p = view.public;
+  const open = view.incidents.filter(isOpen);
+  const icon: ComponentStatus = p.banner === 'incident' ? (open.some((i) => i.impact !== 'minor') ? 'outage' : 'degraded') : ICON[p.banner];
+  const lines: string[] = [];
+  if (p.banner === 'blind') {
+    lines.push(p.dataAsOf === null ? t('banner.noData.text') : p.stale ? t('banner.stale.text', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }) : t('banner.blind.text'));
+  }
+  for (const i of open) {
+    lines.push(t('banner.incident.line', { impact: t(`incident.impact.${i.impact}`), title: incidentTitle(i, lang), list: nameList(i.components, names) }));
+  }
+  const ids = (status: ComponentStatus): string[] => p.components.filter((c) => c.status === status).map((c) => c.id);
+  const down = p.components.filter((c) => c.status === 'outage' && c.reason !== 'incident');
+  if (down.length > 0) {
+    const since = Math.min(...down.map((c) => c.since ?? p.at));
+    lines.push(`${t('banner.outage.text', { list: nameList(down.map((c) => c.id), names) })} ${t('banner.since', { time: fmt.at(since) })}`);
+  }
+  // Each window with its own start and end, not when the monitor noticed it.
+  const windows = new Map<string, { start: number; end: number | null; ids: string[] }>();
+  for (const c of p.components) {
+    if (c.status !== 'maintenance') continue;
+    const key = c.behind?.kind === 'window' ? c.behind.id : `component:${c.id}`;
+    const w = windows.get(key) ?? { start: c.since ?? p.at, end: c.until, ids: [] };
+    w.ids.push(c.id);
+    windows.set(key, w);
+  }
+  for (const w of windows.values()) lines.push(t('banner.maintenance.line', { list: nameList(w.ids, names), range: fmt.range(w.start, w.end) }));
+  const slow = p.components.filter((c) => c.status === 'degraded' && c.reason !== 'incident').map((c) => c.id);
+  if (slow.length > 0) lines.push(t('banner.degraded.text', { list: nameList(slow, names) }));
+  if (!p.blind && ids('unknown').length > 0) lines.push(t('banner.partial.text', { list: nameList(ids('unknown'), names) }));
+  if (p.banner === 'ok') lines.push(t('banner.ok.text'));
+  return {
+    kind: p.banner,
+    icon,
+    title: t(`banner.${p.banner}.title`),
+    lines,
+    you: t(`banner.${p.banner}.you`),
+    // A blind monitor's latest runs cannot be trusted, so it never says when it "checked".
+    lastCheck: p.dataAsOf === null ? t('banner.neverChecked') : p.blind && !p.stale ? t('banner.blindCheck') : t('banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
+  };
 }

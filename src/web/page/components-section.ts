@@ -28,7 +28,7 @@ export interface ComponentCard {
   homepage: string | null;
 }
 
-/** Builds the component cards: status word, since, last checked ("2 min temu") and a reason a patient understands. */
+/** Builds the component cards from the public state: status word, its window or since, how fresh the data is, and a reason a patient understands. */
 export function componentCards(components: ComponentView[], names: Map<string, string>, t: Translate, fmt: TimeFormat): ComponentCard[] {
   return components.map((c) => ({
     id: c.id,
@@ -37,13 +37,30 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     kind: c.kind,
     status: c.status,
     statusText: t(`status.${c.status}`),
-    since: c.since ? { iso: c.since, text: t('components.since', { time: fmt.at(Date.parse(c.since)) }) } : null,
-    checked: c.lastCheckedAt ? { iso: c.lastCheckedAt, text: t('components.checked', { ago: fmt.ago(Date.parse(c.lastCheckedAt)) }) } : null,
+    since: sinceText(c, t, fmt),
+    checked: checkedText(c, t, fmt),
     reason: c.status === 'operational' && c.reason === 'ok' ? null : reasonText(c.reason, t),
     cause: causeText(c, components, names, t),
     step: stepText(c, t),
     homepage: safeHttpUrl(c.homepage),
   }));
+}
+
+/** A window's own times when one is behind the status, else since when. */
+function sinceText(c: ComponentView, t: Translate, fmt: TimeFormat): ShownTime | null {
+  if (!c.since) return null;
+  const start = Date.parse(c.since);
+  if (c.windowId !== null || c.until !== null) return { iso: c.since, text: t('components.window', { range: fmt.range(start, c.until === null ? null : Date.parse(c.until)) }) };
+  return { iso: c.since, text: t('components.since', { time: fmt.at(start) }) };
+}
+
+/** "Sprawdzono 2 min temu" only for fresh data; otherwise the age of the last result, so nobody reads old data as now. */
+function checkedText(c: ComponentView, t: Translate, fmt: TimeFormat): ShownTime | null {
+  if (!c.lastCheckedAt) return null;
+  const at = Date.parse(c.lastCheckedAt);
+  // A blind monitor's recent runs say nothing about the service: no "checked just now".
+  if (c.reason === 'monitor_offline') return { iso: c.lastCheckedAt, text: t('components.blindChecked') };
+  return { iso: c.lastCheckedAt, text: c.fresh ? t('components.checked', { ago: fmt.ago(at) }) : t('components.lastResult', { time: fmt.at(at), ago: fmt.ago(at) }) };
 }
 
 /** The patient text for a reason code; an unexpected code falls back to the generic "no data" text. */
@@ -52,13 +69,13 @@ export function reasonText(reason: string, t: Translate): string {
   return t(isDictKey(key) ? key : 'reason.no_data');
 }
 
-/** Names the root cause: as the cause of a failing component, or as a warning on a working one. */
+/** Names the root cause: as the cause of a failing component, or plainly that logging in through a working one fails. */
 function causeText(c: ComponentView, all: ComponentView[], names: Map<string, string>, t: Translate): string | null {
   if (!c.rootCause || c.rootCause === c.id) return null;
   const name = names.get(c.rootCause) ?? c.rootCause;
-  if (c.status !== 'operational' && c.status !== 'degraded') return t('components.cause', { name });
-  const problem = all.find((x) => x.id === c.rootCause)?.status === 'maintenance' ? 'maintenance' : 'outage';
-  return t('components.dependsOnFailing', { name, problem: t(`login.problem.${problem}`) });
+  if (c.status === 'outage' || c.status === 'maintenance') return t('components.cause', { name });
+  const problem = t(`login.problem.${all.find((x) => x.id === c.rootCause)?.status === 'maintenance' ? 'maintenance' : 'outage'}`);
+  return t(c.kind === 'bank' ? 'components.bankBlocked' : 'components.serviceBlocked', { name, problem });
 }
 
 /** "Logowanie zatrzymuje się na etapie: …" from the journey step's configured name. */

@@ -1,9 +1,8 @@
 import type { LoginMethodConfig } from '../../config/schema.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
-import { alternatives, type LoginMethodRow } from '../../engine/index.ts';
 import type { TimeFormat } from '../i18n/format.ts';
 import type { Translate } from '../i18n/index.ts';
-import type { StatusView } from '../status-view.ts';
+import type { LoginView, StatusView } from '../status-view.ts';
 import { stepText } from './components-section.ts';
 
 /** One line of the login matrix: a method, or one bank of a method. */
@@ -25,6 +24,7 @@ export interface LoginGroup {
   /** Null for methods without banks (the group is its own single line). */
   banks: LoginLine[] | null;
   line: LoginLine;
+  /** Other methods that work; [] when none does; null when none is asked or we cannot tell (never a claim from no data). */
   alternatives: string[] | null;
 }
 
@@ -38,7 +38,7 @@ export interface LoginSectionInput {
   fmt: TimeFormat;
 }
 
-/** Builds "Jak mogę się teraz zalogować?": each method, each bank, named root causes and working alternatives. */
+/** Builds "Jak mogę się teraz zalogować?" from the public state's login rows: each method, each bank, causes and alternatives. */
 export function loginSection(input: LoginSectionInput): LoginGroup[] {
   const { view, methods, lang } = input;
   const rows = view.loginMethods;
@@ -48,40 +48,44 @@ export function loginSection(input: LoginSectionInput): LoginGroup[] {
     const hasBanks = mine.some((r) => r.bank !== null);
     const banks = hasBanks ? mine.map((r) => line(input, r, input.names.get(`bank:${r.bank}`) ?? r.bank ?? r.id)) : null;
     const summary = hasBanks ? groupLine(input, m.id, name, mine) : line(input, mine[0]!, name);
-    const failing = mine.some((r) => r.works !== true);
-    return { id: m.id, name, banks, line: summary, alternatives: failing ? alternativeTexts(input, rows, m.id) : null };
+    return { id: m.id, name, banks, line: summary, alternatives: alternativeTexts(input, mine) };
   });
 }
 
-/** A bank method as a whole: works everywhere, nowhere, or only in some banks. */
-function groupLine(input: LoginSectionInput, id: string, label: string, rows: LoginMethodRow[]): LoginLine {
-  const working = rows.filter((r) => r.works === true).length;
+/** A bank method as a whole: works everywhere (maybe slower), nowhere, or only in some banks. */
+function groupLine(input: LoginSectionInput, id: string, label: string, rows: LoginView[]): LoginLine {
+  const working = rows.filter((r) => r.works === true);
   const broken = rows.filter((r) => r.works === false).length;
-  const [status, key]: [ComponentStatus, 'true' | 'false' | 'null' | 'some'] =
-    working === rows.length
-      ? ['operational', 'true']
-      : working > 0
+  const slow = working.some((r) => r.status === 'degraded');
+  const [status, key]: [ComponentStatus, 'true' | 'slow' | 'false' | 'null' | 'some'] =
+    working.length === rows.length
+      ? slow ? ['degraded', 'slow'] : ['operational', 'true']
+      : working.length > 0
         ? ['degraded', 'some']
         : broken > 0
           ? [rows.every((r) => r.works !== false || r.status === 'maintenance') ? 'maintenance' : 'outage', 'false']
           : ['unknown', 'null'];
-  return { id, label, works: key === 'true' ? true : key === 'false' ? false : null, status, worksText: input.t(`login.works.${key}`), why: null };
+  return { id, label, works: key === 'true' || key === 'slow' ? true : key === 'false' ? false : null, status, worksText: input.t(`login.works.${key}`), why: null };
 }
 
-function line(input: LoginSectionInput, row: LoginMethodRow, label: string): LoginLine {
+function line(input: LoginSectionInput, row: LoginView, label: string): LoginLine {
   const { t } = input;
-  const key = String(row.works) as 'true' | 'false' | 'null';
-  const status: ComponentStatus = row.works === true ? 'operational' : row.works === false ? (row.status === 'maintenance' ? 'maintenance' : 'outage') : 'unknown';
+  const slow = row.works === true && row.status === 'degraded';
+  const key = slow ? 'slow' : (String(row.works) as 'true' | 'false' | 'null');
+  const status: ComponentStatus = row.works === true ? row.status : row.works === false ? (row.status === 'maintenance' ? 'maintenance' : 'outage') : 'unknown';
   return { id: row.id, label, works: row.works, status, worksText: t(`login.works.${key}`), why: whyText(input, row, label) };
 }
 
-/** "Logowanie przez X nie działa, bo Y ma przerwę techniczną (do 23:00)." or what is unknown. */
-function whyText(input: LoginSectionInput, row: LoginMethodRow, label: string): string | null {
+/** "Logowanie przez X nie działa, bo Y ma przerwę techniczną (do 23:00)." or what is unknown or slow. */
+function whyText(input: LoginSectionInput, row: LoginView, label: string): string | null {
   const { t, view, fmt, names } = input;
-  if (row.works === true) return null;
+  if (row.works === true) {
+    const slow = row.path.filter((id) => view.components.find((c) => c.id === id)?.status === 'degraded');
+    return slow.length > 0 ? t('login.slow', { list: slow.map((id) => names.get(id) ?? id).join(', ') }) : null;
+  }
   if (row.works === null) {
-    const unknown = row.path.filter((id) => view.components.find((c) => c.id === id)?.status === 'unknown');
-    return t('login.unknown', { list: unknown.map((id) => names.get(id) ?? id).join(', ') });
+    if (view.public.blind) return t('login.unknownAll');
+    return t('login.unknown', { list: row.unknownOn.map((id) => names.get(id) ?? id).join(', ') });
   }
   // A journey names the hop where logging in stops, which says more than "X has an outage".
   const blocker = view.components.find((c) => row.path.includes(c.id) && (c.status === 'outage' || c.status === 'maintenance') && c.journeyStep?.name);
@@ -90,18 +94,23 @@ function whyText(input: LoginSectionInput, row: LoginMethodRow, label: string): 
   const cause = row.blockedBy ?? row.path[0] ?? '';
   const causeStatus = view.components.find((c) => c.id === cause)?.status;
   const problem = causeStatus === 'maintenance' ? 'maintenance' : 'outage';
-  const window = view.maintenance.active.find((w) => w.kind === problem && w.components.includes(cause) && w.end !== null);
-  const until = window?.end ? t('login.until', { until: fmt.at(Date.parse(window.end)) }) : '';
+  const until = row.until ? t('login.until', { until: fmt.at(Date.parse(row.until)) }) : '';
   // Method names do not decline in Polish ("przez aplikacja mObywatel"), so method lines avoid naming the method.
   const key = row.bank === null ? 'login.blockedMethod' : cause === `bank:${row.bank}` ? 'login.blockedBank' : 'login.blocked';
   return `${t(key, { what: label, cause: names.get(cause) ?? cause, problem: t(`login.problem.${problem}`) })}${until}.`;
 }
 
-/** Working rows of other methods, one text per method ("mojeID przez bank (mBank, SGB)"). */
-function alternativeTexts(input: LoginSectionInput, rows: LoginMethodRow[], except: string): string[] {
-  const { methods, names, lang, t } = input;
-  const byMethod = new Map<string, LoginMethodRow[]>();
-  for (const r of alternatives(rows, except)) byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), r]);
+/**
+ * What else works, from the public state: shown only when some row of this method does not work.
+ * null when every row works, or when the public state cannot tell (blind, stale, others unknown).
+ */
+function alternativeTexts(input: LoginSectionInput, mine: LoginView[]): string[] | null {
+  const { methods, names, lang, t, view } = input;
+  const failing = mine.filter((r) => r.works !== true);
+  if (failing.length === 0 || failing.some((r) => r.alternatives === null)) return null;
+  const ids = new Set(failing.flatMap((r) => r.alternatives ?? []));
+  const byMethod = new Map<string, LoginView[]>();
+  for (const r of view.loginMethods) if (ids.has(r.id)) byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), r]);
   return [...byMethod].map(([method, list]) => {
     const name = methods.find((m) => m.id === method)?.name[lang] ?? method;
     const banks = list.filter((r) => r.bank !== null).map((r) => names.get(`bank:${r.bank}`) ?? r.bank ?? '');

@@ -68,7 +68,8 @@ export function windowCards(windows: WindowView[], names: Map<string, string>, t
     end: w.end,
     affects: t('maintenance.affects', { list: nameList(w.components, names) }),
     link: safeHttpUrl(w.link),
-    source: w.source,
+    // Source ids (`manual`, probe ids) are codes: the page says who announced it in words.
+    source: t(w.source === 'manual' ? 'maintenance.sourceOperator' : 'maintenance.sourceNotice'),
   }));
 }
 

@@ -47,8 +47,8 @@ export function helpFormRoutes(deps: HelpFormDeps): Router {
     router.get(face.path, (_req, res) => send(res, face, 200, {}, {}));
     router.post(face.path, deps.limiter, express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 50 }), async (req, res) => {
       const raw = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-      // A PESEL is never shown back: drop every value holding one before anything is rendered.
-      const values = Object.fromEntries(Object.entries(formValues(raw)).filter(([, v]) => !containsPesel(v))) as FormValues;
+      // A PESEL is never shown back, and neither is the typed error text (it may hold personal data): drop them before rendering.
+      const values = Object.fromEntries(Object.entries(formValues(raw)).filter(([k, v]) => k !== 'errorText' && !containsPesel(v))) as FormValues;
       try {
         rejectPesel(raw);
         const result = await runTriage(deps, formBody(raw));

@@ -47,7 +47,7 @@ export function pageRoutes(d: PageDeps): Router {
     const body = d.cache.get(`a11y:${lang}`, (_s, now) => {
       const t = translator(lang);
       const fmt = timeFormat(t, now);
-      const day = (iso: string): string => fmt.day(Date.parse(`${iso}T12:00:00+01:00`));
+      const day = (iso: string): string => fmt.fullDay(Date.parse(`${iso}T12:00:00+01:00`));
       const m = { lang, otherLang: lang === 'pl' ? ('en' as const) : ('pl' as const), t, links: pageLinks(lang, d.assets.urls) };
       const dates = { published: day(A11Y.published), publishedIso: A11Y.published, updated: day(A11Y.updated), updatedIso: A11Y.updated, prepared: day(A11Y.prepared) };
       return new PreparedBody(HTML, d.views.accessibility(m, dates));

@@ -12,7 +12,7 @@ export function statusRoutes(snapshot: StatusSnapshot, now: () => number): Route
     const t = now();
     const second = Math.floor(t / 1000);
     if (memo === null || memo.version !== current.version || memo.second !== second) {
-      const { windows: _history, ...view } = current.view;
+      const { windows: _history, public: _state, ...view } = current.view;
       const json = JSON.stringify({
         generatedAt: new Date(t).toISOString(),
         ...view,

@@ -41,6 +41,8 @@ export interface StatusEvent {
   overall: string;
   blind: boolean;
   builtAt: string;
+  /** Fingerprint of what the page says: the live script re-fetches the fragment only when it changes. */
+  state: string;
 }
 
 /**
@@ -165,7 +167,7 @@ export class SseHub {
 
   private event(): string {
     const { view, version, builtAt } = this.snapshot.current();
-    const data: StatusEvent = { version, overall: view.overall.status, blind: view.monitor.blind, builtAt: new Date(builtAt).toISOString() };
+    const data: StatusEvent = { version, overall: view.overall.status, blind: view.monitor.blind, builtAt: new Date(builtAt).toISOString(), state: view.fingerprint };
     return `id: ${version}\nevent: status\ndata: ${JSON.stringify(data)}\n\n`;
   }
 }

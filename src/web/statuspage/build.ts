@@ -5,7 +5,7 @@ import { incidentTitle, updateBody, type IncidentView } from '../page/incident-v
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import type { PublishInput } from '../publish-input.ts';
 import { warsawIso, type WindowView } from '../window-view.ts';
-import { COMPONENT_STATUS, INDICATOR_DESCRIPTION, maintenanceStatus, pageIndicator, type SpComponentStatus } from './mapping.ts';
+import { COMPONENT_STATUS, INDICATOR_DESCRIPTION, maintenanceStatus, type SpComponentStatus } from './mapping.ts';
 
 /** Identity of this page in every Statuspage object. */
 export const PAGE_ID = 'ikp-status';
@@ -176,7 +176,8 @@ export function maintenanceWindows(i: SpInput, which: 'all' | 'upcoming' | 'acti
 
 /** The `status` object. */
 export function spStatus(i: SpInput): Obj {
-  const indicator = pageIndicator(i.view.overall.status, i.view.incidents);
+  // The public state already weighed open incidents: the indicator is formatted, not re-derived; descriptions are Statuspage's English strings.
+  const indicator = i.view.overall.indicator;
   return { indicator, description: INDICATOR_DESCRIPTION[indicator] };
 }
 
