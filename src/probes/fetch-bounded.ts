@@ -36,7 +36,8 @@ function requestHeaders(configured: Record<string, string>, userAgent: string): 
   return headers;
 }
 
-function resolveLocation(location: string, base: URL): URL | null {
+/** A redirect target as an http(s) URL without its fragment, or null when it is not one. */
+export function resolveLocation(location: string, base: URL): URL | null {
   try {
     const next = new URL(location, base);
     next.hash = '';

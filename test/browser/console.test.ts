@@ -5,11 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { adminHarness, type AdminHarness } from '../admin/harness.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
-import { createLogger } from '../../src/logging/logger.ts';
-import { startApp, type RunningApp } from '../../src/main.ts';
-import { testConfig } from '../helpers/config.ts';
-import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { generateToken } from '../../src/auth/token-hash.ts';
+import type { RunningApp } from '../../src/main.ts';
+import { startReplicaPair } from '../helpers/replicas.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -163,24 +161,16 @@ describe('operator console in Chromium across two replicas on one Redis', () => 
   let browser: Browser;
   let a: RunningApp;
   let b: RunningApp;
-  let token: string;
+  let stop: () => Promise<void>;
+  const token = generateToken();
 
   beforeAll(async () => {
     browser = await launchChromium();
-    token = generateToken();
-    const config = testConfig({
-      server: { port: 0, host: '127.0.0.1' },
-      store: { redisUrl: testRedisUrl(), keyPrefix: uniquePrefix(), snapshotFile: '' },
-      admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] },
-      incidents: { autoOpen: false },
-    });
-    a = await startApp(config, { logger: createLogger('silent'), probing: false });
-    b = await startApp(config, { logger: createLogger('silent'), probing: false });
+    ({ a, b, stop } = await startReplicaPair(token));
   });
   afterAll(async () => {
     await browser?.close();
-    await a?.stop();
-    await b?.stop();
+    await stop?.();
   });
 
   it('when an operator publishes an incident on replica A, then replica B\'s public page and Atom feed show it', async () => {

@@ -1,32 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
-import { createLogger } from '../../src/logging/logger.ts';
-import { startApp, type RunningApp } from '../../src/main.ts';
-import { testConfig } from '../helpers/config.ts';
+import { generateToken } from '../../src/auth/token-hash.ts';
+import type { RunningApp } from '../../src/main.ts';
 import { pollUntil } from '../helpers/poll.ts';
-import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { startReplicaPair } from '../helpers/replicas.ts';
 import { ConsoleClient } from './client.ts';
 
 describe('operator console across two replicas on one Redis', () => {
   let a: RunningApp;
   let b: RunningApp;
-  let token: string;
+  let stop: () => Promise<void>;
+  const token = generateToken();
 
   beforeAll(async () => {
-    token = generateToken();
-    const config = testConfig({
-      server: { port: 0, host: '127.0.0.1' },
-      store: { redisUrl: testRedisUrl(), keyPrefix: uniquePrefix(), snapshotFile: '' },
-      admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] },
-      incidents: { autoOpen: false },
-    });
-    a = await startApp(config, { logger: createLogger('silent'), probing: false });
-    b = await startApp(config, { logger: createLogger('silent'), probing: false });
+    ({ a, b, stop } = await startReplicaPair(token));
   });
-  afterAll(async () => {
-    await a?.stop();
-    await b?.stop();
-  });
+  afterAll(async () => stop?.());
 
   const feed = async (app: RunningApp) => (await fetch(`${app.url}/feed.atom`)).text();
   const status = async (app: RunningApp) => (await fetch(`${app.url}/api/v1/status`)).json() as Promise<{ incidents: { title: { pl: string } }[]; maintenance: { upcoming: { title: string }[] }; components: { id: string; status: string }[] }>;

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pick, prng, type Gen } from '../helpers/prng.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { faultApp, type FaultApp } from './harness.ts';
 import { enumerateRoutes, type AppRoute } from './routes.ts';
@@ -8,19 +9,6 @@ import { enumerateRoutes, type AppRoute } from './routes.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = 0x10_0b11;
 
-/** mulberry32: a tiny seeded PRNG, so a failing case reproduces from its index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Gen = ReturnType<typeof prng>;
-const pick = <T>(r: Gen, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const PARAMS = ['ikp', 'login-gov', 'bank:pko-bp', 'nope', '%ff', '%', '%E0%A4%A', '%zz', '%00', '%2e%2e%2f%2e%2e', 'a'.repeat(3000), '44051401458', '%F0%9F%98%80', '..', '%C0%AF', 'x%2Fy', '%3Cscript%3E', '%C5%BC%C3%B3%C5%82%C4%87', 'ikp%', '%25', '%u0041', '__proto__', 'constructor'];
 const QUERIES = ['', '?lang=pl', '?lang=en', '?lang=%ff', '?%', '?a=%E0', '?lang[]=x&lang=en', '?limit=-1&offset=abc', '?limit=1e9', '?confirmedAt=%ff', '?confirmedAt=2024-02-30', '?extendedAt=2025-01-01', `?${'a=1&'.repeat(1500)}`, '?__proto__[x]=1', '?constructor[prototype][x]=1', '?view=a11y&lang=de'];

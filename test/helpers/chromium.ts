@@ -1,17 +1,9 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/probes/journey/browser.ts';
 import { ensureDebianBinary } from './debian.ts';
 
-/** Flags for a quiet headless Chromium in a container: no sandbox, GPU, QUIC or background traffic. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
+
 
 /**
  * Launches Debian's Chromium through playwright-core, installing the `chromium` package first

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pick, prng, type Gen } from '../helpers/prng.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { at, PESELS, triageConfig } from './fixtures.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -7,20 +8,6 @@ const NOW = at('2026-11-22T10:00:00Z');
 const RUNS = 5_000;
 const SEED = 0x1cb5;
 
-/** mulberry32: a tiny seeded PRNG, so a failing case reproduces from its index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Gen = ReturnType<typeof prng>;
-const pick = <T>(r: Gen, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const FIELDS = ['method', 'bank', 'occurredAt', 'symptom', 'errorText', 'profile', 'validUntil', 'confirmedAt', 'extendedAt', 'pesel', '__proto__', 'constructor', ''];
 const STRINGS = ['profil-zaufany', 'pz-bank', 'mojeid', 'mobywatel', 'e-dowod', 'unknown', 'mbank', 'bank:mbank', 'pko-bp', 'no-sms-code', 'other', '2024-02-29', '2026-11-22T09:00', '2026-11-22T09:00:00Z', '2030-01-01', '1999-13-45', '2026-02-30', '', ' ', 'null', '<script>alert(1)</script>', 'żółć', '\u0000', '\ud800', '9'.repeat(30)];
 

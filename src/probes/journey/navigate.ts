@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { classifyError, type ClassifiedError } from '../errors.ts';
-import { discard, fetchFinal, readBounded } from '../fetch-bounded.ts';
+import { discard, fetchFinal, readBounded, resolveLocation } from '../fetch-bounded.ts';
 import type { RunCookies } from './cookies.ts';
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -29,15 +29,6 @@ export type NavResult =
   | { ok: true; url: URL; status: number; html: string; headers: Record<string, string | string[] | undefined> }
   | { ok: false; url: URL; status: number | null; failure: ClassifiedError };
 
-function nextLocation(location: string, base: URL): URL | null {
-  try {
-    const next = new URL(location, base);
-    next.hash = '';
-    return next.protocol === 'http:' || next.protocol === 'https:' ? next : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Follows redirects by hand, one hop at a time through the HTTP probe's `fetchFinal`, so that
@@ -76,7 +67,7 @@ export async function navigate(req: NavRequest, cookies: RunCookies, limits: Nav
     }
     await res.body.dump({ limit: REDIRECT_DRAIN_BYTES }).catch(() => discard(res.body));
     const status = res.statusCode;
-    const next = nextLocation(location, url);
+    const next = resolveLocation(location, url);
     if (!next) return { ok: false, url, status, failure: { reason: 'http_status', detail: `status ${status} with unusable Location` } };
     if (visited.has(next.href)) return { ok: false, url, status, failure: { reason: 'redirect_loop', detail: `after ${redirects + 1} redirects` } };
     if (redirects + 1 > limits.maxRedirects) return { ok: false, url, status, failure: { reason: 'too_many_redirects', detail: `more than ${limits.maxRedirects}` } };
