@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
 import { translator } from '../../src/web/i18n/index.ts';
 import { anchorId } from '../../src/web/page/safe-url.ts';
+import { spId } from '../../src/web/statuspage/build.ts';
 import { COMPONENT_STATUS } from '../../src/web/statuspage/mapping.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { pollUntil } from '../helpers/poll.ts';
@@ -84,8 +85,18 @@ describe('every face tells the same truth', () => {
   const status = (s: ApiStatus, id: string): ComponentStatus | undefined => s.components.find((c) => c.id === id)?.status;
   const allOperational = (s: ApiStatus): boolean => s.components.every((c) => c.status === 'operational' && c.fresh);
 
+  // Probes keep running while the faces are read: a read counts only when the public state did not
+  // move under it (the same statuses before and after), so faces are compared at one instant.
+  const statuses = (s: ApiStatus): string => JSON.stringify([s.overall, s.components.map((c) => [c.id, c.status, c.fresh]), s.maintenance, s.incidents.map((i) => [i.id, i.state])]);
   async function read(): Promise<Faces> {
-    // One snapshot for every face: nothing may change between reads (the test never races a rebuild that says something else).
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const faces = await readOnce();
+      if (statuses(faces.api) === statuses(await api())) return faces;
+    }
+    throw new Error('the public state kept changing while the faces were read');
+  }
+
+  async function readOnce(): Promise<Faces> {
     const before = await api();
     const [page, fragment, summary, feed, metrics, triage] = await Promise.all([
       get('/'),
@@ -125,7 +136,8 @@ describe('every face tells the same truth', () => {
     }
     expect(f.summary.status.indicator).toBe(s.overall.indicator);
     for (const w of s.maintenance.active) {
-      const m = f.summary.scheduled_maintenances.find((x) => x.id === w.id);
+      // Statuspage ids are URL-safe forms of ours.
+      const m = f.summary.scheduled_maintenances.find((x) => x.id === spId(w.id));
       expect(Date.parse(m!.scheduled_for)).toBe(Date.parse(w.start));
       if (w.end) expect(Date.parse(m!.scheduled_until)).toBe(Date.parse(w.end));
       for (const id of w.components) expect(s.components.find((c) => c.id === id)).toMatchObject({ status: 'maintenance', since: new Date(Date.parse(w.start)).toISOString() });
