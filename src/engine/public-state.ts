@@ -181,7 +181,8 @@ export function publicState(input: PublicStateInput): PublicState {
       since: d.since,
       until: d.until,
       reason: d.reason,
-      rootCause: findRootCause(id, statuses, deps),
+      // The graph names a failing dependency; failing that, a journey's measured verdict names the hop it stopped at (which may only be degraded).
+      rootCause: findRootCause(id, statuses, deps) ?? (d.confidence === 'measured' && s?.status === d.status ? (s.rootCause ?? null) : null),
       confidence: d.confidence,
       lastCheckedAt,
       fresh: !blind && lastCheckedAt !== null && now - lastCheckedAt <= input.freshForMs(id),

@@ -123,10 +123,10 @@ describe('a real Prometheus scraping two replicas that share one Redis', () => {
     expect(counts.map((r) => r.value[1])).toEqual(counts.map(() => '2'));
   });
 
-  it('when Prometheus loads the shipped alerts.yml, then all five rules are healthy', async () => {
+  it('when Prometheus loads the shipped alerts.yml, then all seven rules are healthy', async () => {
     const res = (await (await fetch(`${promUrl}/api/v1/rules`)).json()) as { data: { groups: { rules: { name: string; health: string }[] }[] } };
     const rules = res.data.groups.flatMap((g) => g.rules);
-    expect(rules.map((r) => r.name).sort()).toEqual(['ComponentOutage', 'IkpMaintenanceStartingSoon', 'MonitorBlind', 'NoticeSourceBroken', 'ProbeStale']);
+    expect(rules.map((r) => r.name).sort()).toEqual(['ComponentOutage', 'IkpMaintenanceStartingSoon', 'MonitorBlind', 'NoticeSourceBroken', 'ProbeStale', 'ScrapeDown', 'StoreDown']);
     await pollUntil('rules to be evaluated', async () => {
       const again = (await (await fetch(`${promUrl}/api/v1/rules`)).json()) as typeof res;
       const health = again.data.groups.flatMap((g) => g.rules.map((r) => r.health));
