@@ -74,7 +74,7 @@ describe('a Redis outage (killed, frozen, flushed) with a probing replica and a 
       server: { port: 0, host: '127.0.0.1' },
       log: { level: 'info' },
       store: { redisUrl: redis.url, keyPrefix: 'ikp:', snapshotFile: '' },
-      engine: { staleAfterIntervals: 2, failureThreshold: 1, successThreshold: 1, minFreshness: '1s' },
+      engine: { staleAfterIntervals: 2, failureThreshold: 1, successThreshold: 1, evaluateEvery: '1s', minFreshness: '1s' },
       admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] },
       components: [
         { id: 'login-gov', name: { pl: 'login.gov.pl', en: 'login.gov.pl' } },
