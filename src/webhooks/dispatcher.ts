@@ -7,15 +7,16 @@ import { CircuitBreaker, type CircuitState } from './breaker.ts';
 import { DropLog, type DropReason } from './drop-log.ts';
 import { FORMATTERS } from './format.ts';
 import type { EventSink, OutboxEntry, WebhookEvent } from './types.ts';
+import { full, type Delivery, type Lane } from './lane.ts';
+import { fetchSend, type SendRequest } from './send.ts';
+
+export type { SendRequest };
 
 /** A delivery claim outlives every retry schedule, and the lookback in which an event can be seen again. */
 const CLAIM_TTL_MS = 24 * 3_600_000;
 
 /** How long an outbox entry stays its owner's without renewal (renewed every third of it while live). */
 const OUTBOX_LEASE_MS = 120_000;
-
-/** Sends one request; resolves to the HTTP status, or null when no response came (timeout, refused, reset). */
-export type SendRequest = (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<number | null>;
 
 /** How one delivery ended, for logs and metrics. */
 export type DeliveryOutcome = 'delivered' | 'failed' | 'dropped';
@@ -48,28 +49,6 @@ export interface DispatcherOptions {
   onCircuit?: (webhookId: string, state: CircuitState) => void;
   /** Window of the rate-limited drop warnings. */
   dropLogWindowMs?: number;
-}
-
-interface Delivery {
-  webhook: WebhookConfig;
-  event: WebhookEvent;
-  id: string;
-  attempts: number;
-  nextAttemptAt: number;
-  claimed: boolean;
-}
-
-/** One receiver's own queue, concurrency budget and breaker: a bad receiver only ever delays itself. */
-interface Lane {
-  webhook: WebhookConfig;
-  queue: Delivery[];
-  retries: Map<NodeJS.Timeout, Delivery>;
-  running: Set<Promise<void>>;
-  breaker: CircuitBreaker;
-  /** Wakes the lane when an open circuit's cool-down ends. */
-  wake: NodeJS.Timeout | null;
-  queueSize: number;
-  concurrency: number;
 }
 
 /**
@@ -309,24 +288,3 @@ export class WebhookDispatcher implements EventSink {
     lane.retries.set(timer, d);
   }
 }
-
-/** Whether a lane holds as many waiting deliveries (queued or between retries) as it may. */
-function full(lane: Lane): boolean {
-  return lane.queue.length + lane.retries.size >= lane.queueSize;
-}
-
-/** POSTs with fetch: no redirects followed, the response body discarded, any network error reported as null. */
-export const fetchSend: SendRequest = async (url, body, headers, timeoutMs) => {
-  // A plain timer we own: AbortSignal.timeout can lose its timer after GC on Node 20 when combined.
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  try {
-    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: abort.signal });
-    await res.body?.cancel();
-    return res.status;
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
-};
