@@ -18,6 +18,10 @@ import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
 import { leaseCoordinator } from './scheduler/lease-coordinator.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { combineSchedulers, type Stoppable } from './scheduler/combined.ts';
+import { eventLoopUtilisation } from './scheduler/elu.ts';
+import { ProbeScheduler } from './scheduler/probe-scheduler.ts';
+import { schedulerMetricsObserver } from './metrics/scheduler-observer.ts';
 import type { OperatorDeps } from './admin/context.ts';
 import { TokenVerifier } from './auth/verifier.ts';
 import { reevaluate } from './pipeline/reevaluate.ts';
@@ -51,7 +55,8 @@ export interface RunningApp {
   port: number;
   store: Store;
   snapshot: StatusSnapshot;
-  scheduler: Scheduler;
+  /** Probe slots and engine ticks together: `busy` fires and a bounded `stop(graceMs)`. */
+  scheduler: Stoppable;
   logger: Logger;
   /** This app's private Prometheus registry and event metrics. */
   metrics: Metrics;
@@ -107,14 +112,22 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
   const shutdown = new AbortController();
-  const scheduler = new Scheduler({
+  // Only a shared store needs coordination; a lone memory-store process is its own leader.
+  const coordinator = config.store.redisUrl ? leaseCoordinator(store, failOpenLog(logger, outage.failOpen, () => clock.now())) : undefined;
+  // Engine ticks stay on node-cron; probes fire at their own slots from the probe scheduler.
+  const cronScheduler = new Scheduler({ logger, concurrency: config.scheduler.concurrency, now: () => clock.now(), coordinator });
+  const probeScheduler = new ProbeScheduler({
     logger,
-    concurrency: config.scheduler.concurrency,
     now: () => clock.now(),
-    // Only a shared store needs coordination; a lone memory-store process is its own leader.
-    coordinator: config.store.redisUrl ? leaseCoordinator(store, failOpenLog(logger, outage.failOpen, () => clock.now())) : undefined,
+    coordinator,
+    observer: schedulerMetricsObserver(metrics),
+    concurrency: config.scheduler.concurrency,
+    maxConcurrency: config.scheduler.maxConcurrency,
+    cpuCeiling: config.scheduler.cpuCeiling,
+    elu: eventLoopUtilisation(),
   });
-  if (probing) scheduleJobs(scheduler, deps, draining.signal, shutdown.signal);
+  const scheduler = combineSchedulers(probeScheduler, cronScheduler);
+  if (probing) scheduleJobs(cronScheduler, probeScheduler, deps, draining.signal, shutdown.signal);
 
   const snapshot = new StatusSnapshot({ config, store: local, logger, now: () => clock.now() });
   await snapshot.start();
@@ -171,19 +184,16 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   return { url: server.url, port: server.port, store, snapshot, scheduler, logger, metrics, stop };
 }
 
-function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortSignal, shutdown: AbortSignal): void {
+function scheduleJobs(scheduler: Scheduler, probes: ProbeScheduler, deps: PipelineDeps, draining: AbortSignal, shutdown: AbortSignal): void {
   const { config } = deps;
-  for (const probe of config.probes) {
-    scheduler.add({
-      name: `probe:${probe.id}`,
-      cron: intervalToCron(probe.interval, spread(probe.id))!,
-      leaseMs: probe.interval,
+  probes.start(
+    config.probes.map((probe) => ({
+      id: probe.id,
       intervalMs: probe.interval,
-      runOnStart: true,
       unlimited: probe.canary,
-      run: (fireAt) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
-    });
-  }
+      run: (fireAt: number) => (draining.aborted ? Promise.resolve() : runProbeFire(deps, probe, fireAt, shutdown)),
+    })),
+  );
   const tick = config.engine.evaluateEvery;
   scheduler.add({
     name: 'engine:evaluate',
@@ -191,13 +201,6 @@ function scheduleJobs(scheduler: Scheduler, deps: PipelineDeps, draining: AbortS
     leaseMs: tick,
     run: () => evaluationTick(deps, tick),
   });
-}
-
-/** A stable per-probe second offset, so minute-level probes do not all fire at :00. */
-function spread(id: string): number {
-  let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return h % 60;
 }
 
 /** Counts every fire run without a lease, and logs the first of each outage (not one line per fire). */

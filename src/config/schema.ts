@@ -138,11 +138,16 @@ export const configSchema = z.strictObject({
     .default({ failureThreshold: 3, successThreshold: 2, staleAfterIntervals: 3, evaluateEvery: 15_000, minFreshness: 60_000 }),
   scheduler: z
     .strictObject({
+      /** Probe fires running at once per replica at start, and the floor the adaptive limit returns to. */
       concurrency: z.number().int().min(1).max(256).default(8),
+      /** Ceiling of the adaptive limit: never more probe sockets at once than this. */
+      maxConcurrency: z.number().int().min(1).max(4096).default(256),
+      /** Event-loop utilisation (0–1) above which the limit backs off: the process is CPU-bound. */
+      cpuCeiling: z.number().gt(0).max(1).default(0.85),
       userAgent: z.string().min(1).default('ikp-status/0.1 (+https://github.com/ikp-status/ikp-status; status monitor)'),
       shutdownGrace: duration.default(10_000),
     })
-    .default({ concurrency: 8, userAgent: 'ikp-status/0.1 (+https://github.com/ikp-status/ikp-status; status monitor)', shutdownGrace: 10_000 }),
+    .default({ concurrency: 8, maxConcurrency: 256, cpuCeiling: 0.85, userAgent: 'ikp-status/0.1 (+https://github.com/ikp-status/ikp-status; status monitor)', shutdownGrace: 10_000 }),
   components: z.array(componentSchema).min(1),
   loginMethods: z.array(loginMethodSchema).default([]),
   probes: z.array(probeSchema).default([]),

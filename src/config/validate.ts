@@ -22,8 +22,15 @@ export function validateConfig(config: Config): string[] {
     ...config.probes.flatMap((p) => checkProbe(p, componentIds)),
     ...config.loginMethods.flatMap((m) => checkLoginMethod(m, componentIds)),
     ...prefixed('engine.evaluateEvery', intervalProblem(config.engine.evaluateEvery)),
+    ...schedulerProblems(config.scheduler),
     ...validateOperatorConfig(config),
   ];
+}
+
+/** The adaptive limit starts at `concurrency` and grows up to `maxConcurrency`, so the ceiling cannot be below the start. */
+function schedulerProblems(s: Config['scheduler']): string[] {
+  if (s.maxConcurrency >= s.concurrency) return [];
+  return [`scheduler.maxConcurrency must be >= scheduler.concurrency (maxConcurrency ${s.maxConcurrency}, concurrency ${s.concurrency})`];
 }
 
 function prefixed(item: string, problem: string | null): string[] {

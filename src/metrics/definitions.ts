@@ -2,6 +2,8 @@ import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 
 
 /** Probe runs last from tens of milliseconds to the longest allowed timeout (30 s and a bit). */
 export const PROBE_DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20, 30];
+/** Fire lag: from a millisecond (on time) to a whole 30 s interval (a fire about to be missed). */
+export const FIRE_LAG_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Web requests are served from memory: mostly milliseconds. */
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -38,6 +40,10 @@ export interface Metrics {
   /** Live-event streams open on this replica, and how many it allows in all. */
   sseStreams: Gauge;
   sseStreamsMax: Gauge;
+  /** Probe scheduler: how late fires start against their slot, fires dropped by reason, and the adaptive concurrency limit. */
+  schedulerFireLag: Histogram;
+  schedulerMissedFires: Counter<'reason'>;
+  schedulerConcurrencyLimit: Gauge;
 }
 
 /** What `createMetrics` labels the build with. */
@@ -156,6 +162,23 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
     }),
     sseStreams: new Gauge({ name: 'ikpstatus_sse_streams', help: 'Server-Sent Event streams open on this replica.', registers: [registry] }),
     sseStreamsMax: new Gauge({ name: 'ikpstatus_sse_streams_max', help: 'Server-Sent Event streams this replica allows in all (server.sse.total or derived from the open-files limit).', registers: [registry] }),
+    schedulerFireLag: new Histogram({
+      name: 'ikpstatus_scheduler_fire_lag_seconds',
+      help: "Time from a probe fire's slot to its start on this replica.",
+      buckets: FIRE_LAG_BUCKETS,
+      registers: [registry],
+    }),
+    schedulerMissedFires: new Counter({
+      name: 'ikpstatus_scheduler_missed_fires_total',
+      help: 'Probe fires this replica dropped because they could not start within their slot, by reason (overlap: previous run still going, queued: still waiting for a concurrency slot, stalled: process stalled past the slot).',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    schedulerConcurrencyLimit: new Gauge({
+      name: 'ikpstatus_scheduler_concurrency_limit',
+      help: 'Probe fires this replica allows at once now (adapts between scheduler.concurrency and scheduler.maxConcurrency).',
+      registers: [registry],
+    }),
   };
   // Known label values start at 0, so rate() and alerts see the series before the first event.
   for (const result of ['ok', 'invalid', 'throttled']) metrics.adminAuth.inc({ result }, 0);

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { CAUSE_CODES } from '../triage/types.ts';
+import { MISS_REASONS } from '../scheduler/probe-scheduler.ts';
 import type { Metrics } from './definitions.ts';
 
 /** Webhook delivery outcomes (the `outcome` label of ikpstatus_webhook_deliveries_total). */
@@ -14,6 +15,8 @@ export function preinitialiseCounters(metrics: Metrics, config: Config): void {
   for (const probe of config.probes) {
     if (probe.kind === 'notices') metrics.noticeParseFailures.inc({ source: probe.id }, 0);
   }
+  for (const reason of MISS_REASONS) metrics.schedulerMissedFires.inc({ reason }, 0);
+  metrics.schedulerConcurrencyLimit.set(config.scheduler.concurrency);
   for (const cause of CAUSE_CODES) metrics.triageRequests.inc({ first_cause: cause }, 0);
   for (const webhook of config.webhooks) {
     for (const outcome of WEBHOOK_OUTCOMES) metrics.webhookDeliveries.inc({ webhook: webhook.id, outcome }, 0);

@@ -36,6 +36,7 @@ const EXPECTED: Record<string, string[]> = {
   'degraded-after-not-below-timeout.yaml': ['probe "ikp-home": http.degradedAfter must be < timeout (degradedAfter 10s, timeout 10s)'],
   'connect-timeout-above-timeout.yaml': ['probe "ikp-home": http.connectTimeout must be <= timeout (connectTimeout 15s, timeout 10s)'],
   'bad-port.yaml': ['server.port: Invalid input: expected number'],
+  'scheduler-max-below-concurrency.yaml': ['scheduler.maxConcurrency must be >= scheduler.concurrency (maxConcurrency 16, concurrency 32)'],
   'yaml-syntax-error.yaml': ['YAML syntax error: All mapping items must start at the same column at line 7'],
   'missing-components.yaml': ['components: is required'],
   'empty-file.yaml': ['config: must be a YAML mapping of settings'],
