@@ -19,6 +19,8 @@ export interface LimitSample {
   arrivalsPerSecond: number;
   /** Average run time (EWMA, ms). */
   latencyMs: number;
+  /** Fires running right now (they hold their slots whatever the limit says). */
+  active: number;
   /** Fires waiting for a slot right now. */
   queued: number;
   /** Event-loop utilisation (0–1) since the previous adjustment. */
@@ -33,14 +35,15 @@ export interface LimitSample {
  * already queued get slots on top of it. When the event loop is busy above the ceiling, more
  * concurrent runs would only make each one slower (and their timings wrong), so the limit
  * backs off multiplicatively instead, down to 1. Shrinking without CPU pressure goes half-way to
- * the target per adjustment, so one quiet second does not undo the capacity a busy one needed.
+ * the target per adjustment and never below the runs in flight, so one quiet second (or runs
+ * that have not finished yet, so their latency is not known) does not undo the capacity a busy one needed.
  */
 export function nextLimit(s: LimitSample): number {
   if (s.elu > s.cpuCeiling) return Math.max(1, Math.floor(s.limit * CPU_BACKOFF));
   const needed = Math.ceil(s.arrivalsPerSecond * (s.latencyMs / 1000) * HEADROOM);
   let target = Math.max(s.initial, needed);
   if (s.queued > 0) target = Math.max(target, s.limit + s.queued);
-  else if (target < s.limit) target = s.limit - Math.ceil((s.limit - target) / 2);
+  else if (target < s.limit) target = Math.max(s.active, s.limit - Math.ceil((s.limit - target) / 2));
   return Math.min(s.max, target);
 }
 
@@ -59,7 +62,7 @@ export interface AdaptiveLimitOptions {
 
 /**
  * A concurrency limiter (p-limit underneath) whose limit follows `nextLimit`. Between adjustments,
- * a fire that finds every slot taken raises the limit by one (up to the ceiling) unless the last
+ * a fire that finds every slot taken raises the limit to make room for it (up to the ceiling) unless the last
  * sample showed CPU pressure: waiting a whole adjustment period would make it late.
  */
 export class AdaptiveLimit {
@@ -92,8 +95,9 @@ export class AdaptiveLimit {
   run<T>(fn: () => Promise<T>): Promise<T> {
     this.arrivals++;
     this.maybeAdjust();
-    const full = this.limiter.activeCount + this.limiter.pendingCount >= this.limiter.concurrency;
-    if (full && !this.cpuBound && this.limit < this.opts.max) this.setLimit(this.limit + 1);
+    // This fire plus those already admitted or waiting: if that exceeds the limit, make room now.
+    const wanted = this.limiter.activeCount + this.limiter.pendingCount + 1;
+    if (wanted > this.limit && !this.cpuBound) this.setLimit(Math.min(this.opts.max, wanted));
     return this.limiter(async () => {
       const start = this.opts.now();
       try {
@@ -118,6 +122,7 @@ export class AdaptiveLimit {
       max: this.opts.max,
       arrivalsPerSecond: (this.arrivals * 1000) / elapsed,
       latencyMs: this.latencyMs,
+      active: this.limiter.activeCount,
       queued: this.limiter.pendingCount,
       elu,
       cpuCeiling: this.opts.cpuCeiling,

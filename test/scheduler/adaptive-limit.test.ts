@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveLimit, nextLimit, type LimitSample } from '../../src/scheduler/adaptive-limit.ts';
 
-const base: LimitSample = { limit: 8, initial: 8, max: 256, arrivalsPerSecond: 0, latencyMs: 0, queued: 0, elu: 0.2, cpuCeiling: 0.85 };
+const base: LimitSample = { limit: 8, initial: 8, max: 256, arrivalsPerSecond: 0, latencyMs: 0, active: 0, queued: 0, elu: 0.2, cpuCeiling: 0.85 };
 
 describe('adaptive concurrency: the next limit', () => {
   it.each([
@@ -17,6 +17,7 @@ describe('adaptive concurrency: the next limit', () => {
     { name: 'the event loop is exactly at the ceiling, then it is not CPU-bound', s: { limit: 8, elu: 0.85, arrivalsPerSecond: 33.4, latencyMs: 1_000 }, next: 51 },
     { name: 'the need falls from 100 to 10, then the limit goes half-way down', s: { limit: 100, arrivalsPerSecond: 33.4, latencyMs: 200 }, next: 55 },
     { name: 'nothing runs, then the limit returns towards the floor', s: { limit: 10 }, next: 9 },
+    { name: 'runs still in flight hold more slots than the need, then the limit does not fall below them', s: { limit: 40, active: 30 }, next: 30 },
   ])('when $name', ({ s, next }) => {
     expect(nextLimit({ ...base, ...s })).toBe(next);
   });
