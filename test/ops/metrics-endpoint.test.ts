@@ -29,6 +29,9 @@ const FAMILIES = [
   'ikpstatus_http_request_duration_seconds',
   'ikpstatus_build_info',
   'ikpstatus_store_up',
+  'ikpstatus_scheduler_fire_lag_seconds',
+  'ikpstatus_scheduler_missed_fires_total',
+  'ikpstatus_scheduler_concurrency_limit',
   'process_cpu_seconds_total',
   'process_resident_memory_bytes',
 ];
@@ -107,6 +110,12 @@ describe('GET /metrics on a running app', () => {
     expect([...routes].filter((r) => r !== 'unmatched' && !r!.startsWith('/'))).toEqual([]);
     expect(text).not.toContain(PESEL);
     expect(text).not.toContain('/api/v1/nope');
+  });
+
+  it('when probes fired on their slots, then fire lag is observed, missed fires show by reason from 0, and the concurrency limit is exposed', () => {
+    expect(valueOf(text, 'ikpstatus_scheduler_fire_lag_seconds_count')).toBeGreaterThanOrEqual(3);
+    for (const reason of ['overlap', 'queued', 'stalled']) expect(valueOf(text, 'ikpstatus_scheduler_missed_fires_total', { reason })).toBeGreaterThanOrEqual(0);
+    expect(valueOf(text, 'ikpstatus_scheduler_concurrency_limit')).toBeGreaterThanOrEqual(8);
   });
 
   it('when build info is read, then it names the package version and the Node.js version', () => {
