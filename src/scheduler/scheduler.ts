@@ -9,11 +9,6 @@ export interface Job {
   /** How long a fire's lease is held across replicas (normally the interval). */
   leaseMs: number;
   run: (fireAt: number) => Promise<void>;
-  /** Also fire once at start (coordinated like a scheduled fire). */
-  runOnStart?: boolean;
-  intervalMs?: number;
-  /** Runs outside the global concurrency cap (canaries: they judge the other fires, so those must not starve them). */
-  unlimited?: boolean;
 }
 
 export interface SchedulerDeps {
@@ -25,7 +20,10 @@ export interface SchedulerDeps {
   now: () => number;
 }
 
-/** Runs jobs on node-cron with noOverlap, a global concurrency limit and optional cross-replica coordination. */
+/**
+ * Runs the few cron jobs (the engine's evaluation tick) on node-cron with noOverlap, a concurrency
+ * limit and optional cross-replica coordination. Probes fire from ProbeScheduler at their own slots.
+ */
 export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -53,7 +51,6 @@ export class Scheduler {
     });
     this.tasks.push(task);
     void task.start();
-    if (job.runOnStart) void this.startupFire(job);
   }
 
   /** Jobs currently executing. */
@@ -75,23 +72,9 @@ export class Scheduler {
     return done;
   }
 
-  private async startupFire(job: Job): Promise<void> {
-    const interval = job.intervalMs ?? job.leaseMs;
-    // Replicas starting in the same interval share one startup slot, so a rolling start does not multiply runs.
-    const slot = Math.floor(this.deps.now() / interval) * interval;
-    const coordinator = this.deps.coordinator;
-    try {
-      if (coordinator && !(await coordinator.shouldRun(`${job.name}:start:${slot}`, job.leaseMs))) return;
-    } catch (err) {
-      // Fail open, like scheduled fires: a duplicate run beats a lost one.
-      this.deps.logger.warn({ err, job: job.name }, 'startup fire not coordinated; running it anyway');
-    }
-    await this.fire(job, this.deps.now());
-  }
-
   private fire(job: Job, fireAt: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
-    const p = (job.unlimited ? Promise.resolve().then(() => job.run(fireAt)) : this.limit(() => job.run(fireAt))).catch((err: unknown) => {
+    const p = this.limit(() => job.run(fireAt)).catch((err: unknown) => {
       this.deps.logger.error({ err, job: job.name }, 'job failed');
     });
     this.inFlight.add(p);
