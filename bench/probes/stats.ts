@@ -11,7 +11,7 @@ export interface FireStats {
   lags: number[];
   /** Fires due inside the window with no arrival. */
   missed: number;
-  /** Targets with no arrival at all in the whole log (warm-up included). */
+  /** Targets with no arrival from the window's start on (grace included). */
   neverArrived: number;
   /** Fires due inside the window, over all targets. */
   expected: number;
@@ -47,7 +47,7 @@ export function observedSlot(arrivals: readonly number[], intervalMs: number): n
  * belongs to the fire due at the latest slot time at or before it (lag in [0, interval)).
  * `log` must hold arrivals until some grace after endMs, so the window's last fires can arrive late.
  * Model `grid` puts every slot at phase 0 (the epoch-aligned grid node-cron fires on: `*\/30 * * * * *`),
- * model `observed` estimates each target's slot from all its arrivals (see observedSlot).
+ * model `observed` estimates each target's slot from its arrivals since the window's start (see observedSlot).
  */
 export function fireStats(
   targets: readonly string[],
@@ -60,7 +60,8 @@ export function fireStats(
   const out: FireStats = { arrivals: 0, lags: [], missed: 0, neverArrived: 0, expected: 0 };
   for (const target of targets) {
     const arrivals = log[target] ?? [];
-    const slot = model === 'grid' ? 0 : observedSlot(arrivals, I);
+    // Only arrivals from the window on: fires at start-up or still settling in the warm-up are off-slot.
+    const slot = model === 'grid' ? 0 : observedSlot(arrivals.filter((t) => t >= startMs - early), I);
     // Fires due in the window: slot + n*I in [startMs, endMs).
     const phase = slot ?? mod(startMs, I);
     const first = Math.ceil((startMs - phase) / I);
