@@ -69,7 +69,7 @@ export async function measureRun(procs: Procs, name: string, opts: BenchOptions,
     // last fire in the window is due one interval before its end and its queue drains inside it.
     const startMs = Math.ceil((Date.now() + I) / I) * I;
     const endMs = startMs + opts.intervals * I;
-    log(`${name}: started; warm-up ${I / 1000} s, then ${opts.intervals} x ${I / 1000} s measured`);
+    log(`${name}: started; warm-up ${((startMs - Date.now()) / 1000).toFixed(1)} s, then ${opts.intervals} x ${I / 1000} s measured`);
 
     await sleep(startMs - Date.now());
     const metrics0 = await scrape(system.metricsUrl);
