@@ -22,7 +22,7 @@ export function table(results: RunResult[]): string {
     const cpuRatio = ref && r !== ref && ref.cpuMsPerProbe && r.cpuMsPerProbe !== null ? r.cpuMsPerProbe / ref.cpuMsPerProbe : null;
     const rssRatio = ref && r !== ref ? r.peakRssMb / ref.peakRssMb : null;
     const missed = lag.neverArrived > 0 ? `${lag.missed}*` : String(lag.missed);
-    return [r.run.padEnd(12), lag.model.padEnd(8), String(lag.arrivals).padStart(6), fmt(lag.p50Ms).padStart(8), fmt(lag.p99Ms).padStart(8),
+    return [r.run.padEnd(12), lag.model.padEnd(8), String(r.runs).padStart(6), fmt(lag.p50Ms).padStart(8), fmt(lag.p99Ms).padStart(8),
       missed.padStart(7), fmt(r.app?.lagP50Ms).padStart(8), fmt(r.app?.lagP99Ms).padStart(8), fmt(r.app?.missed).padStart(8),
       fmt(r.cpuS, 2).padStart(7), fmt(r.cpuMsPerProbe, 2).padStart(9), fmt(r.peakRssMb).padStart(7), fmt(cpuRatio, 2).padStart(9), fmt(rssRatio, 2).padStart(9)].join(' ');
   });

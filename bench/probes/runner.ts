@@ -40,6 +40,8 @@ export interface RunResult {
   run: string;
   probes: number;
   windowS: number;
+  /** Requests for the targets that reached the upstream inside the window: the probe runs paid for by the CPU. */
+  runs: number;
   /** Lag against each target's observed slot and against the epoch grid. */
   lag: { observed: LagFigures; grid: LagFigures };
   /** The app's ikpstatus_scheduler_* figures over the window; null when it exposes none. */
@@ -84,16 +86,18 @@ export async function measureRun(procs: Procs, name: string, opts: BenchOptions,
 
     const figures = (model: SlotModel): LagFigures => lagFigures(model, fireStats(targets, arrivals, { intervalMs: I, startMs, endMs, model }));
     const observed = figures('observed');
+    const runs = targets.reduce((n, t) => n + (arrivals[t] ?? []).filter((at) => at >= startMs && at < endMs).length, 0);
     const measuredCpu = Object.fromEntries(Object.keys(system.measured).map((k) => [k, round(cpu1[k]! - cpu0[k]!, 2)]));
     const cpuS = round(Object.values(measuredCpu).reduce((a, b) => a + b, 0), 2);
     return {
       run: name,
       probes: opts.probes,
       windowS: (endMs - startMs) / 1000,
+      runs,
       lag: { observed, grid: figures('grid') },
       app: appFigures(metrics0, metrics1),
       cpuS,
-      cpuMsPerProbe: observed.arrivals > 0 ? round((cpuS * 1000) / observed.arrivals, 3) : null,
+      cpuMsPerProbe: runs > 0 ? round((cpuS * 1000) / runs, 3) : null,
       cpuByProcess: measuredCpu,
       peakRssMb: round(Object.keys(system.measured).reduce((a, k) => a + rss[k]!, 0), 1),
       rssByProcess: Object.fromEntries(Object.keys(system.measured).map((k) => [k, rss[k]!])),
