@@ -130,8 +130,11 @@ function appFigures(start: string | null, end: string | null): RunResult['app'] 
     const v = delta && histogramQuantile(delta, q);
     return v === null || v === undefined ? null : round(v * 1000, 1);
   };
+  // A labelled counter has no sample until its first increment: declared but empty means 0.
+  const declared = end.includes(`# TYPE ${MISSED_METRIC} `);
   const missed0 = start === null ? null : counterValue(start, MISSED_METRIC);
-  return { lagP50Ms: ms(0.5), lagP99Ms: ms(0.99), missed: missed1 === null ? null : missed1 - (missed0 ?? 0) };
+  const missed = missed1 === null ? (declared ? 0 : null) : missed1 - (missed0 ?? 0);
+  return { lagP50Ms: ms(0.5), lagP99Ms: ms(0.99), missed };
 }
 
 async function upstreamPort(upstream: Child): Promise<number> {
