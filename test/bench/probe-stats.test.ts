@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireStats, histogramBuckets, histogramQuantile, observedSlot, quantile, type SlotModel } from '../../bench/probes/stats.ts';
+import { bucketDelta, counterValue, fireStats, histogramBuckets, histogramQuantile, observedSlot, quantile, type SlotModel } from '../../bench/probes/stats.ts';
 
 const I = 30_000;
 const T0 = 1_800_000_000_000; // a multiple of 30 s: phase 0 of the grid
@@ -130,5 +130,30 @@ describe('histogramQuantile', () => {
 
   it('when the histogram is absent, then there are no buckets', () => {
     expect(histogramBuckets(text, 'ikpstatus_scheduler_missing')).toBeNull();
+  });
+});
+
+describe('counterValue and bucketDelta', () => {
+  const start = 'ikpstatus_scheduler_missed_fires_total{reason="overlap"} 2\nikpstatus_scheduler_fire_lag_seconds_bucket{le="0.1"} 10\nikpstatus_scheduler_fire_lag_seconds_bucket{le="+Inf"} 10';
+  const end = [
+    '# TYPE ikpstatus_scheduler_missed_fires_total counter',
+    'ikpstatus_scheduler_missed_fires_total{reason="overlap"} 5',
+    'ikpstatus_scheduler_missed_fires_total{reason="queued"} 4',
+    'ikpstatus_scheduler_missed_fires_total_created{reason="queued"} 1800000000',
+    'ikpstatus_scheduler_fire_lag_seconds_bucket{le="0.1"} 30',
+    'ikpstatus_scheduler_fire_lag_seconds_bucket{le="+Inf"} 40',
+  ].join('\n');
+
+  it('when a counter has several label sets, then their values are summed and other series are ignored', () => {
+    expect(counterValue(end, 'ikpstatus_scheduler_missed_fires_total')).toBe(9);
+    expect(counterValue(end, 'ikpstatus_scheduler_other_total')).toBeNull();
+  });
+
+  it('when buckets are read at both ends of the window, then the delta holds only the window', () => {
+    const name = 'ikpstatus_scheduler_fire_lag_seconds';
+    expect([...bucketDelta(histogramBuckets(end, name)!, histogramBuckets(start, name))]).toEqual([
+      [0.1, 20],
+      [Infinity, 30],
+    ]);
   });
 });
