@@ -1,9 +1,9 @@
-import type { AuditEntry } from '../audit/types.ts';
+import type { AuditEntry } from '../domain/audit.ts';
 import type { Clock, MaintenanceWindow } from '../domain/types.ts';
-import type { Incident } from '../incidents/types.ts';
-import type { Override } from '../overrides/types.ts';
-import type { Reclassification } from '../reclassify/types.ts';
-import type { OutboxEntry } from '../webhooks/types.ts';
+import type { Incident } from '../domain/incidents.ts';
+import type { Override } from '../domain/overrides.ts';
+import type { Reclassification } from '../domain/reclassification.ts';
+import type { OutboxEntry } from '../domain/webhook-events.ts';
 import { quarantined, type QuarantinedRecord } from './quarantine.ts';
 import { recordProblems, type RecordKind } from './records.ts';
 import type { StoreLogger } from './snapshot-file.ts';

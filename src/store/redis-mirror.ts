@@ -1,6 +1,6 @@
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../domain/types.ts';
-import type { Incident } from '../incidents/types.ts';
-import type { Override } from '../overrides/types.ts';
+import type { Incident } from '../domain/incidents.ts';
+import type { Override } from '../domain/overrides.ts';
 import type { Store } from './store.ts';
 
 interface VerifiedCopy {

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { AuditEntry } from '../audit/types.ts';
+import type { AuditEntry } from '../domain/audit.ts';
 import type { ComponentStatus } from '../domain/types.ts';
-import type { Incident } from '../incidents/types.ts';
-import type { Override } from '../overrides/types.ts';
-import type { Reclassification } from '../reclassify/types.ts';
-import type { OutboxEntry } from '../webhooks/types.ts';
+import type { Incident } from '../domain/incidents.ts';
+import type { Override } from '../domain/overrides.ts';
+import type { Reclassification } from '../domain/reclassification.ts';
+import type { OutboxEntry } from '../domain/webhook-events.ts';
 import type { RedisKeys } from './keys.ts';
 import type { QuarantinedRecord } from './quarantine.ts';
 import { DELETE_IF_UNCHANGED } from './redis-history.ts';

@@ -7,11 +7,11 @@ import type {
   StatusTransition,
   UptimeBucket,
 } from '../domain/types.ts';
-import type { AuditEntry } from '../audit/types.ts';
-import type { Incident } from '../incidents/types.ts';
-import type { Override } from '../overrides/types.ts';
-import type { Reclassification } from '../reclassify/types.ts';
-import type { OutboxEntry } from '../webhooks/types.ts';
+import type { AuditEntry } from '../domain/audit.ts';
+import type { Incident } from '../domain/incidents.ts';
+import type { Override } from '../domain/overrides.ts';
+import type { Reclassification } from '../domain/reclassification.ts';
+import type { OutboxEntry } from '../domain/webhook-events.ts';
 import type { QuarantinedRecord } from './quarantine.ts';
 
 /**
