@@ -9,7 +9,7 @@ import { redisKeys } from '../../src/store/keys.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { memoryStores, redisStores } from '../helpers/stores.ts';
-import { PLANTED } from '../store/quarantine-contract.ts';
+import { PLANTED } from '../store/contract/quarantine.ts';
 import { faultApp } from './harness.ts';
 
 const clock = new FakeClock(Date.parse('2026-03-28T12:00:00+01:00'));
