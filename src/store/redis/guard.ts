@@ -216,6 +216,9 @@ export class RedisGuard {
         const entry = (): void => listener();
         this.listeners.add(entry);
         if (this.innerSubscribed === null) this.subscribeInner();
+        // Resolve once Redis confirms the subscription (so a publish right after is heard), but
+        // never wait on an outage: a failed subscribe is retried by the next check.
+        await withinMs(Promise.resolve(this.innerSubscribed), this.opts.checkTimeoutMs).catch(() => undefined);
         return async () => void this.listeners.delete(entry);
       }
       case 'flush':
