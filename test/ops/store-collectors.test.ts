@@ -128,9 +128,10 @@ describe('store-read gauges', () => {
 
   it('when the store cannot be read, then store_up is 0, the store-read gauges are empty and the error is reported once', async () => {
     const store = await memoryStore();
-    const broken: Stores = Object.assign(Object.create(store) as Stores, {
+    const results = Object.assign(Object.create(store.results) as Stores['results'], {
       getComponentStates: () => Promise.reject(Object.assign(new Error('down'), { code: 'ECONNREFUSED' })),
     });
+    const broken = { ...store, results };
     const errors: unknown[] = [];
     const registry = new Registry();
     registerStoreCollectors(registry, { config, stores: broken, now: () => T0, onError: (e) => errors.push(e) });
@@ -144,12 +145,13 @@ describe('store-read gauges', () => {
   it('when one scrape collects every gauge, then the store is read once', async () => {
     const store = await memoryStore();
     let reads = 0;
-    const counting: Stores = Object.assign(Object.create(store) as Stores, {
+    const results = Object.assign(Object.create(store.results) as Stores['results'], {
       getComponentStates: () => {
         reads += 1;
         return store.results.getComponentStates();
       },
     });
+    const counting = { ...store, results };
     const registry = new Registry();
     registerStoreCollectors(registry, { config, stores: counting, now: () => T0, onError: () => undefined });
     await registry.metrics();
