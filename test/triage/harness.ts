@@ -9,7 +9,7 @@ import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp, type WebDeps } from '../../src/web/app.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 
-/** A real app over a MemoryStore, with a fake clock and every log line captured. */
+/** A real app over the embedded store, with a fake clock and every log line captured. */
 export interface Harness {
   app: Express;
   stores: Stores;
