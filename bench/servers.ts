@@ -21,13 +21,13 @@ const fixture = await webFixture('outage');
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
 const logger = createLogger(logLevel, createWriteStream('/dev/null'));
 const metrics = createMetrics(new Registry(), readBuildInfo());
-const app = createWebApp({ config: fixture.config, store: fixture.store, snapshot: fixture.snapshot, logger, metrics, now: () => Date.now() });
+const app = createWebApp({ config: fixture.config, stores: fixture.stores, snapshot: fixture.snapshot, logger, metrics, now: () => Date.now() });
 const appServer = await startWebServer(app, 0, '127.0.0.1');
 
 const handlers = express();
 handlers.disable('x-powered-by');
 handlers.use(statusRoutes(fixture.snapshot, () => Date.now()));
-handlers.use(publicSite({ config: fixture.config, store: fixture.store, snapshot: fixture.snapshot, logger, now: () => Date.now() }).router);
+handlers.use(publicSite({ config: fixture.config, stores: fixture.stores, snapshot: fixture.snapshot, logger, now: () => Date.now() }).router);
 const handlersServer = await startWebServer(handlers, 0, '127.0.0.1');
 
 const baseline = express();

@@ -26,12 +26,8 @@ import type { OperatorDeps } from './admin/context.ts';
 import { TokenVerifier } from './auth/verifier.ts';
 import { reevaluate } from './pipeline/reevaluate.ts';
 import { createStore } from './store/create.ts';
-import { redisKeys } from './store/keys.ts';
-import { RedisStore } from './store/redis.ts';
-import { guardOf, localFaceOf } from './store/redis-guard.ts';
-import { createRateLimitStore, type SendCommand } from './web/rate-limit.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
-import type { Store } from './store/store.ts';
+import type { LifecyclePort, Stores } from './store/ports.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
 import { StatusSnapshot } from './web/snapshot.ts';
@@ -40,11 +36,11 @@ import { ParsePool } from './workers/parse-pool.ts';
 /** How long start-up waits for the parse workers before notice probes start firing. */
 const PARSER_START_MS = 30_000;
 
-/** Optional overrides; tests inject a clock, logger or store. */
+/** Optional overrides; tests inject a clock, logger or store (opened by createStore). */
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
-  store?: Store;
+  stores?: Stores;
   /** Skip the scheduler (read-only replicas and web tests). */
   probing?: boolean;
 }
@@ -53,7 +49,7 @@ export interface AppOptions {
 export interface RunningApp {
   url: string;
   port: number;
-  store: Store;
+  stores: Stores;
   snapshot: StatusSnapshot;
   /** Probe slots and engine ticks together: `busy` fires and a bounded `stop(graceMs)`. */
   scheduler: Stoppable;
@@ -68,8 +64,8 @@ export interface RunningApp {
 export async function startApp(config: Config, opts: AppOptions = {}): Promise<RunningApp> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.log.level);
-  const store =
-    opts.store ??
+  const stores =
+    opts.stores ??
     (await createStore({
       redisUrl: config.store.redisUrl,
       keyPrefix: config.store.keyPrefix,
@@ -78,21 +74,21 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       logger,
     }));
   // The pipeline and the snapshot use the local face: during a Redis outage they go on from memory.
-  const local = localFaceOf(store);
+  const local = stores.local;
   const metrics = createMetrics(new Registry(), readBuildInfo());
   preinitialiseCounters(metrics, config);
   const outage = registerStoreOutageMetrics(metrics.registry);
-  guardOf(store)?.observe(outage.observer);
+  stores.observeOutage(outage.observer);
   registerStoreCollectors(metrics.registry, {
     config,
-    store,
+    stores,
     now: () => clock.now(),
     onError: (err) => logger.warn({ err }, 'metrics scrape could not read the store'),
   });
   // Webhooks deliver off the probe path; with none configured nothing is queued at all.
   const webhooks = config.webhooks.length === 0 ? undefined : new WebhookDispatcher({
     webhooks: config.webhooks,
-    store,
+    stores,
     logger,
     now: () => clock.now(),
     names: new Map(config.components.map((c) => [c.id, c.name.pl])),
@@ -107,13 +103,13 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   if (probing && config.probes.some((p) => p.kind === 'notices') && !(await parser.ready(PARSER_START_MS))) {
     logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
   }
-  const deps: PipelineDeps = { config, store: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
-  const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
+  const deps: PipelineDeps = { config, stores: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
+  const ops: OperatorDeps = { config, stores, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
   const shutdown = new AbortController();
-  // Only a shared store needs coordination; a lone memory-store process is its own leader.
-  const coordinator = config.store.redisUrl ? leaseCoordinator(store, failOpenLog(logger, outage.failOpen, () => clock.now())) : undefined;
+  // Leases run each fire once across replicas (a lone embedded store grants them in-process).
+  const coordinator = leaseCoordinator(stores.coordination, failOpenLog(logger, outage.failOpen, () => clock.now()));
   // Engine ticks stay on node-cron; probes fire at their own slots from the probe scheduler.
   const cronScheduler = new Scheduler({ logger, concurrency: config.scheduler.concurrency, now: () => clock.now(), coordinator });
   const probeScheduler = new ProbeScheduler({
@@ -129,12 +125,11 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   const scheduler = combineSchedulers(probeScheduler, cronScheduler);
   if (probing) scheduleJobs(cronScheduler, probeScheduler, deps, draining.signal, shutdown.signal);
 
-  const snapshot = new StatusSnapshot({ config, store: local, logger, now: () => clock.now() });
+  const snapshot = new StatusSnapshot({ config, stores: local, logger, now: () => clock.now() });
   await snapshot.start();
   const closers: (() => Promise<void> | void)[] = [];
-  // Rate-limit counters live in Redis when there is one, so every replica enforces one budget.
-  const sendCommand = store instanceof RedisStore ? ((...a: string[]) => store.sendCommand(a[0]!, ...a.slice(1))) as SendCommand : null;
-  const keys = redisKeys(config.store.keyPrefix);
+  // Rate-limit counters live in the store, so every replica sharing it enforces one budget.
+  const limiterStore = (limiter: string) => stores.coordination.rateLimitStore(limiter);
   const verifier = new TokenVerifier(config.admin.tokens, {
     // No `now`: the scrypt budget counts real seconds of CPU work, not the injected clock.
     scryptPerSecond: config.admin.scryptPerSecond,
@@ -142,21 +137,21 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   });
   const web = createWebApp({
     config,
-    store,
+    stores,
     snapshot,
     logger,
     now: () => clock.now(),
     metrics,
     onShutdown: (close) => void closers.push(close),
-    admin: { ops, verifier, rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('admin')), consoleRateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('console')), runProbe: (id) => runProbeOnce(config, id, { signal: shutdown.signal, clock, parser, ...(renderer ? { renderer } : {}) }) },
+    admin: { ops, verifier, rateLimitStore: limiterStore('admin'), consoleRateLimitStore: limiterStore('console'), runProbe: (id) => runProbeOnce(config, id, { signal: shutdown.signal, clock, parser, ...(renderer ? { renderer } : {}) }) },
     triage: {
       onTriage: (firstCause) => metrics.triageRequests.inc({ first_cause: firstCause }),
-      rateLimitStore: createRateLimitStore(sendCommand, keys.rateLimitPrefix('triage')),
+      rateLimitStore: limiterStore('triage'),
     },
   });
   const server = await startWebServer(web, config.server.port, config.server.host);
-  const flushTimer = periodicFlush(store, config.store.snapshotEvery, logger);
-  logger.info({ url: server.url, store: config.store.redisUrl ? 'redis' : 'memory', probes: config.probes.length }, 'ikp-status started');
+  const flushTimer = periodicFlush(stores.lifecycle, config.store.snapshotEvery, logger);
+  logger.info({ url: server.url, probes: config.probes.length }, 'ikp-status started');
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
@@ -176,12 +171,12 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
       await server.close();
-      await store.close();
+      await stores.lifecycle.close();
       await verifier.close();
       logger.info('ikp-status stopped');
     })());
 
-  return { url: server.url, port: server.port, store, snapshot, scheduler, logger, metrics, stop };
+  return { url: server.url, port: server.port, stores, snapshot, scheduler, logger, metrics, stop };
 }
 
 function scheduleJobs(scheduler: Scheduler, probes: ProbeScheduler, deps: PipelineDeps, draining: AbortSignal, shutdown: AbortSignal): void {
@@ -215,9 +210,9 @@ function failOpenLog(logger: Logger, count: () => void, now: () => number): (key
   };
 }
 
-function periodicFlush(store: Store, everyMs: number, logger: Logger): NodeJS.Timeout {
+function periodicFlush(lifecycle: LifecyclePort, everyMs: number, logger: Logger): NodeJS.Timeout {
   const timer = setInterval(() => {
-    store.flush().catch((err: unknown) => logger.warn({ err }, 'snapshot flush failed'));
+    lifecycle.flush().catch((err: unknown) => logger.warn({ err }, 'snapshot flush failed'));
   }, everyMs);
   timer.unref();
   return timer;

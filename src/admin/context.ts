@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.ts';
 import type { Clock } from '../domain/types.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 import type { EventSink } from '../webhooks/types.ts';
 
 /** What operator use cases (incidents, maintenance, overrides, reclassification) need; wired in main.ts. */
 export interface OperatorDeps {
   config: Config;
-  store: Store;
+  stores: StorePorts;
   clock: Clock;
   /** Webhook delivery; absent when no webhook is configured. */
   events?: EventSink;

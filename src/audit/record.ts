@@ -4,7 +4,7 @@ import type { AuditAction, AuditEntry } from './types.ts';
 
 /** Appends one audit row (values are stored as given: callers pass domain objects, which never hold tokens). */
 export async function recordAudit(
-  deps: Pick<OperatorDeps, 'config' | 'store' | 'clock' | 'newId'>,
+  deps: Pick<OperatorDeps, 'config' | 'stores' | 'clock' | 'newId'>,
   actor: Actor,
   action: AuditAction,
   target: AuditEntry['target'],
@@ -21,6 +21,6 @@ export async function recordAudit(
     before: before ?? null,
     after: after ?? null,
   };
-  await deps.store.appendAudit(entry, deps.config.admin.auditKeep);
+  await deps.stores.operator.appendAudit(entry, deps.config.admin.auditKeep);
   return entry;
 }

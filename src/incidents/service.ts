@@ -14,14 +14,14 @@ const SAVE_ATTEMPTS = 3;
 export const DEFAULT_RESOLUTION: LocalizedText = { pl: 'Problem został rozwiązany.', en: 'The problem has been resolved.' };
 
 /** Every incident, open ones first, then newest first. */
-export async function listIncidents(deps: Pick<OperatorDeps, 'store'>): Promise<Incident[]> {
-  const all = await deps.store.getIncidents();
+export async function listIncidents(deps: Pick<OperatorDeps, 'stores'>): Promise<Incident[]> {
+  const all = await deps.stores.operator.getIncidents();
   return all.sort((a, b) => Number(b.state !== 'resolved') - Number(a.state !== 'resolved') || b.createdAt - a.createdAt);
 }
 
 /** One incident; NOT_FOUND when there is none. */
-export async function findIncident(deps: Pick<OperatorDeps, 'store'>, id: string): Promise<Incident> {
-  const found = await deps.store.getIncident(id);
+export async function findIncident(deps: Pick<OperatorDeps, 'stores'>, id: string): Promise<Incident> {
+  const found = await deps.stores.operator.getIncident(id);
   if (!found) throw new AppError('NOT_FOUND', `incident ${id}`);
   return found;
 }
@@ -31,7 +31,7 @@ export async function createIncident(deps: OperatorDeps, actor: Actor, input: Ne
   const newId = idFactory(deps);
   const incident = openIncident(opts.id ?? newId(), input, { updateId: newId(), by: actor.name, at: deps.clock.now() }, opts.automatic);
   // A fixed id (automatic incidents) may already exist: another replica opened it first.
-  if (!(await deps.store.saveIncident(incident, 0))) return null;
+  if (!(await deps.stores.operator.saveIncident(incident, 0))) return null;
   await announce(deps, actor, 'incident.create', null, incident);
   return incident;
 }
@@ -63,7 +63,7 @@ async function mutate(
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
     const before = await findIncident(deps, id);
     const after = change(before, { updateId: idFactory(deps)(), by: actor.name, at: deps.clock.now() });
-    if (await deps.store.saveIncident(after, before.version)) {
+    if (await deps.stores.operator.saveIncident(after, before.version)) {
       await announce(deps, actor, action, before, after);
       return after;
     }
@@ -74,5 +74,5 @@ async function mutate(
 async function announce(deps: OperatorDeps, actor: Actor, action: AuditAction, before: Incident | null, after: Incident): Promise<void> {
   await recordAudit(deps, actor, action, { kind: 'incident', id: after.id }, before, after);
   deps.events?.emit(incidentChanged(after, deps.clock.now()));
-  await deps.store.publishChanged();
+  await deps.stores.coordination.publishChanged();
 }

@@ -15,8 +15,8 @@ export const MANUAL_SOURCE = 'manual';
 const MAX_WINDOW_MS = 31 * 86_400_000;
 
 /** Every kept window (manual and parsed), newest start first. */
-export async function listWindows(deps: Pick<OperatorDeps, 'store'>): Promise<MaintenanceWindow[]> {
-  return (await deps.store.getWindows()).sort((a, b) => b.start - a.start);
+export async function listWindows(deps: Pick<OperatorDeps, 'stores'>): Promise<MaintenanceWindow[]> {
+  return (await deps.stores.windows.getWindows()).sort((a, b) => b.start - a.start);
 }
 
 /** Announces a manual maintenance window, in the same model and store as parsed notices. */
@@ -68,8 +68,8 @@ export async function cancelWindow(deps: OperatorDeps, actor: Actor, id: string)
   return after;
 }
 
-async function findWindow(deps: Pick<OperatorDeps, 'store'>, id: string): Promise<MaintenanceWindow> {
-  const found = (await deps.store.getWindows()).find((w) => w.id === id);
+async function findWindow(deps: Pick<OperatorDeps, 'stores'>, id: string): Promise<MaintenanceWindow> {
+  const found = (await deps.stores.windows.getWindows()).find((w) => w.id === id);
   if (!found) throw new AppError('NOT_FOUND', `window ${id}`);
   return found;
 }
@@ -81,8 +81,8 @@ function checkTimes(start: number, end: number, now: number): void {
 }
 
 async function save(deps: OperatorDeps, actor: Actor, action: AuditAction, before: MaintenanceWindow | null, after: MaintenanceWindow): Promise<void> {
-  await deps.store.putWindows([after]);
+  await deps.stores.windows.putWindows([after]);
   await recordAudit(deps, actor, action, { kind: 'maintenance', id: after.id }, before, after);
   await deps.reevaluate?.();
-  await deps.store.publishChanged();
+  await deps.stores.coordination.publishChanged();
 }

@@ -3,13 +3,13 @@ import type { Config } from '../config/schema.ts';
 import { COMPONENT_STATUSES, type ComponentState } from '../domain/types.ts';
 import { isActive, isUpcoming } from '../engine/overlays.ts';
 import { freshness, publicState } from '../engine/public-state.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 import { sharedStoreReader, type StoreReading } from './store-reading.ts';
 
 /** What the store-read gauges need. */
 export interface StoreCollectorDeps {
   config: Config;
-  store: Store;
+  stores: Pick<StorePorts, 'results' | 'windows' | 'operator'>;
   now: () => number;
   /** Called when a scrape cannot read the store (the gauges are then left empty). */
   onError: (err: unknown) => void;
@@ -24,7 +24,7 @@ type Fill<L extends string> = (gauge: Gauge<L>, reading: StoreReading, now: numb
  */
 export function registerStoreCollectors(registry: Registry, deps: StoreCollectorDeps): void {
   const { config } = deps;
-  const read = sharedStoreReader(deps.store, deps.onError);
+  const read = sharedStoreReader(deps.stores, deps.onError);
   const add = <L extends string>(name: string, help: string, labelNames: L[], fill: Fill<L>): void => {
     new Gauge<L>({
       name,

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { StoreOutageObserver } from '../store/redis-guard.ts';
+import type { StoreOutageObserver } from '../store/ports.ts';
 
 /** Metrics of store outages on this replica, and the observer that feeds them. */
 export interface StoreOutageMetrics {

@@ -1,7 +1,7 @@
 import type { ComponentState, MaintenanceWindow, ProbeState } from '../domain/types.ts';
 import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 
 /** Everything the store-read gauges need, read once per scrape. */
 export interface StoreReading {
@@ -21,10 +21,10 @@ const READ_BUDGET_MS = 400;
  * the same scrape (prom-client collects them concurrently), so a scrape costs one read.
  * Resolves to null when the store does not answer.
  */
-export function sharedStoreReader(store: Store, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
+export function sharedStoreReader(stores: Pick<StorePorts, 'results' | 'windows' | 'operator'>, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
   let inFlight: Promise<StoreReading | null> | null = null;
   return () =>
-    (inFlight ??= withinBudget(Promise.all([store.getComponentStates(), store.getProbeStates(), store.getWindows(), store.getIncidents(), store.getOverrides()]))
+    (inFlight ??= withinBudget(Promise.all([stores.results.getComponentStates(), stores.results.getProbeStates(), stores.windows.getWindows(), stores.operator.getIncidents(), stores.operator.getOverrides()]))
       .then(
         ([components, probes, windows, incidents, overrides]): StoreReading | null => ({ components, probes, windows, incidents, overrides }),
         (err: unknown) => {

@@ -10,8 +10,8 @@ import { AppError } from '../domain/errors.ts';
 import type { MaintenanceWindow } from '../domain/types.ts';
 
 /** Every pending suggestion, soonest start first. */
-export async function listPending(deps: Pick<OperatorDeps, 'store'>): Promise<MaintenanceWindow[]> {
-  return (await deps.store.getWindows()).filter((w) => w.state === 'pending').sort((a, b) => a.start - b.start);
+export async function listPending(deps: Pick<OperatorDeps, 'stores'>): Promise<MaintenanceWindow[]> {
+  return (await deps.stores.windows.getWindows()).filter((w) => w.state === 'pending').sort((a, b) => a.start - b.start);
 }
 
 /** Confirms a suggestion: it becomes an announced window and acts on status. */
@@ -25,7 +25,7 @@ export async function rejectNotice(deps: OperatorDeps, actor: Actor, id: string)
 }
 
 async function decide(deps: OperatorDeps, actor: Actor, id: string, decision: 'confirmed' | 'rejected'): Promise<MaintenanceWindow> {
-  const before = (await deps.store.getWindows()).find((w) => w.id === id);
+  const before = (await deps.stores.windows.getWindows()).find((w) => w.id === id);
   if (!before) throw new AppError('NOT_FOUND', `notice window ${id}`);
   if (before.state !== 'pending') throw new AppError('NOT_EDITABLE', `notice window ${id} is ${before.state}, not pending`);
   const now = deps.clock.now();
@@ -35,9 +35,9 @@ async function decide(deps: OperatorDeps, actor: Actor, id: string, decision: 'c
     review: { decision, by: actor.name, at: now },
     updatedAt: now,
   };
-  await deps.store.putWindows([after]);
+  await deps.stores.windows.putWindows([after]);
   await recordAudit(deps, actor, decision === 'confirmed' ? 'notice.confirm' : 'notice.reject', { kind: 'maintenance', id }, before, after);
   await deps.reevaluate?.();
-  await deps.store.publishChanged();
+  await deps.stores.coordination.publishChanged();
   return after;
 }

@@ -8,10 +8,10 @@ import { isInForce, MAX_OVERRIDE_MS } from './overrides.ts';
 import type { Override } from './types.ts';
 
 /** Overrides in force now, soonest expiry first (expired ones are pruned on the way). */
-export async function listOverrides(deps: Pick<OperatorDeps, 'store' | 'clock'>): Promise<Override[]> {
+export async function listOverrides(deps: Pick<OperatorDeps, 'stores' | 'clock'>): Promise<Override[]> {
   const now = deps.clock.now();
-  await deps.store.pruneOverrides(now);
-  return (await deps.store.getOverrides()).filter((o) => isInForce(o, now)).sort((a, b) => a.expiresAt - b.expiresAt);
+  await deps.stores.operator.pruneOverrides(now);
+  return (await deps.stores.operator.getOverrides()).filter((o) => isInForce(o, now)).sort((a, b) => a.expiresAt - b.expiresAt);
 }
 
 /** Forces a component's status until the override expires, replacing an earlier one; applied at once. */
@@ -21,9 +21,9 @@ export async function setOverride(deps: OperatorDeps, actor: Actor, input: Overr
   const field = input.until !== undefined ? 'until' : 'for';
   if (expiresAt <= now) throw fieldFailure(field, 'Koniec musi być w przyszłości.', 'The end must be in the future.');
   if (expiresAt - now > MAX_OVERRIDE_MS) throw fieldFailure(field, 'Nadpisanie może trwać najwyżej 7 dni.', 'An override may last at most 7 days.');
-  const before = (await deps.store.getOverrides()).find((o) => o.component === input.component && isInForce(o, now)) ?? null;
+  const before = (await deps.stores.operator.getOverrides()).find((o) => o.component === input.component && isInForce(o, now)) ?? null;
   const override: Override = { component: input.component, status: input.status, reason: input.reason, createdBy: actor.name, createdAt: now, expiresAt };
-  await deps.store.putOverride(override);
+  await deps.stores.operator.putOverride(override);
   await recordAudit(deps, actor, 'override.create', { kind: 'override', id: override.component }, before, override);
   await applied(deps);
   return override;
@@ -31,8 +31,8 @@ export async function setOverride(deps: OperatorDeps, actor: Actor, input: Overr
 
 /** Lifts a component's override early; NOT_FOUND when none is in force. */
 export async function clearOverride(deps: OperatorDeps, actor: Actor, component: string): Promise<Override> {
-  const before = (await deps.store.getOverrides()).find((o) => o.component === component && isInForce(o, deps.clock.now()));
-  if (!before || !(await deps.store.deleteOverride(component))) throw new AppError('NOT_FOUND', `override of ${component}`);
+  const before = (await deps.stores.operator.getOverrides()).find((o) => o.component === component && isInForce(o, deps.clock.now()));
+  if (!before || !(await deps.stores.operator.deleteOverride(component))) throw new AppError('NOT_FOUND', `override of ${component}`);
   await recordAudit(deps, actor, 'override.delete', { kind: 'override', id: component }, before, null);
   await applied(deps);
   return before;
@@ -40,5 +40,5 @@ export async function clearOverride(deps: OperatorDeps, actor: Actor, component:
 
 async function applied(deps: OperatorDeps): Promise<void> {
   await deps.reevaluate?.();
-  await deps.store.publishChanged();
+  await deps.stores.coordination.publishChanged();
 }

@@ -1,14 +1,2 @@
-import type { ComponentStatus } from '../domain/types.ts';
-
-/** An operator forcing a component's status for a bounded time (for when probes are wrong). One per component. */
-export interface Override {
-  component: string;
-  status: ComponentStatus;
-  /** Why: mandatory, shown to operators and kept in the audit trail. */
-  reason: string;
-  createdBy: string;
-  /** Epoch ms. */
-  createdAt: number;
-  /** Epoch ms; the override stops applying at this instant. */
-  expiresAt: number;
-}
+/** The override record lives in domain/ (the store keeps it); re-exported for the feature's code. */
+export type { Override } from '../domain/overrides.ts';

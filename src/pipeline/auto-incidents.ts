@@ -14,10 +14,10 @@ import type { PipelineDeps } from './context.ts';
  * so a second replica racing it cannot open a duplicate.
  */
 export async function runAutoIncidents(deps: PipelineDeps, states: ComponentState[]): Promise<void> {
-  const { config, store, clock } = deps;
+  const { config, stores, clock } = deps;
   if (!config.incidents.autoOpen) return;
   const now = clock.now();
-  const plan = planAutoIncidents(states, await store.getIncidents(), now, config.incidents.autoOpenAfter);
+  const plan = planAutoIncidents(states, await stores.operator.getIncidents(), now, config.incidents.autoOpenAfter);
   const byId = new Map(config.components.map((c) => [c.id, c]));
   for (const o of plan.open) {
     const c = byId.get(o.component);

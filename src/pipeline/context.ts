@@ -2,14 +2,15 @@ import type { Config, ProbeConfig } from '../config/schema.ts';
 import type { Clock, JourneyStepResult, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PageRenderer } from '../probes/journey/browser.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 import type { EventSink } from '../webhooks/types.ts';
 import type { ParseRunner } from '../workers/parse-runner.ts';
 
 /** Dependencies every pipeline step receives (wired in main.ts). */
 export interface PipelineDeps {
   config: Config;
-  store: Store;
+  /** The store's local face: during a shared-store outage it goes on from memory. */
+  stores: StorePorts;
   clock: Clock;
   logger: Logger;
   /** Told about pipeline events (metrics hook in here; the pipeline never imports prom-client). */

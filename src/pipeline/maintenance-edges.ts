@@ -28,8 +28,8 @@ export function maintenanceEdges(windows: MaintenanceWindow[], from: number, to:
 
 /** Hands the maintenance starts and ends of the last few ticks to the webhooks. */
 export async function emitMaintenanceEdges(deps: PipelineDeps, tickMs: number): Promise<void> {
-  const { events, store, clock } = deps;
+  const { events, stores, clock } = deps;
   if (!events) return;
   const now = clock.now();
-  for (const e of maintenanceEdges(await store.getWindows(), now - LOOKBACK_TICKS * tickMs, now)) events.emit(e);
+  for (const e of maintenanceEdges(await stores.windows.getWindows(), now - LOOKBACK_TICKS * tickMs, now)) events.emit(e);
 }

@@ -22,9 +22,9 @@ export async function applyNotices(deps: PipelineDeps, probe: NoticesProbeConfig
     return;
   }
   const parsed = run.value;
-  const existing = await deps.store.getWindows();
+  const existing = await deps.stores.windows.getWindows();
   const changed = reconcileNotices(probe.id, existing, parsed, at, deps.config.notices.confidenceThreshold);
-  if (changed.length > 0) await deps.store.putWindows(changed);
+  if (changed.length > 0) await deps.stores.windows.putWindows(changed);
 }
 
 /** Parses one item; components named in the text win, else the source's own components. */

@@ -20,10 +20,10 @@ export async function operatorTick(deps: PipelineDeps, states: ComponentState[],
   await step(deps, 'webhook outbox recovery', async () => deps.events?.recoverOrphans?.());
   if (now % HOUR_MS < tickMs) {
     await step(deps, 'pruning', async () => {
-      await deps.store.pruneOverrides(now);
-      await deps.store.pruneIncidents(now - deps.config.store.uptimeDays * DAY_MS);
+      await deps.stores.operator.pruneOverrides(now);
+      await deps.stores.operator.pruneIncidents(now - deps.config.store.uptimeDays * DAY_MS);
       // Windows are kept as long as uptime history, so past-time triage can still see them.
-      await deps.store.pruneWindows(now - deps.config.store.uptimeDays * DAY_MS);
+      await deps.stores.windows.pruneWindows(now - deps.config.store.uptimeDays * DAY_MS);
     });
   }
 }

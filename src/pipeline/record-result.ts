@@ -13,16 +13,16 @@ const CANARY_HISTORY = 20;
  * internet when it was taken; a canary run settles every probe's waiting failures.
  */
 export async function recordResult(deps: PipelineDeps, probe: ProbeConfig, result: ProbeResult): Promise<void> {
-  const { store } = deps;
-  await store.appendResult(result, deps.config.store.resultsPerProbe);
-  const states = await store.getProbeStates();
+  const { stores } = deps;
+  await stores.results.appendResult(result, deps.config.store.resultsPerProbe);
+  const states = await stores.results.getProbeStates();
   const prev = states.get(probe.id) ?? initialProbeState(probe.id, result.at);
   if (probe.canary) {
-    await store.setProbeState(applyResult(prev, result, thresholds(deps, probe)));
+    await stores.results.setProbeState(applyResult(prev, result, thresholds(deps, probe)));
     await settleWaiting(deps, states);
   } else {
     const next = admitResult(prev, result, await canaryRuns(deps, result.ok), thresholds(deps, probe));
-    await store.setProbeState(next);
+    await stores.results.setProbeState(next);
     if ((next.pendingFailures?.length ?? 0) > (prev.pendingFailures?.length ?? 0)) {
       deps.logger.debug({ probe: probe.id, at: result.at }, 'failure waits for a canary verdict before it counts');
     }
@@ -38,7 +38,7 @@ async function settleWaiting(deps: PipelineDeps, states: Map<string, ProbeState>
   for (const p of waiting) {
     const prev = states.get(p.id)!;
     const next = settle(prev, canaries, thresholds(deps, p));
-    if (next !== prev) await deps.store.setProbeState(next);
+    if (next !== prev) await deps.stores.results.setProbeState(next);
   }
 }
 
@@ -46,7 +46,7 @@ async function settleWaiting(deps: PipelineDeps, states: Map<string, ProbeState>
 async function canaryRuns(deps: PipelineDeps, skip: boolean): Promise<Map<string, CanaryRun[]>> {
   const canaries = deps.config.probes.filter((p) => p.canary);
   if (skip || canaries.length === 0) return new Map(canaries.map((c) => [c.id, []]));
-  const runs = await Promise.all(canaries.map((c) => deps.store.recentResults(c.id, CANARY_HISTORY)));
+  const runs = await Promise.all(canaries.map((c) => deps.stores.results.recentResults(c.id, CANARY_HISTORY)));
   return new Map(canaries.map((c, i) => [c.id, runs[i]!.map((r) => ({ at: r.at, ok: r.ok }))]));
 }
 

@@ -9,13 +9,13 @@ import type { PipelineDeps } from './context.ts';
  * what changed (plus a history entry per status change) and announces it.
  */
 export async function reevaluate(deps: PipelineDeps): Promise<Evaluation> {
-  const { config, store, clock } = deps;
+  const { config, stores, clock } = deps;
   const now = clock.now();
   const [probeStates, previous, windows, overrides] = await Promise.all([
-    store.getProbeStates(),
-    store.getComponentStates(),
-    store.getWindows(),
-    store.getOverrides(),
+    stores.results.getProbeStates(),
+    stores.results.getComponentStates(),
+    stores.windows.getWindows(),
+    stores.operator.getOverrides(),
   ]);
   const evaluation = evaluate({
     now,
@@ -31,9 +31,9 @@ export async function reevaluate(deps: PipelineDeps): Promise<Evaluation> {
     .filter((c) => previous.get(c.id)?.status !== c.status || previous.get(c.id)?.reason !== c.reason)
     .map((c) => ({ component: c.id, at: now, status: c.status, reason: c.reason, rootCause: c.rootCause }));
   if (dirty.length > 0) {
-    await store.setComponentStates(dirty);
-    if (transitions.length > 0) await store.addTransitions(transitions, config.store.uptimeDays);
-    await store.publishChanged();
+    await stores.results.setComponentStates(dirty);
+    if (transitions.length > 0) await stores.history.addTransitions(transitions, config.store.uptimeDays);
+    await stores.coordination.publishChanged();
   }
   // Webhooks hear of status changes only (not of reason changes), and not of a component's first evaluation.
   for (const c of dirty) {

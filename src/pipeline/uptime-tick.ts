@@ -17,7 +17,7 @@ export async function evaluationTick(deps: PipelineDeps, tickMs: number): Promis
   const evaluation = await reevaluate(deps);
   const day = warsawDay(deps.clock.now());
   await Promise.all(
-    evaluation.components.map((c) => deps.store.addUptime(c.id, day, c.status, tickMs / 1000, deps.config.store.uptimeDays)),
+    evaluation.components.map((c) => deps.stores.history.addUptime(c.id, day, c.status, tickMs / 1000, deps.config.store.uptimeDays)),
   );
   await operatorTick(deps, evaluation.components, tickMs);
 }

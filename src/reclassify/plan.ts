@@ -11,7 +11,7 @@ export interface ReclassifyPlan {
 
 /**
  * Plans re-booking the outage time of [from, to) as maintenance (pure). `history` is what
- * `Store.getTransitions(component, from, to)` returns: the entry in force at `from` plus those
+ * `HistoryPort.getTransitions(component, from, to)` returns: the entry in force at `from` plus those
  * within. Outage entries inside the period become maintenance; an outage already in force at
  * `from` gets a maintenance entry at `from`; an outage still in force at `to` is restored by an
  * entry at `to`. The seconds come from the same timeline, so history and uptime agree by

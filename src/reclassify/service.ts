@@ -13,8 +13,8 @@ const DAY_MS = 86_400_000;
 const LOCK_MS = 30_000;
 
 /** Every recorded reclassification, newest period first. */
-export async function listReclassifications(deps: Pick<OperatorDeps, 'store'>): Promise<Reclassification[]> {
-  return (await deps.store.getReclassifications()).sort((a, b) => b.from - a.from);
+export async function listReclassifications(deps: Pick<OperatorDeps, 'stores'>): Promise<Reclassification[]> {
+  return (await deps.stores.operator.getReclassifications()).sort((a, b) => b.from - a.from);
 }
 
 /**
@@ -24,17 +24,17 @@ export async function listReclassifications(deps: Pick<OperatorDeps, 'store'>): 
  * since the rewritten history shows no outage left. One rewrite per component at a time, across replicas.
  */
 export async function reclassify(deps: OperatorDeps, actor: Actor, input: ReclassifyInput): Promise<Reclassification> {
-  const { store, config, clock } = deps;
+  const { stores, config, clock } = deps;
   const now = clock.now();
   checkPeriod(deps, input);
   const lock = `reclassify:${input.component}`;
-  if (!(await store.acquireLease(lock, LOCK_MS))) throw new AppError('CONFLICT', `a reclassification of ${input.component} is running`);
+  if (!(await stores.coordination.acquireLease(lock, LOCK_MS))) throw new AppError('CONFLICT', `a reclassification of ${input.component} is running`);
   try {
-    const history = await store.getTransitions(input.component, input.from, input.to);
+    const history = await stores.history.getTransitions(input.component, input.from, input.to);
     const plan = planReclassification(input.component, history, input.from, input.to);
-    await store.addTransitions(plan.transitions, config.store.uptimeDays);
+    await stores.history.addTransitions(plan.transitions, config.store.uptimeDays);
     let moved = 0;
-    for (const [day, seconds] of plan.seconds) moved += await store.moveUptime(input.component, day, 'outage', 'maintenance', seconds);
+    for (const [day, seconds] of plan.seconds) moved += await stores.history.moveUptime(input.component, day, 'outage', 'maintenance', seconds);
     const record: Reclassification = {
       id: idFactory(deps)(),
       ...input,
@@ -43,13 +43,13 @@ export async function reclassify(deps: OperatorDeps, actor: Actor, input: Reclas
       movedSeconds: moved,
       transitionsWritten: plan.transitions.length,
     };
-    await store.addReclassification(record);
+    await stores.operator.addReclassification(record);
     const before = history.filter((t) => plan.transitions.some((p) => p.at === t.at));
     await recordAudit(deps, actor, 'reclassify.create', { kind: 'reclassification', id: record.id }, { transitions: before }, { ...record, transitions: plan.transitions });
-    await store.publishChanged();
+    await stores.coordination.publishChanged();
     return record;
   } finally {
-    await store.releaseLease(lock);
+    await stores.coordination.releaseLease(lock);
   }
 }
 
@@ -74,11 +74,11 @@ export interface ReclassifyPreviewDay {
 /** What a reclassification would change, without changing anything (the console's before/after preview). */
 export async function previewReclassification(deps: OperatorDeps, input: ReclassifyInput): Promise<{ days: ReclassifyPreviewDay[]; transitions: number }> {
   checkPeriod(deps, input);
-  const history = await deps.store.getTransitions(input.component, input.from, input.to);
+  const history = await deps.stores.history.getTransitions(input.component, input.from, input.to);
   const plan = planReclassification(input.component, history, input.from, input.to);
   const days: ReclassifyPreviewDay[] = [];
   for (const [day, seconds] of plan.seconds) {
-    const [bucket] = await deps.store.getUptime(input.component, day, day);
+    const [bucket] = await deps.stores.history.getUptime(input.component, day, day);
     const before = bucket ?? { day, seconds: { operational: 0, degraded: 0, maintenance: 0, outage: 0, unknown: 0 } };
     // The store never moves more than the bucket holds; the preview follows the same rule.
     const moved = Math.min(seconds, before.seconds.outage);

@@ -1,5 +1,5 @@
 import type { RunCoordinator } from 'node-cron';
-import type { Store } from '../store/store.ts';
+import type { CoordinationPort } from '../store/ports.ts';
 
 /** Told when a fire ran without a lease because the store could not be asked. */
 export type FailOpenHook = (key: string, err: unknown) => void;
@@ -11,10 +11,10 @@ export type FailOpenHook = (key: string, err: unknown) => void;
  * It fails OPEN: when the store cannot answer, every replica runs the fire. A duplicate probe
  * is harmless; a lost one would blind the monitor exactly when something is broken.
  */
-export function leaseCoordinator(store: Store, onFailOpen?: FailOpenHook): RunCoordinator {
+export function leaseCoordinator(leases: Pick<CoordinationPort, 'acquireLease'>, onFailOpen?: FailOpenHook): RunCoordinator {
   return {
     shouldRun: (key, ttlMs) =>
-      store.acquireLease(`cron:${key}`, ttlMs).catch((err: unknown) => {
+      leases.acquireLease(`cron:${key}`, ttlMs).catch((err: unknown) => {
         onFailOpen?.(key, err);
         return true;
       }),

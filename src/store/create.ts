@@ -1,8 +1,8 @@
 import type { Clock } from '../domain/types.ts';
-import { MemoryStore } from './memory.ts';
-import { RedisGuard, type GuardLogger, type GuardOptions } from './redis-guard.ts';
-import { RedisStore } from './redis.ts';
-import type { Store } from './store.ts';
+import { MemoryStore } from './memory/store.ts';
+import type { Stores } from './ports.ts';
+import { RedisGuard, type GuardLogger, type GuardOptions } from './redis/guard.ts';
+import { RedisStore } from './redis/store.ts';
 
 /** What `createStore` needs: Redis when `redisUrl` is set, the memory store otherwise. */
 export interface CreateStoreOptions {
@@ -16,13 +16,16 @@ export interface CreateStoreOptions {
 }
 
 /**
- * Opens the configured store (the only place the store kind is chosen). Redis comes behind a
- * RedisGuard: this returns its shared face; `localFaceOf` gives the pipeline's face.
+ * Opens the configured store: the only place the store kind is chosen. Redis comes behind a
+ * RedisGuard (its shared face fails fast during an outage; `local` goes on from memory).
  */
-export async function createStore(opts: CreateStoreOptions): Promise<Store> {
+export async function createStore(opts: CreateStoreOptions): Promise<Stores> {
   if (opts.redisUrl) {
     const redis = new RedisStore({ url: opts.redisUrl, keyPrefix: opts.keyPrefix, logger: opts.logger, clock: opts.clock });
-    return new RedisGuard(redis, { ...opts.guard, logger: opts.logger }).shared;
+    opts.logger?.info({ store: 'redis', keyPrefix: opts.keyPrefix }, 'store opened');
+    return new RedisGuard(redis, { ...opts.guard, logger: opts.logger }).stores;
   }
-  return MemoryStore.open({ snapshotFile: opts.snapshotFile, clock: opts.clock, logger: opts.logger });
+  const memory = await MemoryStore.open({ snapshotFile: opts.snapshotFile, clock: opts.clock, logger: opts.logger });
+  opts.logger?.info({ store: 'memory', snapshotFile: opts.snapshotFile }, 'store opened');
+  return memory;
 }

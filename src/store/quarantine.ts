@@ -1,20 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { RecordKind } from './records.ts';
+import type { QuarantinedRecord, RecordKind } from '../domain/quarantine.ts';
 
-/** A stored record that failed validation when read: set aside, shown to operators, deletable. */
-export interface QuarantinedRecord {
-  /** Derived from where it was and what it held, so replicas quarantining the same record agree. */
-  id: string;
-  kind: RecordKind;
-  /** Where it was kept (a Redis key, or the snapshot/journal section of the embedded store). */
-  location: string;
-  /** Epoch ms when it was set aside. */
-  at: number;
-  /** What was wrong (paths and messages, never values). */
-  problems: string[];
-  /** The record as stored (cut to MAX_RAW characters), for an operator to mend and re-enter. */
-  raw: string;
-}
+export type { QuarantinedRecord };
 
 /** Longest raw text kept per quarantined record. */
 export const MAX_RAW = 16_384;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPONENT_STATUSES } from '../domain/types.ts';
-import { INCIDENT_IMPACTS, INCIDENT_STATES } from '../incidents/types.ts';
+import { INCIDENT_IMPACTS, INCIDENT_STATES } from '../domain/incidents.ts';
+import type { RecordKind } from '../domain/quarantine.ts';
 
 /**
  * Schemas of every record kind the stores keep, checked when a record is read back: a record
@@ -83,7 +84,7 @@ const probeResult = z.looseObject({ probeId: z.string().min(1), at: epoch, ok: z
 const transition = z.looseObject({ component: z.string().min(1), at: epoch, status, reason: z.string(), rootCause: z.string().nullable() });
 
 /** The schema of each record kind, by the name quarantine entries and logs use. */
-export const RECORD_SCHEMAS = {
+export const RECORD_SCHEMAS: Record<RecordKind, z.ZodType> = {
   incident,
   override,
   window,
@@ -94,10 +95,9 @@ export const RECORD_SCHEMAS = {
   probeState,
   probeResult,
   transition,
-} as const;
+};
 
-export type RecordKind = keyof typeof RECORD_SCHEMAS;
-export const RECORD_KINDS = Object.keys(RECORD_SCHEMAS) as RecordKind[];
+export { RECORD_KINDS, type RecordKind } from '../domain/quarantine.ts';
 
 /** What was wrong with a record, as short paths and messages (never the values, which may hold anything). */
 export function recordProblems(kind: RecordKind, value: unknown): string[] | null {

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
 import { effectiveEnd } from '../engine/index.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 import type { StatusView } from '../web/status-view.ts';
 import type { TriageWorld, WorldWindow } from './types.ts';
 
@@ -11,7 +11,7 @@ export const LIVE_TOLERANCE_MS = 60_000;
 /** Where the world at some instant comes from. */
 export interface WorldSources {
   config: Config;
-  store: Pick<Store, 'getTransitions' | 'getWindows'>;
+  stores: Pick<StorePorts, 'history' | 'windows'>;
   /** The current read model (StatusSnapshot.current().view). */
   view: () => StatusView;
 }
@@ -64,10 +64,10 @@ export function liveWorld(view: StatusView, at: number): TriageWorld {
 }
 
 /** The world at a past instant, from stored transitions (the state in force at `at`) and windows. */
-export async function historicWorld(config: Config, store: WorldSources['store'], at: number): Promise<TriageWorld> {
+export async function historicWorld(config: Config, stores: WorldSources['stores'], at: number): Promise<TriageWorld> {
   const [histories, stored] = await Promise.all([
-    Promise.all(config.components.map((c) => store.getTransitions(c.id, at, at))),
-    store.getWindows(),
+    Promise.all(config.components.map((c) => stores.history.getTransitions(c.id, at, at))),
+    stores.windows.getWindows(),
   ]);
   const states = new Map<string, ComponentState>();
   config.components.forEach((c, i) => {
@@ -81,5 +81,5 @@ export async function historicWorld(config: Config, store: WorldSources['store']
 
 /** The world at `at`: live for the last minute, history before that. */
 export async function worldAt(sources: WorldSources, at: number, now: number): Promise<TriageWorld> {
-  return now - at <= LIVE_TOLERANCE_MS ? liveWorld(sources.view(), at) : historicWorld(sources.config, sources.store, at);
+  return now - at <= LIVE_TOLERANCE_MS ? liveWorld(sources.view(), at) : historicWorld(sources.config, sources.stores, at);
 }

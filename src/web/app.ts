@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Metrics } from '../metrics/definitions.ts';
 import { observeHttpRequest } from '../metrics/http-observer.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 import { errorHandler, notFound, rejectContentEncoding } from './errors.ts';
 import { adminRoutes, type AdminWebDeps } from './routes/admin.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -20,7 +20,7 @@ import { requestContext } from './request-context.ts';
 /** Everything the web layer reads from; it never writes probe data. */
 export interface WebDeps {
   config: Config;
-  store: Store;
+  stores: StorePorts;
   snapshot: StatusSnapshot;
   logger: Logger;
   now: () => number;
@@ -51,7 +51,7 @@ export function createWebApp(deps: WebDeps): Express {
   app.use(publicSite(deps).router);
   app.use(compressResponses());
   if (deps.metrics) app.use(metricsRoutes(deps.metrics.registry));
-  app.use(healthRoutes(deps.store));
+  app.use(healthRoutes(deps.stores.lifecycle));
   app.use(maintenanceRoutes(deps.snapshot, deps.config, deps.now));
   app.use(triageFaces(deps));
   if (deps.admin) app.use(adminRoutes(deps.admin), consoleRoutes({ admin: deps.admin, snapshot: deps.snapshot, now: deps.now }));

@@ -1,23 +1,11 @@
 import { rateLimit, type RateLimitRequestHandler, type Store as RateLimitStore } from 'express-rate-limit';
-import { RedisStore } from 'rate-limit-redis';
 import { AppError } from '../domain/errors.ts';
 
-/** The express-rate-limit store interface, re-exported for WebDeps wiring. */
+/** The express-rate-limit store interface (built by the store's CoordinationPort.rateLimitStore), re-exported for WebDeps wiring. */
 export type { RateLimitStore };
-
-/** Sends one raw Redis command (e.g. ioredis `(...args) => client.call(...args)`). */
-export type SendCommand = (...args: string[]) => Promise<boolean | number | string | (boolean | number | string)[]>;
 
 /** Default budget per client IP for the triage faces (API, form, profile expiry). */
 export const TRIAGE_RATE_LIMIT = { windowMs: 60_000, limit: 60 } as const;
-
-/**
- * A rate-limit store shared by every replica when Redis is used, or undefined for the
- * in-process default (one memory store per app). Build a fresh one per limiter.
- */
-export function createRateLimitStore(sendCommand: SendCommand | null, prefix: string): RateLimitStore | undefined {
-  return sendCommand ? new RedisStore({ sendCommand, prefix }) : undefined;
-}
 
 /** Options of a per-IP limiter. */
 export interface RateLimitOptions {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Store } from '../store/store.ts';
+import type { StorePorts } from '../store/ports.ts';
 import { incidentViews } from './incidents-view.ts';
 import { EMPTY_HISTORY, HistoryLoader, type HistoryData } from './page/history-data.ts';
 import { buildStatusView, type StatusView, type ViewInputs } from './status-view.ts';
@@ -36,7 +36,7 @@ export class StatusSnapshot {
   private readonly listeners = new Set<(view: StatusView) => void>();
 
   constructor(
-    private readonly deps: { config: Config; store: Store; logger: Logger; now: () => number },
+    private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'windows' | 'operator' | 'coordination'>; logger: Logger; now: () => number },
   ) {
     this.historyLoader = new HistoryLoader(deps);
   }
@@ -47,7 +47,7 @@ export class StatusSnapshot {
     this.setBuilt(this.deps.now());
     this.timer = setInterval(() => this.restale(true), STALE_CHECK_MS);
     this.timer.unref();
-    const subscribed = this.deps.store.subscribeChanged(() => void this.rebuild()).then(
+    const subscribed = this.deps.stores.coordination.subscribeChanged(() => void this.rebuild()).then(
       (unsubscribe) => {
         if (this.stopped) void unsubscribe();
         else this.unsubscribe = unsubscribe;
@@ -118,10 +118,10 @@ export class StatusSnapshot {
         try {
           const started = this.deps.now();
           const [states, windows, incidents, overrides, history] = await Promise.all([
-            this.deps.store.getComponentStates(),
-            this.deps.store.getWindows(),
-            this.deps.store.getIncidents(),
-            this.deps.store.getOverrides(),
+            this.deps.stores.results.getComponentStates(),
+            this.deps.stores.windows.getWindows(),
+            this.deps.stores.operator.getIncidents(),
+            this.deps.stores.operator.getOverrides(),
             // History (uptime bars, latency) is decoration: failing to read it keeps the previous one.
             this.historyLoader.load(started).then(
               (h) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '../config/operator-schema.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Store } from '../store/store.ts';
+import type { CoordinationPort, OperatorPort } from '../store/ports.ts';
 import { attemptOutcome, retryDelay } from './backoff.ts';
 import { CircuitBreaker, type CircuitState } from './breaker.ts';
 import { DropLog, type DropReason } from './drop-log.ts';
@@ -28,7 +28,7 @@ export const WEBHOOK_DEFAULTS = { queueSize: 500, concurrency: 2, circuitFailure
 export interface DispatcherOptions {
   webhooks: WebhookConfig[];
   /** Delivery claims (SET NX PX on Redis) and the durable outbox, shared by all replicas. */
-  store: Pick<Store, 'acquireLease' | 'putOutbox' | 'getOutbox' | 'deleteOutbox'>;
+  stores: { coordination: Pick<CoordinationPort, 'acquireLease'>; operator: Pick<OperatorPort, 'putOutbox' | 'getOutbox' | 'deleteOutbox'> };
   logger: Logger;
   now: () => number;
   /** Component id → Polish name, for chat messages. */
@@ -128,7 +128,7 @@ export class WebhookDispatcher implements EventSink {
   async recoverOrphans(): Promise<void> {
     if (this.stopped) return;
     const now = this.opts.now();
-    const all = await this.opts.store.getOutbox();
+    const all = await this.opts.stores.operator.getOutbox();
     const orphans = all.filter((e) => e.claimedUntil < now && !this.owned.has(e.id)).sort((a, b) => a.event.at - b.event.at || a.nextAttemptAt - b.nextAttemptAt);
     // Live entries are bounded by their owners' lanes, so only orphans are dropped to honour the cap.
     const excess = Math.max(0, all.length - (this.opts.outboxSize ?? 1_000));
@@ -193,17 +193,17 @@ export class WebhookDispatcher implements EventSink {
   /** Writes (or renews) this replica's hold on a delivery; a store error only costs durability. */
   private async save(d: Delivery): Promise<void> {
     this.owned.set(d.id, d);
-    await this.opts.store.putOutbox(this.entry(d)).catch((err: unknown) => this.opts.logger.warn({ err, delivery: d.id }, 'webhook outbox write failed'));
+    await this.opts.stores.operator.putOutbox(this.entry(d)).catch((err: unknown) => this.opts.logger.warn({ err, delivery: d.id }, 'webhook outbox write failed'));
   }
 
   private async forget(d: Delivery): Promise<void> {
     this.owned.delete(d.id);
-    await this.opts.store.deleteOutbox(d.id).catch((err: unknown) => this.opts.logger.warn({ err, delivery: d.id }, 'webhook outbox delete failed'));
+    await this.opts.stores.operator.deleteOutbox(d.id).catch((err: unknown) => this.opts.logger.warn({ err, delivery: d.id }, 'webhook outbox delete failed'));
   }
 
   private async abandon(e: OutboxEntry, reason: DropReason): Promise<void> {
     this.drop(e.webhookId, reason, { event: e.event.id, delivery: e.id, attempts: e.attempts });
-    await this.opts.store.deleteOutbox(e.id);
+    await this.opts.stores.operator.deleteOutbox(e.id);
   }
 
   private renew(): void {
@@ -236,7 +236,7 @@ export class WebhookDispatcher implements EventSink {
   private async run(lane: Lane, d: Delivery): Promise<void> {
     const log = { webhook: d.webhook.id, event: d.event.id, delivery: d.id };
     if (!d.claimed) {
-      const won = await this.opts.store.acquireLease(`webhook:${d.webhook.id}:${d.event.id}`, CLAIM_TTL_MS).catch((err: unknown) => {
+      const won = await this.opts.stores.coordination.acquireLease(`webhook:${d.webhook.id}:${d.event.id}`, CLAIM_TTL_MS).catch((err: unknown) => {
         this.opts.logger.warn({ ...log, err }, 'webhook claim failed');
         return null;
       });

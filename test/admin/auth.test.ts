@@ -33,8 +33,8 @@ describe('admin API authentication and roles', () => {
   ] as const)('when a viewer tries $method $path, then 403 FORBIDDEN and nothing changes', async ({ method, path, body }) => {
     const res = await request(h.app)[method](path).set('authorization', h.auth.viewer).send(body).expect(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
-    expect(await h.store.getIncidents()).toEqual([]);
-    expect(await h.store.getAudit(10)).toEqual([]);
+    expect(await h.stores.operator.getIncidents()).toEqual([]);
+    expect(await h.stores.operator.getAudit(10)).toEqual([]);
   });
 
   it.each(['/api/v1/admin/incidents', '/api/v1/admin/maintenance', '/api/v1/admin/overrides', '/api/v1/admin/audit', '/api/v1/admin/reclassifications'])(

@@ -6,11 +6,12 @@ import type { ConfigInput } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 import type { WebhookEvent } from '../../src/webhooks/types.ts';
 import { testConfig } from '../helpers/config.ts';
+import type { Stores } from '../../src/store/ports.ts';
+import { memoryStores } from '../helpers/stores.ts';
 
 /** 2026-03-28 12:00 in Warsaw (CET), the day before the spring DST change. */
 export const T0 = Date.parse('2026-03-28T12:00:00+01:00');
@@ -18,7 +19,7 @@ export const T0 = Date.parse('2026-03-28T12:00:00+01:00');
 /** An admin API app over a memory store and a fake clock, with an operator and a viewer token. */
 export interface AdminHarness {
   app: Express;
-  store: MemoryStore;
+  stores: Stores;
   clock: FakeClock;
   snapshot: StatusSnapshot;
   ops: OperatorDeps;
@@ -47,17 +48,17 @@ export async function adminHarness(config: Partial<ConfigInput> = {}): Promise<A
   });
   const clock = new FakeClock(T0);
   const logger = createLogger('silent');
-  const store = await MemoryStore.open({ snapshotFile: null, clock });
+  const store = await memoryStores(clock);
   const events: WebhookEvent[] = [];
   const sink = { emit: (e: WebhookEvent) => void events.push(e) };
-  const pipeline = { config: cfg, store, clock, logger, events: sink };
-  const ops: OperatorDeps = { config: cfg, store, clock, events: sink, reevaluate: () => reevaluate(pipeline) };
-  const snapshot = new StatusSnapshot({ config: cfg, store, logger, now: () => clock.now() });
+  const pipeline = { config: cfg, stores: store, clock, logger, events: sink };
+  const ops: OperatorDeps = { config: cfg, stores: store, clock, events: sink, reevaluate: () => reevaluate(pipeline) };
+  const snapshot = new StatusSnapshot({ config: cfg, stores: store, logger, now: () => clock.now() });
   await snapshot.start();
-  const app = createWebApp({ config: cfg, store, snapshot, logger, now: () => clock.now(), admin: { ops, verifier: new TokenVerifier(cfg.admin.tokens) } });
+  const app = createWebApp({ config: cfg, stores: store, snapshot, logger, now: () => clock.now(), admin: { ops, verifier: new TokenVerifier(cfg.admin.tokens) } });
   return {
     app,
-    store,
+    stores: store,
     clock,
     snapshot,
     ops,
@@ -67,7 +68,7 @@ export async function adminHarness(config: Partial<ConfigInput> = {}): Promise<A
     auth: { operator: `Bearer ${operator}`, viewer: `Bearer ${viewer}` },
     close: async () => {
       await snapshot.stop();
-      await store.close();
+      await store.lifecycle.close();
     },
   };
 }

@@ -31,10 +31,10 @@ describe('manual maintenance through the admin API', () => {
 
   it('when a window is active, then its component is in maintenance at once, and cancelling it lifts that and announces the end', async () => {
     const created = await send('post', '/maintenance', { components: ['ikp'], start: '2026-03-28T11:30:00+01:00', end: '2026-03-28T13:00:00+01:00', title: 'Aktualizacja IKP' }).expect(201);
-    expect((await h.store.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance', reason: 'maintenance' });
+    expect((await h.stores.results.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance', reason: 'maintenance' });
     const cancelled = await send('post', `/maintenance/${created.body.id}/cancel`).expect(200);
     expect(cancelled.body.state).toBe('cancelled');
-    expect((await h.store.getComponentStates()).get('ikp')?.status).not.toBe('maintenance');
+    expect((await h.stores.results.getComponentStates()).get('ikp')?.status).not.toBe('maintenance');
     expect(h.events.filter((e) => e.type === 'maintenance.ended').map((e) => (e.data as { window: { id: string } }).window.id)).toEqual([created.body.id]);
     expect((await send('post', `/maintenance/${created.body.id}/cancel`).expect(409)).body.error.code).toBe('NOT_EDITABLE');
   });
@@ -49,7 +49,7 @@ describe('manual maintenance through the admin API', () => {
   });
 
   it('when a parsed notice window is edited, then 409 NOT_EDITABLE (it is edited at its source), while cancelling it works', async () => {
-    await h.store.putWindows([{
+    await h.stores.windows.putWindows([{
       id: 'pz#0', source: 'pz-notices', noticeKey: 'pz', kind: 'maintenance', components: ['profil-zaufany'], start: T0 + 24 * H, end: T0 + 26 * H,
       title: 'Komunikat', text: '', link: null, publishedAt: T0, firstSeenAt: T0, lastSeenAt: T0, updatedAt: T0, state: 'announced',
     }]);

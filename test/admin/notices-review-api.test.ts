@@ -31,7 +31,7 @@ describe('pending notice suggestions through the admin API', () => {
   const post = (path: string, as: 'operator' | 'viewer' = 'operator') => request(h.app).post(`/api/v1/admin${path}`).set('authorization', h.auth[as]);
   beforeAll(async () => {
     h = await adminHarness();
-    await h.store.putWindows([pending('n1#0', 'ikp'), pending('n2#0', 'login-gov')]);
+    await h.stores.windows.putWindows([pending('n1#0', 'ikp'), pending('n2#0', 'login-gov')]);
     await h.snapshot.rebuild();
   });
   afterAll(async () => h.close());
@@ -40,7 +40,7 @@ describe('pending notice suggestions through the admin API', () => {
     const res = await request(h.app).get('/api/v1/admin/notices/pending').set('authorization', h.auth.viewer).expect(200);
     expect(res.body.pending.map((w: { id: string }) => w.id)).toEqual(['n1#0', 'n2#0']);
     expect(res.body.pending[0]).toMatchObject({ state: 'pending', confidence: 0.42, evidence: ['moga wystapic', 'w weekend'], review: null });
-    expect((await h.store.getComponentStates()).get('ikp')?.status).not.toBe('maintenance');
+    expect((await h.stores.results.getComponentStates()).get('ikp')?.status).not.toBe('maintenance');
     const maintenance = await request(h.app).get('/api/v1/maintenance').expect(200);
     expect(maintenance.body.history.map((w: { id: string }) => w.id)).not.toContain('n1#0');
     expect(maintenance.body.active).toEqual([]);
@@ -48,13 +48,13 @@ describe('pending notice suggestions through the admin API', () => {
 
   it('when a viewer tries to confirm, then 403 and the suggestion stays pending', async () => {
     await post('/notices/n1%230/confirm', 'viewer').expect(403);
-    expect((await h.store.getWindows()).find((w) => w.id === 'n1#0')?.state).toBe('pending');
+    expect((await h.stores.windows.getWindows()).find((w) => w.id === 'n1#0')?.state).toBe('pending');
   });
 
   it('when an operator confirms a suggestion, then it is announced, puts its component in maintenance and is audited', async () => {
     const res = await post('/notices/n1%230/confirm').expect(200);
     expect(res.body).toMatchObject({ id: 'n1#0', state: 'announced', review: { decision: 'confirmed' } });
-    expect((await h.store.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance' });
+    expect((await h.stores.results.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance' });
     const [row] = (await request(h.app).get('/api/v1/admin/audit?limit=1').set('authorization', h.auth.viewer).expect(200)).body.entries;
     expect(row).toMatchObject({ action: 'notice.confirm', target: { kind: 'maintenance', id: 'n1#0' } });
     expect([row.before.state, row.after.state]).toEqual(['pending', 'announced']);
@@ -80,7 +80,7 @@ describe.each([
   let h: AdminHarness;
   beforeAll(async () => {
     h = await adminHarness(show ? { notices: { showPending: true } } : {});
-    await h.store.putWindows([{ ...pending('n3#0', 'ikp'), title: 'Komunikat o możliwych utrudnieniach' }]);
+    await h.stores.windows.putWindows([{ ...pending('n3#0', 'ikp'), title: 'Komunikat o możliwych utrudnieniach' }]);
     await h.snapshot.rebuild();
   });
   afterAll(async () => h.close());

@@ -23,7 +23,7 @@ describe('overrides and reclassification through the admin API', () => {
     expect((await as('viewer').get('/overrides').expect(200)).body.overrides.map((o: { component: string }) => o.component)).toEqual(['bank:pko-bp']);
 
     await as('operator').delete('/overrides/bank%3Apko-bp').expect(200);
-    expect((await h.store.getComponentStates()).get('bank:pko-bp')).toMatchObject({ status: 'unknown', reason: 'no_data' });
+    expect((await h.stores.results.getComponentStates()).get('bank:pko-bp')).toMatchObject({ status: 'unknown', reason: 'no_data' });
     expect((await as('operator').delete('/overrides/bank%3Apko-bp').expect(404)).body.error.code).toBe('NOT_FOUND');
     const rows = (await as('viewer').get('/audit?limit=2').expect(200)).body.entries;
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['override.delete', 'override.create']);

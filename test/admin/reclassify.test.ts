@@ -7,9 +7,9 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { evaluationTick } from '../../src/pipeline/uptime-tick.ts';
 import { planReclassification } from '../../src/reclassify/plan.ts';
 import { reclassify } from '../../src/reclassify/service.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { testConfig } from '../helpers/config.ts';
+import { memoryStores } from '../helpers/stores.ts';
 
 const MIN = 60_000;
 const warsaw = (local: string): number => DateTime.fromISO(local, { zone: 'Europe/Warsaw' }).toMillis();
@@ -48,8 +48,8 @@ describe('planReclassification', () => {
 });
 
 /** Seconds per status per Warsaw day, integrated from the stored history over [from, to). */
-async function secondsFromHistory(store: Store, from: number, to: number): Promise<Record<string, Record<ComponentStatus, number>>> {
-  const history = await store.getTransitions('login-gov', from, to);
+async function secondsFromHistory(store: Stores, from: number, to: number): Promise<Record<string, Record<ComponentStatus, number>>> {
+  const history = await store.history.getTransitions('login-gov', from, to);
   const out: Record<string, Record<ComponentStatus, number>> = {};
   for (let t = from; t < to; t += 15_000) {
     const status = history.filter((h) => h.at <= t).at(-1)?.status ?? 'unknown';
@@ -60,8 +60,8 @@ async function secondsFromHistory(store: Store, from: number, to: number): Promi
   return out;
 }
 
-async function buckets(store: Store, days: string[]): Promise<Record<string, Record<ComponentStatus, number>>> {
-  return Object.fromEntries((await store.getUptime('login-gov', days[0]!, days.at(-1)!)).map((b) => [b.day, b.seconds]));
+async function buckets(store: Stores, days: string[]): Promise<Record<string, Record<ComponentStatus, number>>> {
+  return Object.fromEntries((await store.history.getUptime('login-gov', days[0]!, days.at(-1)!)).map((b) => [b.day, b.seconds]));
 }
 
 describe('reclassification keeps uptime and history in agreement', () => {
@@ -69,13 +69,13 @@ describe('reclassification keeps uptime and history in agreement', () => {
     const start = warsaw('2026-03-10T23:30');
     const clock = new FakeClock(start);
     const config = testConfig({ probes: [{ id: 'login', kind: 'http', component: 'login-gov', interval: '15s', timeout: '5s', http: { url: 'http://127.0.0.1/' } }] });
-    const store = await MemoryStore.open({ snapshotFile: null, clock });
-    const deps = { config, store, clock, logger: createLogger('silent') };
+    const store = await memoryStores(clock);
+    const deps = { config, stores: store, clock, logger: createLogger('silent') };
     const outage = [warsaw('2026-03-10T23:40'), warsaw('2026-03-11T00:25')] as const;
     for (let t = start; t < warsaw('2026-03-11T01:00'); t += 15_000) {
       clock.set(t);
       const down = t >= outage[0] && t < outage[1];
-      await store.setProbeState({ ...initialProbeState('login', start), status: down ? 'down' : 'up', lastOk: !down, lastReason: down ? 'timeout' : 'ok', lastCheckedAt: t });
+      await store.results.setProbeState({ ...initialProbeState('login', start), status: down ? 'down' : 'up', lastOk: !down, lastReason: down ? 'timeout' : 'ok', lastCheckedAt: t });
       await evaluationTick(deps, 15_000);
     }
     const end = clock.now() + 15_000;
@@ -90,7 +90,7 @@ describe('reclassification keeps uptime and history in agreement', () => {
     expect(r.movedSeconds).toBe(20 * 60);
     expect(after['2026-03-10']!.maintenance - before['2026-03-10']!.maintenance).toBe(600);
     expect(before['2026-03-11']!.outage - after['2026-03-11']!.outage).toBe(600);
-    expect((await store.getAudit(1))[0]).toMatchObject({ action: 'reclassify.create', actor: 'alice', after: { movedSeconds: 1200 } });
+    expect((await store.operator.getAudit(1))[0]).toMatchObject({ action: 'reclassify.create', actor: 'alice', after: { movedSeconds: 1200 } });
 
     const again = await reclassify(deps, actor, { component: 'login-gov', from: warsaw('2026-03-10T23:50'), to: warsaw('2026-03-11T00:10'), reason: 'powtórka' });
     expect(again.movedSeconds).toBe(0);
@@ -103,8 +103,8 @@ describe('reclassification keeps uptime and history in agreement', () => {
     { name: 'the start is older than the kept history', from: '2025-10-01T00:00', to: '2026-03-11T00:10', field: 'from' },
   ])('when $name, then VALIDATION_FAILED names $field', async ({ from, to, field }) => {
     const clock = new FakeClock(warsaw('2026-03-11T01:00'));
-    const store = await MemoryStore.open({ snapshotFile: null, clock });
-    const deps = { config: testConfig(), store, clock };
+    const store = await memoryStores(clock);
+    const deps = { config: testConfig(), stores: store, clock };
     await expect(reclassify(deps, { name: 'a', role: 'operator' }, { component: 'ikp', from: warsaw(from), to: warsaw(to), reason: 'x y z' })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       fields: [expect.objectContaining({ field })],

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import type { MaintenanceWindow } from '../../src/domain/types.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { testConfig } from '../helpers/config.ts';
 import { webAppOver, type TestWebApp } from '../helpers/web-app.ts';
 
@@ -32,13 +32,13 @@ const base: MaintenanceWindow = {
 describe('maintenance API and iCalendar feed', () => {
   const clock = new FakeClock(NOW);
   const config = testConfig();
-  let store: Store;
+  let store: Stores;
   let app: TestWebApp['app'];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
     store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-    await store.putWindows([
+    await store.windows.putWindows([
       base,
       { ...base, id: 'b#0', noticeKey: 'b', kind: 'outage', components: ['login-gov'], start: NOW - H, end: null, title: 'Awaria', link: null },
       { ...base, id: 'c#0', noticeKey: 'c', state: 'withdrawn', start: NOW - 48 * H, end: NOW - 40 * H },

@@ -4,7 +4,7 @@ import { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState } from '../../src/domain/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
@@ -26,14 +26,14 @@ const state = (id: string, status: ComponentState['status'], reason: ComponentSt
 describe('read API', () => {
   const clock = new FakeClock(T0);
   const config = testConfig();
-  let store: Store;
+  let store: Stores;
   let snapshot: StatusSnapshot;
   let app: TestWebApp['app'];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
     store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-    await store.setComponentStates([
+    await store.results.setComponentStates([
       state('ikp', 'operational', 'ok'),
       state('login-gov', 'operational', 'ok'),
       state('profil-zaufany', 'outage', 'http_status'),
@@ -68,8 +68,8 @@ describe('read API', () => {
   });
 
   it('when the store publishes a change, then the snapshot is rebuilt without a restart', async () => {
-    await store.setComponentStates([state('profil-zaufany', 'operational', 'ok')]);
-    await store.publishChanged();
+    await store.results.setComponentStates([state('profil-zaufany', 'operational', 'ok')]);
+    await store.coordination.publishChanged();
     await snapshot.rebuild();
     const res = await request(app).get('/api/v1/status').expect(200);
     expect(res.body.components.find((c: { id: string }) => c.id === 'profil-zaufany').status).toBe('operational');
@@ -91,14 +91,14 @@ describe('read API', () => {
   it('when the Redis store cannot be reached, then /readyz answers 503 STORE_UNAVAILABLE and /healthz stays 200', async () => {
     const port = await freePort();
     const dead = await createStore({ redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'ikp:', snapshotFile: null, clock });
-    const deadSnapshot = new StatusSnapshot({ config, store: dead, logger, now: () => clock.now() });
-    const deadApp = createWebApp({ config, store: dead, snapshot: deadSnapshot, logger, now: () => clock.now() });
+    const deadSnapshot = new StatusSnapshot({ config, stores: dead, logger, now: () => clock.now() });
+    const deadApp = createWebApp({ config, stores: dead, snapshot: deadSnapshot, logger, now: () => clock.now() });
     try {
       const res = await request(deadApp).get('/readyz').expect(503);
       expect(res.body.error.code).toBe('STORE_UNAVAILABLE');
       await request(deadApp).get('/healthz').expect(200);
     } finally {
-      await dead.close().catch(() => undefined);
+      await dead.lifecycle.close().catch(() => undefined);
     }
   });
 });

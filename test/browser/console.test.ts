@@ -56,7 +56,7 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
 
   it('when an operator works a whole incident, a window, an override and a pending notice through the forms, then each change lands and they sign out', async () => {
     const t0 = h.clock.now();
-    await h.store.putWindows([{ id: 'n1-0', source: 'pz-notices', noticeKey: 'n1', kind: 'maintenance', components: ['profil-zaufany'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwe prace PZ', text: 'W nocy mogą wystąpić utrudnienia.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending', confidence: 0.4, evidence: ['mogą wystąpić utrudnienia'] }]);
+    await h.stores.windows.putWindows([{ id: 'n1-0', source: 'pz-notices', noticeKey: 'n1', kind: 'maintenance', components: ['profil-zaufany'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwe prace PZ', text: 'W nocy mogą wystąpić utrudnienia.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending', confidence: 0.4, evidence: ['mogą wystąpić utrudnienia'] }]);
     const { context, page } = await signedIn(h.operator);
     try {
       await expect.poll(() => page.textContent('h1')).toBe('Pulpit');
@@ -92,9 +92,9 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
       await page.getByLabel('Stan', { exact: true }).selectOption('outage');
       await page.getByLabel('Powód (widoczny w dzienniku zmian)').fill('Sondy nie widzą awarii');
       await page.getByRole('button', { name: 'Wymuś', exact: true }).click();
-      expect(await h.store.getOverrides()).toHaveLength(1);
+      expect(await h.stores.operator.getOverrides()).toHaveLength(1);
       await page.getByRole('button', { name: 'Zdejmij: IKP' }).click();
-      expect(await h.store.getOverrides()).toHaveLength(0);
+      expect(await h.stores.operator.getOverrides()).toHaveLength(0);
 
       await page.getByRole('link', { name: 'Komunikaty do weryfikacji' }).first().click();
       await page.getByRole('button', { name: 'Potwierdź' }).click();
@@ -107,14 +107,14 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     } finally {
       await context.close();
     }
-    const actions = (await h.store.getAudit(20)).map((e) => e.action).reverse();
+    const actions = (await h.stores.operator.getAudit(20)).map((e) => e.action).reverse();
     expect(actions).toEqual(['incident.create', 'incident.update', 'incident.resolve', 'maintenance.create', 'maintenance.cancel', 'override.create', 'override.delete', 'notice.confirm']);
   }, 90_000);
 
   it('when every console page is checked by axe at phone width in light and dark mode, then none has a WCAG 2.1 AA violation; screenshots are written', async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const [incident] = await h.store.getIncidents();
-    const [window] = await h.store.getWindows();
+    const [incident] = await h.stores.operator.getIncidents();
+    const [window] = await h.stores.windows.getWindows();
     const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/notices', '/admin/audit', '/admin', '/admin?lang=en'];
     const problems: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -38,7 +38,7 @@ describe('live updates over SSE in Chromium', () => {
     sim = await startSimulator(0);
     // A memory store without a snapshot file: nothing is written to disk.
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(fastDemoConfig(sim.url), { logger: createLogger('silent'), store });
+    app = await startApp(fastDemoConfig(sim.url), { logger: createLogger('silent'), stores: store });
     await pollUntil('all components operational', async () => {
       const s = (await (await fetch(`${app.url}/api/v1/status`)).json()) as { components: { status: string }[] };
       return s.components.every((c) => c.status === 'operational') ? true : undefined;

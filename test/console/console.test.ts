@@ -53,7 +53,7 @@ describe('operator console: sign-in, CSRF, roles and sessions', () => {
     const fields = { title_pl: 'Awaria', body_pl: 'Opis', impact: 'major', state: 'investigating', components: 'ikp', action: 'create' };
     expect((await browser.post('/admin/incidents', fields)).status).toBe(403);
     expect((await browser.post('/admin/incidents', { ...fields, _csrf: 'forged' })).status).toBe(403);
-    expect(await h.store.getIncidents()).toEqual([]);
+    expect(await h.stores.operator.getIncidents()).toEqual([]);
   });
 
   it('when a viewer signs in, then forms are disabled and any write is 403 with nothing saved', async () => {
@@ -63,7 +63,7 @@ describe('operator console: sign-in, CSRF, roles and sessions', () => {
     expect(page.text).toMatch(/<button type="submit" disabled>/);
     const res = await browser.submit('/admin/overrides', '/admin/overrides', { component: 'ikp', status: 'outage', reason: 'test viewer', for: '1h' });
     expect(res.status).toBe(403);
-    expect(await h.store.getOverrides()).toEqual([]);
+    expect(await h.stores.operator.getOverrides()).toEqual([]);
   });
 
   it('when the session is idle longer than the idle timeout, then it expires and the sign-in page says so', async () => {
@@ -128,11 +128,11 @@ describe('operator console: the notice board through forms', () => {
     const preview = await browser.submit('/admin/incidents', '/admin/incidents', { ...fields, action: 'preview' });
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Tak przeczytają to pacjenci');
-    expect(await h.store.getIncidents()).toHaveLength(0);
+    expect(await h.stores.operator.getIncidents()).toHaveLength(0);
 
     const created = await browser.submit('/admin/incidents', '/admin/incidents', { ...fields, action: 'create' });
     expect(created.status).toBe(303);
-    const [incident] = await h.store.getIncidents();
+    const [incident] = await h.stores.operator.getIncidents();
     expect(incident).toMatchObject({ title: { pl: 'Awaria Profilu Zaufanego' }, impact: 'major', createdBy: 'alice', components: ['profil-zaufany'] });
     const detail = `/admin/incidents/${incident!.id}`;
     expect(created.headers.location).toBe(`${detail}?ok=1`);
@@ -142,10 +142,10 @@ describe('operator console: the notice board through forms', () => {
     expect(updated.status).toBe(303);
     const resolved = await browser.submit(detail, `${detail}/resolve`, { resolve_pl: 'Działa.' });
     expect(resolved.status).toBe(303);
-    const final = (await h.store.getIncident(incident!.id))!;
+    const final = (await h.stores.operator.getIncident(incident!.id))!;
     expect(final.state).toBe('resolved');
     expect(final.updates.map((u) => u.state)).toEqual(['investigating', 'identified', 'resolved']);
-    expect((await h.store.getAudit(10)).map((e) => [e.action, e.actor])).toEqual([
+    expect((await h.stores.operator.getAudit(10)).map((e) => [e.action, e.actor])).toEqual([
       ['incident.resolve', 'alice'],
       ['incident.update', 'alice'],
       ['incident.create', 'alice'],
@@ -167,7 +167,7 @@ describe('operator console: the notice board through forms', () => {
   it('when a maintenance window is scheduled in Warsaw time, then it is stored at the right instant and can be cancelled', async () => {
     const created = await browser.submit('/admin/maintenance', '/admin/maintenance', { title: 'Prace serwisowe IKP', text: 'Przerwa', start: '2026-03-29T01:00', end: '2026-03-29T04:00', components: ['ikp'] });
     expect(created.status).toBe(303);
-    const [w] = await h.store.getWindows();
+    const [w] = await h.stores.windows.getWindows();
     // Across the spring change: 01:00 CET is 00:00Z, 04:00 CEST is 02:00Z.
     expect(new Date(w!.start).toISOString()).toBe('2026-03-29T00:00:00.000Z');
     expect(new Date(w!.end!).toISOString()).toBe('2026-03-29T02:00:00.000Z');
@@ -175,7 +175,7 @@ describe('operator console: the notice board through forms', () => {
     expect((await browser.get(page)).text).toContain('value="2026-03-29T04:00"');
     const cancelled = await browser.submit(page, `${page}/cancel`, {});
     expect(cancelled.status).toBe(303);
-    expect((await h.store.getWindows())[0]!.state).toBe('cancelled');
+    expect((await h.stores.windows.getWindows())[0]!.state).toBe('cancelled');
   });
 
   it('when a maintenance start falls in the spring DST gap, then the form names the start field and nothing is stored', async () => {
@@ -183,19 +183,19 @@ describe('operator console: the notice board through forms', () => {
     expect(res.status).toBe(400);
     expect(res.text).toContain('Ten czas nie istnieje w Polsce');
     expect(res.text).toContain('href="#f-start"');
-    expect(await h.store.getWindows()).toEqual([]);
+    expect(await h.stores.windows.getWindows()).toEqual([]);
   });
 
   it('when an override is set with a reason and cleared, then the store and the audit trail follow', async () => {
     const set = await browser.submit('/admin/overrides', '/admin/overrides', { component: 'ikp', status: 'outage', reason: 'Sondy mylą się', for: '2h' });
     expect(set.status).toBe(303);
-    const [o] = await h.store.getOverrides();
+    const [o] = await h.stores.operator.getOverrides();
     expect(o).toMatchObject({ component: 'ikp', status: 'outage', reason: 'Sondy mylą się', createdBy: 'alice' });
     expect(o!.expiresAt - h.clock.now()).toBe(2 * 3_600_000);
     const cleared = await browser.submit('/admin/overrides', '/admin/overrides/ikp/clear', {});
     expect(cleared.status).toBe(303);
-    expect(await h.store.getOverrides()).toEqual([]);
-    expect((await h.store.getAudit(5)).map((e) => e.action)).toEqual(['override.delete', 'override.create']);
+    expect(await h.stores.operator.getOverrides()).toEqual([]);
+    expect((await h.stores.operator.getAudit(5)).map((e) => e.action)).toEqual(['override.delete', 'override.create']);
   });
 
   it('when an override has no reason, then it is refused naming the reason field', async () => {
@@ -206,7 +206,7 @@ describe('operator console: the notice board through forms', () => {
 
   it('when scraped or typed text holds markup, then every console page escapes it', async () => {
     await browser.submit('/admin/incidents', '/admin/incidents', { title_pl: '<script>alert(1)</script>', body_pl: '<img src=x onerror=alert(1)>', impact: 'minor', state: 'investigating', components: ['ikp'], action: 'create' });
-    const [incident] = await h.store.getIncidents();
+    const [incident] = await h.stores.operator.getIncidents();
     for (const path of ['/admin', '/admin/incidents', `/admin/incidents/${incident!.id}`]) {
       const html = (await browser.get(path)).text;
       expect(html).not.toContain('<script>alert(1)</script>');
@@ -217,28 +217,28 @@ describe('operator console: the notice board through forms', () => {
   it('when a past outage is previewed for reclassification, then before/after uptime is shown and nothing changes until it is applied', async () => {
     const hour = 3_600_000;
     const t0 = h.clock.now();
-    await h.store.addTransitions([
+    await h.stores.history.addTransitions([
       { component: 'ikp', at: t0 - 3 * hour, status: 'outage', reason: 'probe_failed', rootCause: null },
       { component: 'ikp', at: t0 - 2 * hour, status: 'operational', reason: 'probe_ok', rootCause: null },
     ] as never, 100);
-    await h.store.addUptime('ikp', '2026-03-28', 'operational', 2 * 3600, 100);
-    await h.store.addUptime('ikp', '2026-03-28', 'outage', 3600, 100);
+    await h.stores.history.addUptime('ikp', '2026-03-28', 'operational', 2 * 3600, 100);
+    await h.stores.history.addUptime('ikp', '2026-03-28', 'outage', 3600, 100);
     const fields = { component: 'ikp', from: '2026-03-28T08:00', to: '2026-03-28T11:00', reason: 'Była zapowiedziana' };
     const preview = await browser.submit('/admin/reclassify', '/admin/reclassify', { ...fields, action: 'preview' });
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Dostępność przed i po korekcie');
     expect(preview.text).toMatch(/66,66%<\/td><td>100%/);
-    expect(await h.store.getReclassifications()).toEqual([]);
+    expect(await h.stores.operator.getReclassifications()).toEqual([]);
     const applied = await browser.submit('/admin/reclassify', '/admin/reclassify', { ...fields, action: 'apply' });
     expect(applied.status).toBe(303);
-    const [r] = await h.store.getReclassifications();
+    const [r] = await h.stores.operator.getReclassifications();
     expect(r).toMatchObject({ component: 'ikp', movedSeconds: 3600, createdBy: 'alice' });
   });
 
   it('when a low-confidence notice waits for review, then the queue shows its text, evidence and source, and confirming announces it', async () => {
     const t0 = h.clock.now();
     const pending = { id: 'n1-0', source: 'pz-notices', noticeKey: 'n1', kind: 'maintenance' as const, components: ['profil-zaufany'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwe prace <b>PZ</b>', text: 'W nocy mogą wystąpić utrudnienia.', link: 'https://www.gov.pl/web/cyfryzacja/x', publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending' as const, confidence: 0.42, evidence: ['mogą wystąpić utrudnienia'] };
-    await h.store.putWindows([pending, { ...pending, id: 'n2-0', noticeKey: 'n2', title: 'Plotka' }]);
+    await h.stores.windows.putWindows([pending, { ...pending, id: 'n2-0', noticeKey: 'n2', title: 'Plotka' }]);
     expect((await browser.get('/admin')).text).toContain('Komunikaty czekające na weryfikację: 2');
     const queue = await browser.get('/admin/notices');
     expect(queue.text).toContain('Możliwe prace &lt;b&gt;PZ&lt;/b&gt;');
@@ -247,9 +247,9 @@ describe('operator console: the notice board through forms', () => {
     expect(queue.text).toContain('href="https://www.gov.pl/web/cyfryzacja/x"');
     expect((await browser.submit('/admin/notices', '/admin/notices/n1-0/confirm', {})).status).toBe(303);
     expect((await browser.submit('/admin/notices', '/admin/notices/n2-0/reject', {})).status).toBe(303);
-    const states = Object.fromEntries((await h.store.getWindows()).map((w) => [w.id, w.state]));
+    const states = Object.fromEntries((await h.stores.windows.getWindows()).map((w) => [w.id, w.state]));
     expect(states).toEqual({ 'n1-0': 'announced', 'n2-0': 'cancelled' });
-    expect((await h.store.getAudit(5)).map((e) => [e.action, e.actor])).toEqual([['notice.reject', 'alice'], ['notice.confirm', 'alice']]);
+    expect((await h.stores.operator.getAudit(5)).map((e) => [e.action, e.actor])).toEqual([['notice.reject', 'alice'], ['notice.confirm', 'alice']]);
     expect((await browser.get('/admin/notices')).text).toContain('Nie ma komunikatów do weryfikacji.');
   });
 });
@@ -266,7 +266,7 @@ describe('operator console: run a probe now', () => {
       expect(res.status).toBe(200);
       expect(res.text).toContain('Sonda ikp-entry: wynik uruchomienia');
       expect(res.text).toContain('HTTP 503');
-      expect(await h.store.recentResults('ikp-entry', 5)).toEqual([]);
+      expect(await h.stores.results.recentResults('ikp-entry', 5)).toEqual([]);
       const csrfOp = await browser.csrfOn('/admin', '/admin/sign-out');
       expect((await browser.post('/admin/probes/nope/run', { _csrf: csrfOp })).status).toBe(404);
       const viewer = new ConsoleClient(h.app);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 
@@ -22,7 +22,7 @@ async function quiescentMoment(): Promise<void> {
 describe('two replicas sharing one Redis', () => {
   const hits = new Map<string, number>();
   let upstream: http.Server;
-  let store: Store;
+  let store: Stores;
   let a: SpawnedApp;
   let b: SpawnedApp;
 
@@ -51,7 +51,7 @@ describe('two replicas sharing one Redis', () => {
 
   afterAll(async () => {
     await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await store?.close();
+    await store?.lifecycle.close();
     await new Promise((r) => upstream?.close(r));
   });
 
@@ -59,7 +59,7 @@ describe('two replicas sharing one Redis', () => {
     await sleep(5_000);
     await quiescentMoment();
     for (const id of PROBES) {
-      const results = await store.recentResults(id, 100);
+      const results = await store.results.recentResults(id, 100);
       const slots = results.map((r) => r.at).filter((at) => at % 1000 === 0);
       expect(results.length, `probe ${id} ran`).toBeGreaterThanOrEqual(4);
       expect(new Set(slots).size, `probe ${id}: a scheduled slot ran twice`).toBe(slots.length);
@@ -72,7 +72,7 @@ describe('two replicas sharing one Redis', () => {
     const killedAt = Date.now();
     await sleep(3_500);
     for (const id of PROBES) {
-      const results = await store.recentResults(id, 100);
+      const results = await store.results.recentResults(id, 100);
       expect(results.filter((r) => r.at > killedAt).length, `probe ${id} after the kill`).toBeGreaterThanOrEqual(2);
     }
   });

@@ -8,8 +8,8 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { activeOverrides, withOverrides } from '../../src/overrides/overrides.ts';
 import type { Override } from '../../src/overrides/types.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
 import { testConfig } from '../helpers/config.ts';
+import { memoryStores } from '../helpers/stores.ts';
 
 const NOW = 1_700_000_000_000;
 const MIN = 60_000;
@@ -91,15 +91,15 @@ describe('override expiry over a fake clock', () => {
     const config = testConfig({
       probes: [{ id: 'login', kind: 'http', component: 'login-gov', interval: '1m', timeout: '10s', http: { url: 'http://127.0.0.1/' } }],
     });
-    const store = await MemoryStore.open({ snapshotFile: null, clock });
-    const deps = { config, store, clock, logger: createLogger('silent') };
-    await store.putOverride(override());
+    const store = await memoryStores(clock);
+    const deps = { config, stores: store, clock, logger: createLogger('silent') };
+    await store.operator.putOverride(override());
     // The probe keeps failing (fresh results) the whole time.
     const failing = (): ProbeState => ({ ...probeState('login', 'down', false), since: NOW - 10 * MIN, lastCheckedAt: clock.now() - 1_000 });
-    await store.setProbeState(failing());
+    await store.results.setProbeState(failing());
     expect((await reevaluate(deps)).components.find((c) => c.id === 'login-gov')).toMatchObject({ status: 'operational', reason: 'override' });
     clock.advance(advance);
-    await store.setProbeState(failing());
+    await store.results.setProbeState(failing());
     expect((await reevaluate(deps)).components.find((c) => c.id === 'login-gov')).toMatchObject({ status, reason });
   });
 });

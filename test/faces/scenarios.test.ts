@@ -263,8 +263,8 @@ describe('every face tells the same truth', () => {
       automatic: false, draft: false, createdAt: now, createdBy: 'test', updatedAt: now, resolvedAt: null,
       updates: [{ id: 'u1', at: now, state: 'investigating', body: { pl: 'Sprawdzamy zgłoszenia.' }, by: 'test' }],
     };
-    expect(await app.store.saveIncident(incident, 0)).toBe(true);
-    await app.store.publishChanged();
+    expect(await app.stores.operator.saveIncident(incident, 0)).toBe(true);
+    await app.stores.coordination.publishChanged();
     const s = await until('incident applied', (x) => status(x, 'bank:pko-bp') === 'outage');
     const f = await read();
     agree(f);
@@ -273,16 +273,16 @@ describe('every face tells the same truth', () => {
     expect(f.fragment).toContain('Poważna awaria: Logowanie przez PKO BP przerywa. Dotyczy: PKO Bank Polski.');
     expect(f.fragment).not.toContain('Nie działa: Logowanie przez PKO BP');
     await shoot('07-incident');
-    const stored = (await app.store.getIncident('inc-faces'))!;
-    expect(await app.store.saveIncident({ ...stored, state: 'resolved', resolvedAt: clock.now(), updatedAt: clock.now() }, stored.version)).toBe(true);
-    await app.store.publishChanged();
+    const stored = (await app.stores.operator.getIncident('inc-faces'))!;
+    expect(await app.stores.operator.saveIncident({ ...stored, state: 'resolved', resolvedAt: clock.now(), updatedAt: clock.now() }, stored.version)).toBe(true);
+    await app.stores.coordination.publishChanged();
     await until('incident resolved', allOperational);
   }, 150_000);
 
   it('when an operator overrides mojeID to outage, then every face says mojeID is down until the override ends', async () => {
     const now = clock.now();
-    await app.store.putOverride({ component: 'mojeid', status: 'outage', reason: 'test override', createdBy: 'test', createdAt: now, expiresAt: now + 600_000 });
-    await app.store.publishChanged();
+    await app.stores.operator.putOverride({ component: 'mojeid', status: 'outage', reason: 'test override', createdBy: 'test', createdAt: now, expiresAt: now + 600_000 });
+    await app.stores.coordination.publishChanged();
     try {
       const s = await until('override applied', (x) => status(x, 'mojeid') === 'outage');
       const f = await read();
@@ -290,8 +290,8 @@ describe('every face tells the same truth', () => {
       expect(s.components.find((c) => c.id === 'mojeid')).toMatchObject({ confidence: 'operator', until: new Date(now + 600_000).toISOString() });
       await shoot('08-override');
     } finally {
-      await app.store.deleteOverride('mojeid');
-      await app.store.publishChanged();
+      await app.stores.operator.deleteOverride('mojeid');
+      await app.stores.coordination.publishChanged();
     }
     await until('override lifted', allOperational);
   }, 150_000);

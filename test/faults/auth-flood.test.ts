@@ -134,12 +134,12 @@ describe('a flood of bad admin tokens from many client addresses', () => {
       probes: [{ id: 'local', kind: 'http', component: 'svc', interval: '1s', timeout: '900ms', http: { url: `http://localhost:${upstream.port}/ok` } }],
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(config, { store, logger: createLogger('silent') });
+    app = await startApp(config, { stores: store, logger: createLogger('silent') });
     const admin = (token: string, ip: string) =>
       request(`${app.url}/api/v1/admin/incidents`, { dispatcher: agent, headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip } });
     // The operator has used the token before the flood (the usual case: a dashboard or script polling).
     expect((await admin(operator, '192.0.2.1')).statusCode).toBe(200);
-    await pollUntil('first probe result', async () => ((await store.recentResults('local', 1)).length > 0 ? true : undefined), 10_000, 50);
+    await pollUntil('first probe result', async () => ((await store.results.recentResults('local', 1)).length > 0 ? true : undefined), 10_000, 50);
 
     floodStart = Date.now();
     const flooders = Array.from({ length: FLOOD_CLIENTS }, async () => {
@@ -209,7 +209,7 @@ describe('a flood of bad admin tokens from many client addresses', () => {
   });
 
   it('when the flood runs, then the probe on localhost keeps its one-second schedule and every fire succeeds', async () => {
-    const during = (await app.store.recentResults('local', 100)).filter((r) => r.at >= floodStart && r.at <= floodEnd);
+    const during = (await app.stores.results.recentResults('local', 100)).filter((r) => r.at >= floodStart && r.at <= floodEnd);
     expect(during.length).toBeGreaterThanOrEqual(Math.floor((floodEnd - floodStart) / 1000) - 1);
     expect(during.filter((r) => !r.ok).map((r) => r.reason)).toEqual([]);
   });

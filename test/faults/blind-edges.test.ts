@@ -149,7 +149,7 @@ describe('the demo\'s offline switch, on and off (the monitor goes blind and see
       });
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(blindDemoConfig(sim.url, receiver.url('/hook')), { logger: createLogger('silent'), store });
+    app = await startApp(blindDemoConfig(sim.url, receiver.url('/hook')), { logger: createLogger('silent'), stores: store });
     await pollUntil('every demo component operational', async () => ((await status()).components.every((c) => c.status === 'operational') ? true : undefined), 40_000);
     sim.setScenario('offline', true);
     await watch(7_000);
@@ -182,7 +182,7 @@ describe('the demo\'s offline switch, on and off (the monitor goes blind and see
 
   it('when it goes blind and sees again, then no outage time is booked against any component', async () => {
     const day = warsawDay(Date.now());
-    const buckets = await Promise.all(app.snapshot.current().view.components.map((c) => app.store.getUptime(c.id, day, day)));
+    const buckets = await Promise.all(app.snapshot.current().view.components.map((c) => app.stores.history.getUptime(c.id, day, day)));
     expect(buckets.flat().reduce((sum, b) => sum + b.seconds.outage, 0)).toBe(0);
   });
 });

@@ -7,17 +7,17 @@ import type { ConfigInput } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import type { TriageWebOptions } from '../../src/web/routes/triage.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
+import { memoryStores } from '../helpers/stores.ts';
 
 /** The whole web app (public faces and the admin API) with its log captured. */
 export interface FaultApp {
   app: Express;
-  store: Store;
+  stores: Stores;
   snapshot: StatusSnapshot;
   clock: FakeClock;
   /** A valid operator token and its Authorization header. */
@@ -31,21 +31,21 @@ export interface FaultApp {
 }
 
 /** Starts the app over `store` (a fresh memory store by default), logging at `level` into memory. */
-export async function faultApp(opts: { store?: Store; level?: string; config?: Partial<ConfigInput>; triage?: TriageWebOptions } = {}): Promise<FaultApp> {
+export async function faultApp(opts: { stores?: Stores; level?: string; config?: Partial<ConfigInput>; triage?: TriageWebOptions } = {}): Promise<FaultApp> {
   const token = generateToken();
   const cfg = testConfig({ ...opts.config, admin: { ...opts.config?.admin, tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] } });
   const clock = new FakeClock(Date.parse('2026-03-28T12:00:00+01:00'));
   let out = '';
   const logger: Logger = createLogger(opts.level ?? 'info', new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }));
-  const store = opts.store ?? (await MemoryStore.open({ snapshotFile: null, clock }));
+  const store = opts.stores ?? (await memoryStores(clock));
   const sink = { emit: () => undefined };
-  const ops: OperatorDeps = { config: cfg, store, clock, events: sink, reevaluate: () => reevaluate({ config: cfg, store, clock, logger, events: sink }) };
-  const snapshot = new StatusSnapshot({ config: cfg, store, logger, now: () => clock.now() });
+  const ops: OperatorDeps = { config: cfg, stores: store, clock, events: sink, reevaluate: () => reevaluate({ config: cfg, stores: store, clock, logger, events: sink }) };
+  const snapshot = new StatusSnapshot({ config: cfg, stores: store, logger, now: () => clock.now() });
   await snapshot.start();
-  const app = createWebApp({ config: cfg, store, snapshot, logger, now: () => clock.now(), triage: opts.triage, admin: { ops, verifier: new TokenVerifier(cfg.admin.tokens) } });
+  const app = createWebApp({ config: cfg, stores: store, snapshot, logger, now: () => clock.now(), triage: opts.triage, admin: { ops, verifier: new TokenVerifier(cfg.admin.tokens) } });
   return {
     app,
-    store,
+    stores: store,
     snapshot,
     clock,
     token,
@@ -54,7 +54,7 @@ export async function faultApp(opts: { store?: Store; level?: string; config?: P
     lines: () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
     close: async () => {
       await snapshot.stop();
-      await store.close();
+      await store.lifecycle.close();
     },
   };
 }

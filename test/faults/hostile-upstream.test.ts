@@ -28,11 +28,11 @@ async function startMonitor(probes: ConfigInput['probes'], concurrency = 8): Pro
     probes,
   });
   const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-  return startApp(config, { store, logger: createLogger('silent') });
+  return startApp(config, { stores: store, logger: createLogger('silent') });
 }
 
 async function resultsSince(app: RunningApp, probeId: string, since: number): Promise<ProbeResult[]> {
-  return (await app.store.recentResults(probeId, 100)).filter((r) => r.at >= since);
+  return (await app.stores.results.recentResults(probeId, 100)).filter((r) => r.at >= since);
 }
 
 describe('a notice page nested thousands of levels deep', () => {

@@ -6,26 +6,25 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { redisKeys } from '../../src/store/keys.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
-import { RedisStore } from '../../src/store/redis.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
-import { PLANTED } from '../store/quarantine-contract.ts';
+import { memoryStores, redisStores } from '../helpers/stores.ts';
+import { PLANTED } from '../store/contract/quarantine.ts';
 import { faultApp } from './harness.ts';
 
 const clock = new FakeClock(Date.parse('2026-03-28T12:00:00+01:00'));
 
 /** Each store with an incident without a title written raw into its real backing storage. */
-const STORES: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
+const STORES: [string, () => Promise<{ stores: Stores; cleanup: () => Promise<void> }>][] = [
   [
     'a real Redis',
     async () => {
       const keyPrefix = uniquePrefix();
       const raw = new Redis(testRedisUrl());
       await raw.hset(redisKeys(keyPrefix).incidents, 'good', JSON.stringify(PLANTED.valid), 'bad', JSON.stringify(PLANTED.malformed));
-      const store = new RedisStore({ url: testRedisUrl(), keyPrefix, clock });
+      const store = await redisStores(testRedisUrl(), keyPrefix, { clock });
       return {
-        store,
+        stores: store,
         cleanup: async () => {
           const found = await raw.keys(`${keyPrefix}*`);
           if (found.length > 0) await raw.del(...found);
@@ -41,16 +40,16 @@ const STORES: [string, () => Promise<{ store: Store; cleanup: () => Promise<void
       const file = join(dir, 'state.json');
       const snapshot = { version: 1, savedAt: 0, results: {}, probeStates: [], componentStates: [], uptime: {}, incidents: [PLANTED.valid, PLANTED.malformed] };
       await writeFile(file, JSON.stringify(snapshot), 'utf8');
-      const store = await MemoryStore.open({ snapshotFile: file, clock });
-      return { store, cleanup: () => rm(dir, { recursive: true, force: true }) };
+      const store = await memoryStores(clock, file);
+      return { stores: store, cleanup: () => rm(dir, { recursive: true, force: true }) };
     },
   ],
 ];
 
 describe('a malformed record in the store (issue 10 item 9)', () => {
   it.each(STORES)('when an incident without a title is in %s, then the page, the status API and the admin API keep working and the operator can delete it', async (_where, open) => {
-    const { store, cleanup } = await open();
-    const h = await faultApp({ store });
+    const { stores: store, cleanup } = await open();
+    const h = await faultApp({ stores: store });
     try {
       await h.snapshot.rebuild();
       const admin = await request(h.app).get('/api/v1/admin/incidents').set('authorization', h.auth);

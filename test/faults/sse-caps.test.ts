@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
@@ -43,7 +43,7 @@ async function get(url: string): Promise<{ status: number; text: string }> {
 describe('live-event stream caps under a 256-file limit', () => {
   let upstream: Upstream;
   let app: SpawnedApp;
-  let store: Store;
+  let store: Stores;
   let total = 0;
   const open: Attempt[] = [];
   const prefix = uniquePrefix();
@@ -65,7 +65,7 @@ describe('live-event stream caps under a 256-file limit', () => {
   afterAll(async () => {
     for (const a of open) a.destroy();
     await app?.stop('SIGKILL');
-    await store?.close();
+    await store?.lifecycle.close();
     await upstream?.close();
   });
 
@@ -112,7 +112,7 @@ describe('live-event stream caps under a 256-file limit', () => {
     await new Promise((r) => setTimeout(r, 3_500));
     expect((await get(`${app.url}/healthz`)).status).toBe(200);
     expect((await get(`${app.url}/`)).status).toBe(200);
-    const during = (await store.recentResults('local', 50)).filter((r) => r.at >= started);
+    const during = (await store.results.recentResults('local', 50)).filter((r) => r.at >= started);
     expect(during.length).toBeGreaterThanOrEqual(3);
     expect(during.filter((r) => !r.ok).map((r) => r.reason)).toEqual([]);
     const metrics = (await get(`${app.url}/metrics`)).text;

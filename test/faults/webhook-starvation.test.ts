@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createMetrics } from '../../src/metrics/definitions.ts';
 import { webhookMetricsHooks } from '../../src/metrics/webhook-observer.ts';
-import { RedisStore } from '../../src/store/redis.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import type { CircuitState } from '../../src/webhooks/breaker.ts';
 import { WebhookDispatcher } from '../../src/webhooks/dispatcher.ts';
 import { componentChanged, incidentChanged } from '../../src/webhooks/events.ts';
 import type { WebhookEvent } from '../../src/webhooks/types.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { redisStores } from '../helpers/stores.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
 import { events, NAMES, T, webhook } from '../webhooks/fixtures.ts';
 
@@ -38,7 +39,7 @@ function flood(): WebhookEvent[] {
 describe('a hanging webhook receiver next to a healthy one', () => {
   let healthy: Upstream;
   let hanging: Upstream;
-  let store: RedisStore;
+  let store: Stores;
   let dispatcher: WebhookDispatcher;
   const got = { healthy: new Set<string>(), healthyIncidents: 0, hangingRequests: 0 };
   const transitions: CircuitState[] = [];
@@ -63,7 +64,7 @@ describe('a hanging webhook receiver next to a healthy one', () => {
       req.resume();
       if (answerHanging) req.on('end', () => res.writeHead(200).end());
     });
-    store = new RedisStore({ url: testRedisUrl(), keyPrefix: uniquePrefix() });
+    store = await redisStores(testRedisUrl(), uniquePrefix());
     const logs = new Writable({ write: (chunk: Buffer, _enc, cb) => void (logLines.push(chunk.toString('utf8')), cb()) });
     const hooks = webhookMetricsHooks(metrics, ['healthy', 'stuck']);
     dispatcher = new WebhookDispatcher({
@@ -71,7 +72,7 @@ describe('a hanging webhook receiver next to a healthy one', () => {
         webhook({ id: 'healthy', url: healthy.url('/hook'), backoff: '50ms' }),
         webhook({ id: 'stuck', url: hanging.url('/hook'), timeout: '200ms', backoff: '50ms', maxAttempts: 20, queueSize: HANG_QUEUE, concurrency: HANG_CONCURRENCY, circuit: { failures: 3, cooldown: '300ms' } }),
       ],
-      store,
+      stores: store,
       logger: createLogger('info', logs),
       now: () => Date.now(),
       names: NAMES,
@@ -83,7 +84,7 @@ describe('a hanging webhook receiver next to a healthy one', () => {
       },
     });
     all = flood();
-    const sampler = setInterval(() => void store.getOutbox().then((o) => outboxSizes.push(o.length)), 25);
+    const sampler = setInterval(() => void store.operator.getOutbox().then((o) => outboxSizes.push(o.length)), 25);
     // Events arrive in bursts, as they do when many components change at once.
     for (let i = 0; i < all.length; i += 40) {
       for (const e of all.slice(i, i + 40)) dispatcher.emit(e);
@@ -95,7 +96,7 @@ describe('a hanging webhook receiver next to a healthy one', () => {
   afterAll(async () => {
     await dispatcher.stop(500);
     await Promise.all([healthy.close(), hanging.close()]);
-    await store.close();
+    await store.lifecycle.close();
   });
 
   it('when several hundred events go out, then the healthy receiver gets every one of them, incident.created included', () => {
@@ -142,7 +143,7 @@ describe('a hanging webhook receiver next to a healthy one', () => {
     expect(transitions).toContain('half_open');
     expect(transitions.at(-1)).toBe('closed');
     expect(got.hangingRequests - before).toBeGreaterThanOrEqual(HANG_QUEUE);
-    expect(await store.getOutbox()).toEqual([]);
+    expect(await store.operator.getOutbox()).toEqual([]);
   });
 });
 
@@ -161,7 +162,7 @@ describe('two replicas sharing one Redis, with a hanging receiver next to a heal
     });
     hanging.route('/hook', (req) => void req.resume());
     const prefix = uniquePrefix();
-    const stores = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
+    const stores = [await redisStores(testRedisUrl(), prefix), await redisStores(testRedisUrl(), prefix)];
     const replicas = stores.map(
       (store) =>
         new WebhookDispatcher({
@@ -169,7 +170,7 @@ describe('two replicas sharing one Redis, with a hanging receiver next to a heal
             webhook({ id: 'healthy', url: healthy.url('/hook'), backoff: '50ms' }),
             webhook({ id: 'stuck', url: hanging.url('/hook'), timeout: '200ms', backoff: '50ms', queueSize: 20, circuit: { failures: 2, cooldown: '1s' } }),
           ],
-          store,
+          stores: store,
           logger: createLogger('silent'),
           now: () => Date.now(),
           names: NAMES,
@@ -187,7 +188,7 @@ describe('two replicas sharing one Redis, with a hanging receiver next to a heal
       expect([...deliveries.values()].every((ids) => ids.size === 1)).toBe(true);
     } finally {
       await Promise.all(replicas.map((r) => r.stop(200)));
-      await Promise.all([healthy.close(), hanging.close(), ...stores.map((s) => s.close())]);
+      await Promise.all([healthy.close(), hanging.close(), ...stores.map((s) => s.lifecycle.close())]);
     }
   });
 });

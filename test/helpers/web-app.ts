@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Config } from '../../src/config/schema.ts';
 import type { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 
@@ -15,18 +15,18 @@ export interface TestWebApp {
 }
 
 /** Builds the snapshot (fully rebuilt from the store's current content) and the express app on top. */
-export async function webAppOver(store: Store, config: Config, clock: FakeClock): Promise<TestWebApp> {
+export async function webAppOver(stores: Stores, config: Config, clock: FakeClock): Promise<TestWebApp> {
   const logger = createLogger('silent');
-  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
+  const snapshot = new StatusSnapshot({ config, stores, logger, now: () => clock.now() });
   await snapshot.start();
   await snapshot.rebuild();
-  const app = createWebApp({ config, store, snapshot, logger, now: () => clock.now() });
+  const app = createWebApp({ config, stores, snapshot, logger, now: () => clock.now() });
   return {
     snapshot,
     app,
     close: async () => {
       await snapshot.stop();
-      await store.close();
+      await stores.lifecycle.close();
     },
   };
 }

@@ -6,8 +6,8 @@ import { openIncident } from '../../src/incidents/lifecycle.ts';
 import type { Incident } from '../../src/incidents/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { runAutoIncidents } from '../../src/pipeline/auto-incidents.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
 import { testConfig } from '../helpers/config.ts';
+import { memoryStores } from '../helpers/stores.ts';
 
 const T = 1_700_000_000_000;
 const MIN = 60_000;
@@ -70,29 +70,29 @@ describe('automatic incidents over a fake clock', () => {
   it('when a component stays down past autoOpenAfter and then recovers, then one draft opens once and resolves itself, with audit rows', async () => {
     const clock = new FakeClock(T);
     const config = testConfig({ incidents: { autoOpenAfter: '10m' } });
-    const store = await MemoryStore.open({ snapshotFile: null, clock });
-    const deps = { config, store, clock, logger: createLogger('silent') };
+    const store = await memoryStores(clock);
+    const deps = { config, stores: store, clock, logger: createLogger('silent') };
     const down = [state('profil-zaufany', 'outage', 0)];
     await runAutoIncidents(deps, down);
-    expect(await store.getIncidents()).toEqual([]);
+    expect(await store.operator.getIncidents()).toEqual([]);
     clock.advance(10 * MIN);
     await runAutoIncidents(deps, down);
     await runAutoIncidents(deps, down);
-    const [opened, ...more] = await store.getIncidents();
+    const [opened, ...more] = await store.operator.getIncidents();
     expect(more).toEqual([]);
     expect(opened).toMatchObject({ automatic: true, draft: true, state: 'investigating', components: ['profil-zaufany'], createdBy: 'system' });
     expect(opened?.title).toEqual({ pl: 'Awaria: Profil Zaufany', en: 'Outage: Trusted Profile' });
     clock.advance(MIN);
     await runAutoIncidents(deps, [{ ...down[0]!, status: 'operational', reason: 'ok', since: clock.now() }]);
-    const [resolved] = await store.getIncidents();
+    const [resolved] = await store.operator.getIncidents();
     expect(resolved).toMatchObject({ state: 'resolved', resolvedAt: clock.now(), version: 2 });
-    expect((await store.getAudit(10)).map((a) => [a.action, a.actor])).toEqual([['incident.resolve', 'system'], ['incident.create', 'system']]);
+    expect((await store.operator.getAudit(10)).map((a) => [a.action, a.actor])).toEqual([['incident.resolve', 'system'], ['incident.create', 'system']]);
   });
 
   it('when auto-opening is switched off, then nothing opens however long the outage', async () => {
     const clock = new FakeClock(T);
-    const store = await MemoryStore.open({ snapshotFile: null, clock });
-    await runAutoIncidents({ config: testConfig({ incidents: { autoOpen: false } }), store, clock, logger: createLogger('silent') }, [state('ikp', 'outage', 999)]);
-    expect(await store.getIncidents()).toEqual([]);
+    const store = await memoryStores(clock);
+    await runAutoIncidents({ config: testConfig({ incidents: { autoOpen: false } }), stores: store, clock, logger: createLogger('silent') }, [state('ikp', 'outage', 999)]);
+    expect(await store.operator.getIncidents()).toEqual([]);
   });
 });

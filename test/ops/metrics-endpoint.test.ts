@@ -59,7 +59,7 @@ describe('GET /metrics on a running app', () => {
       ],
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(config, { store, logger: createLogger('silent') });
+    app = await startApp(config, { stores: store, logger: createLogger('silent') });
     await pollUntil('pz outage in /metrics', async () => {
       const t = await (await fetch(`${app.url}/metrics`)).text();
       return valueOf(t, 'ikpstatus_component_status', { component: 'profil-zaufany', status: 'outage' }) === 1 ? t : undefined;

@@ -63,12 +63,12 @@ describe('graceful shutdown', () => {
     expect(code).toBe(0);
     const store = await createStore({ redisUrl: testRedisUrl(), keyPrefix: prefix, snapshotFile: null, clock: systemClock });
     try {
-      const results = await store.recentResults('slow', 10);
+      const results = await store.results.recentResults('slow', 10);
       expect(results).toHaveLength(requestsIn(rec.events));
       for (const r of results) expect(r).toMatchObject({ probeId: 'slow', component: 'svc', ok: true, reason: 'ok', httpStatus: 200 });
-      expect((await store.getProbeStates()).get('slow')?.lastOk).toBe(true);
+      expect((await store.results.getProbeStates()).get('slow')?.lastOk).toBe(true);
     } finally {
-      await store.close();
+      await store.lifecycle.close();
     }
     expect(app.output()).toMatch(/"msg":"shutting down"[\s\S]*"msg":"ikp-status stopped"/);
   });
@@ -82,7 +82,7 @@ describe('graceful shutdown', () => {
     expect(await app.stop('SIGTERM')).toBe(0);
     expect(answeredAfterSignal(rec.events), rec.events.join(',')).toBe(true);
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: path.join(dir, 'data/state.json'), clock: systemClock });
-    const results = await store.recentResults('slow', 10);
+    const results = await store.results.recentResults('slow', 10);
     expect(results.map((r) => r.ok)).toEqual(Array.from({ length: requestsIn(rec.events) }, () => true));
     expect(results.length).toBeGreaterThan(0);
   });

@@ -5,7 +5,7 @@ import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type Mai
 import { openIncident } from '../../src/incidents/lifecycle.ts';
 import { registerStoreCollectors } from '../../src/metrics/store-collectors.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { testConfig } from '../helpers/config.ts';
 import { samples, valueOf } from './prom-text.ts';
 
@@ -46,20 +46,20 @@ const window = (over: Partial<MaintenanceWindow>): MaintenanceWindow => ({
   ...over,
 });
 
-async function scrape(store: Store, clock = new FakeClock(T0)): Promise<string> {
+async function scrape(store: Stores, clock = new FakeClock(T0)): Promise<string> {
   const registry = new Registry();
-  registerStoreCollectors(registry, { config, store, now: () => clock.now(), onError: () => undefined });
+  registerStoreCollectors(registry, { config, stores: store, now: () => clock.now(), onError: () => undefined });
   return registry.metrics();
 }
 
-async function memoryStore(): Promise<Store> {
+async function memoryStore(): Promise<Stores> {
   return createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: new FakeClock(T0) });
 }
 
 describe('store-read gauges', () => {
   it.each(COMPONENT_STATUSES)('when profil-zaufany is stored as %s, then its one-hot status has exactly that status at 1', async (status) => {
     const store = await memoryStore();
-    await store.setComponentStates([state('profil-zaufany', status)]);
+    await store.results.setComponentStates([state('profil-zaufany', status)]);
     const text = await scrape(store);
     const series = samples(text, 'ikpstatus_component_status').filter((s) => s.labels.component === 'profil-zaufany');
     expect(series.map((s) => s.labels.status).sort()).toEqual([...COMPONENT_STATUSES].sort());
@@ -81,7 +81,7 @@ describe('store-read gauges', () => {
     ['a window that ended', window({ start: T0 - 3 * HOUR, end: T0 - 2 * HOUR }), 0, undefined],
   ])('when the store holds %s for ikp, then maintenance_active is %i and the next start is %s', async (_what, w, active, next) => {
     const store = await memoryStore();
-    await store.putWindows([w]);
+    await store.windows.putWindows([w]);
     const text = await scrape(store);
     expect(valueOf(text, 'ikpstatus_maintenance_active', { component: 'ikp' })).toBe(active);
     expect(valueOf(text, 'ikpstatus_maintenance_next_start_timestamp_seconds', { component: 'ikp' })).toBe(next);
@@ -90,7 +90,7 @@ describe('store-read gauges', () => {
 
   it('when two future windows cover ikp, then the next start is the earlier one', async () => {
     const store = await memoryStore();
-    await store.putWindows([window({ id: 'a', start: T0 + 5 * HOUR, end: null }), window({ id: 'b', start: T0 + 2 * HOUR, end: T0 + 4 * HOUR })]);
+    await store.windows.putWindows([window({ id: 'a', start: T0 + 5 * HOUR, end: null }), window({ id: 'b', start: T0 + 2 * HOUR, end: T0 + 4 * HOUR })]);
     expect(valueOf(await scrape(store), 'ikpstatus_maintenance_next_start_timestamp_seconds', { component: 'ikp' })).toBe((T0 + 2 * HOUR) / 1000);
   });
 
@@ -99,7 +99,7 @@ describe('store-read gauges', () => {
     ['http_status', 0],
   ] as const)('when components carry reason %s, then monitor_blind is %i', async (reason, blind) => {
     const store = await memoryStore();
-    await store.setComponentStates(config.components.map((c) => state(c.id, 'unknown', reason)));
+    await store.results.setComponentStates(config.components.map((c) => state(c.id, 'unknown', reason)));
     expect(valueOf(await scrape(store), 'ikpstatus_monitor_blind')).toBe(blind);
   });
 
@@ -117,7 +117,7 @@ describe('store-read gauges', () => {
       lastCheckedAt: T0 - 5000,
       since: T0 - 60_000,
     };
-    await store.setProbeState(probe);
+    await store.results.setProbeState(probe);
     const text = await scrape(store);
     expect(valueOf(text, 'ikpstatus_probe_success', { probe: 'pz-login', component: 'profil-zaufany' })).toBe(0);
     expect(valueOf(text, 'ikpstatus_last_probe_timestamp_seconds', { probe: 'pz-login' })).toBe((T0 - 5000) / 1000);
@@ -128,12 +128,13 @@ describe('store-read gauges', () => {
 
   it('when the store cannot be read, then store_up is 0, the store-read gauges are empty and the error is reported once', async () => {
     const store = await memoryStore();
-    const broken: Store = Object.assign(Object.create(store) as Store, {
+    const results = Object.assign(Object.create(store.results) as Stores['results'], {
       getComponentStates: () => Promise.reject(Object.assign(new Error('down'), { code: 'ECONNREFUSED' })),
     });
+    const broken = { ...store, results };
     const errors: unknown[] = [];
     const registry = new Registry();
-    registerStoreCollectors(registry, { config, store: broken, now: () => T0, onError: (e) => errors.push(e) });
+    registerStoreCollectors(registry, { config, stores: broken, now: () => T0, onError: (e) => errors.push(e) });
     const text = await registry.metrics();
     expect(valueOf(text, 'ikpstatus_store_up')).toBe(0);
     expect(samples(text, 'ikpstatus_component_status')).toEqual([]);
@@ -144,14 +145,15 @@ describe('store-read gauges', () => {
   it('when one scrape collects every gauge, then the store is read once', async () => {
     const store = await memoryStore();
     let reads = 0;
-    const counting: Store = Object.assign(Object.create(store) as Store, {
+    const results = Object.assign(Object.create(store.results) as Stores['results'], {
       getComponentStates: () => {
         reads += 1;
-        return store.getComponentStates();
+        return store.results.getComponentStates();
       },
     });
+    const counting = { ...store, results };
     const registry = new Registry();
-    registerStoreCollectors(registry, { config, store: counting, now: () => T0, onError: () => undefined });
+    registerStoreCollectors(registry, { config, stores: counting, now: () => T0, onError: () => undefined });
     await registry.metrics();
     expect(reads).toBe(1);
     await registry.metrics();
@@ -169,7 +171,7 @@ describe('store-read gauges', () => {
       { title: { pl: 'Awaria PZ' }, body: { pl: 'Trwa awaria.' }, impact: 'major', components: ['profil-zaufany'] },
       { updateId: 'u1', by: 'alice', at: T0 },
     );
-    await store.saveIncident({ ...incident, state, resolvedAt: state === 'resolved' ? T0 : null }, 0);
+    await store.operator.saveIncident({ ...incident, state, resolvedAt: state === 'resolved' ? T0 : null }, 0);
     const text = await scrape(store);
     expect(valueOf(text, 'ikpstatus_incident_open', { component: 'profil-zaufany' })).toBe(open);
     expect(valueOf(text, 'ikpstatus_incident_open', { component: 'ikp' })).toBe(0);

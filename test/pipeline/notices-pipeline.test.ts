@@ -29,10 +29,10 @@ const [ikpProbe, mbankProbe, noticesProbe] = config.probes as [(typeof config.pr
 async function setup() {
   const clock = new FakeClock(Date.parse('2026-01-20T10:00:00+01:00'));
   const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-  const deps = { config, store, clock, logger: createLogger('silent') };
+  const deps = { config, stores: store, clock, logger: createLogger('silent') };
   const result = (probe: typeof ikpProbe, ok: boolean) =>
     recordResult(deps, probe, { ok, degraded: false, reason: ok ? 'ok' : 'http_status', durationMs: 5, probeId: probe.id, component: probe.component ?? null, at: clock.now() });
-  return { clock, store, deps, result };
+  return { clock, stores: store, deps, result };
 }
 
 const banner = {
@@ -44,39 +44,39 @@ const banner = {
 
 describe('notices through the pipeline', () => {
   it('when a maintenance window is active and the probe fails, then ikp is maintenance (not outage) and the time is booked as maintenance', async () => {
-    const { clock, store, deps, result } = await setup();
+    const { clock, stores: store, deps, result } = await setup();
     await applyNotices(deps, noticesProbe, [banner], clock.now());
     clock.set(NIGHT_START + 3_600_000);
     await result(ikpProbe, false);
-    expect((await store.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance', reason: 'maintenance' });
+    expect((await store.results.getComponentStates()).get('ikp')).toMatchObject({ status: 'maintenance', reason: 'maintenance' });
     await evaluationTick(deps, 15_000);
-    const [bucket] = await store.getUptime('ikp', warsawDay(clock.now()), warsawDay(clock.now()));
+    const [bucket] = await store.history.getUptime('ikp', warsawDay(clock.now()), warsawDay(clock.now()));
     expect(bucket!.seconds.maintenance).toBe(15);
     expect(bucket!.seconds.outage).toBe(0);
   });
 
   it('when the window ends and the probe still fails, then ikp becomes outage', async () => {
-    const { clock, store, deps, result } = await setup();
+    const { clock, stores: store, deps, result } = await setup();
     await applyNotices(deps, noticesProbe, [banner], clock.now());
     clock.set(Date.parse('2026-01-27T06:00:00+01:00'));
     await result(ikpProbe, false);
-    expect((await store.getComponentStates()).get('ikp')?.status).toBe('outage');
+    expect((await store.results.getComponentStates()).get('ikp')?.status).toBe('outage');
   });
 
   it('when a bank outage notice is published while its probe passes, then the bank is at least degraded', async () => {
-    const { clock, store, deps, result } = await setup();
+    const { clock, stores: store, deps, result } = await setup();
     await result(mbankProbe, true);
     const notice = { title: 'Awaria', text: 'Trwa awaria bankowości internetowej mBanku. Pracujemy nad rozwiązaniem.', link: null, publishedAt: null };
     await applyNotices(deps, noticesProbe, [notice], clock.now());
     await result(mbankProbe, true);
-    expect((await store.getComponentStates()).get('bank:mbank')).toMatchObject({ status: 'degraded', reason: 'outage_notice' });
+    expect((await store.results.getComponentStates()).get('bank:mbank')).toMatchObject({ status: 'degraded', reason: 'outage_notice' });
   });
 
   it('when the banner disappears, then the window is withdrawn and kept as evidence', async () => {
-    const { clock, store, deps } = await setup();
+    const { clock, stores: store, deps } = await setup();
     await applyNotices(deps, noticesProbe, [banner], clock.now());
     await applyNotices(deps, noticesProbe, [], clock.now() + 60_000);
-    const [w] = await store.getWindows();
+    const [w] = await store.windows.getWindows();
     expect(w).toMatchObject({ state: 'withdrawn', link: banner.link, text: banner.text, start: NIGHT_START });
   });
 });

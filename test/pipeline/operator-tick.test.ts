@@ -36,9 +36,9 @@ describe('operatorTick pruning', () => {
     const config = testConfig();
     const clock = new FakeClock(now);
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-    await store.putWindows([win('old', NOW - (config.store.uptimeDays + 1) * DAY), win('recent', NOW - 10 * DAY)]);
-    await operatorTick({ config, store, clock, logger: createLogger('silent') }, [], 15_000);
-    expect((await store.getWindows()).map((w) => w.id).sort()).toEqual(kept);
-    await store.close();
+    await store.windows.putWindows([win('old', NOW - (config.store.uptimeDays + 1) * DAY), win('recent', NOW - 10 * DAY)]);
+    await operatorTick({ config, stores: store, clock, logger: createLogger('silent') }, [], 15_000);
+    expect((await store.windows.getWindows()).map((w) => w.id).sort()).toEqual(kept);
+    await store.lifecycle.close();
   });
 });

@@ -41,7 +41,7 @@ describe('blackbox_exporter facts in /metrics', () => {
       ],
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(config, { store, logger: createLogger('silent') });
+    app = await startApp(config, { stores: store, logger: createLogger('silent') });
     text = await pollUntil('every probe ran', async () => {
       const t = await (await fetch(`${app.url}/metrics`)).text();
       const ran = ['down', 'refused'].every((probe) => valueOf(t, 'probe_http_status_code', { probe }) !== undefined);

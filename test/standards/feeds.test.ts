@@ -23,8 +23,8 @@ describe('feeds through python3-feedparser', () => {
   beforeAll(async () => {
     f = await webFixture('maintenance');
     // A window whose text is hostile markup: it must stay well-formed in every format.
-    const [w] = await f.store.getWindows();
-    await f.store.putWindows([{ ...w!, id: 'hostile#0', noticeKey: 'hostile', title: HOSTILE_TITLE, text: HOSTILE_TITLE }]);
+    const [w] = await f.stores.windows.getWindows();
+    await f.stores.windows.putWindows([{ ...w!, id: 'hostile#0', noticeKey: 'hostile', title: HOSTILE_TITLE, text: HOSTILE_TITLE }]);
     await f.snapshot.rebuild();
   });
   afterAll(async () => f.close());

@@ -2,15 +2,15 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
 import { testConfig } from '../helpers/config.ts';
 import { webAppOver, type TestWebApp } from '../helpers/web-app.ts';
+import { memoryStores } from '../helpers/stores.ts';
 
 const T0 = Date.parse('2026-03-28T12:00:00+01:00');
 
 async function appWith(server: Partial<NonNullable<ConfigInput['server']>> = {}): Promise<TestWebApp> {
   const clock = new FakeClock(T0);
-  const store = await MemoryStore.open({ snapshotFile: null, clock });
+  const store = await memoryStores(clock);
   return webAppOver(store, testConfig({ server: server as ConfigInput['server'] }), clock);
 }
 

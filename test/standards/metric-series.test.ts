@@ -56,7 +56,7 @@ describe('series used by alerts, rule tests and Grafana exist in the first scrap
       webhooks: [{ id: 'ops', kind: 'slack', url: 'http://127.0.0.1:9/hook' }],
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(config, { store, logger: createLogger('silent') });
+    app = await startApp(config, { stores: store, logger: createLogger('silent') });
     first = await (await fetch(`${app.url}/metrics`)).text();
   });
 

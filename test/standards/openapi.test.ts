@@ -67,7 +67,7 @@ describe('the OpenAPI 3.1 document', () => {
       admin: { tokens: [{ name: 'alice', role: 'operator', hash: await hashToken(token) }] },
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(config, { store, logger: createLogger('silent') });
+    app = await startApp(config, { stores: store, logger: createLogger('silent') });
     doc = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as Doc;
     ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
     ajv.addSchema({ ...doc, $id: DOC_ID });
@@ -112,7 +112,7 @@ describe('the OpenAPI 3.1 document', () => {
     await call('post', '/api/v1/admin/overrides', '/api/v1/admin/overrides', { component: 'login-gov', status: 'degraded', reason: 'Test nadpisania', for: '1h' });
     const t0 = Date.now();
     const suggestion = { source: 'cez-rss', noticeKey: 'n', kind: 'maintenance' as const, components: ['ikp'], start: t0 + 3_600_000, end: t0 + 7_200_000, title: 'Możliwa przerwa', text: 'Mogą wystąpić utrudnienia.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending' as const, confidence: 0.4, evidence: ['mogą wystąpić'] };
-    await app.store.putWindows([{ ...suggestion, id: 'n-0' }, { ...suggestion, id: 'n-1' }]);
+    await app.stores.windows.putWindows([{ ...suggestion, id: 'n-0' }, { ...suggestion, id: 'n-1' }]);
     await app.snapshot.rebuild();
 
     for (const [template, ops] of Object.entries(doc.paths)) {

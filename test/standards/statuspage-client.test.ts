@@ -35,12 +35,12 @@ describe('the Statuspage v2 API read by the statuspage.io client', () => {
       ],
     });
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    await store.addTransitions([
+    await store.history.addTransitions([
       { component: 'login-gov', at: firstSeen, status: 'operational', reason: 'ok', rootCause: null },
       { component: 'login-gov', at: outageAt, status: 'outage', reason: 'http_status', rootCause: null },
       { component: 'profil-zaufany', at: firstSeen, status: 'operational', reason: 'ok', rootCause: null },
     ], 100);
-    await store.setComponentStates([
+    await store.results.setComponentStates([
       { id: 'login-gov', status: 'outage', since: outageAt, lastCheckedAt: now, reason: 'http_status', rootCause: null },
       { id: 'profil-zaufany', status: 'operational', since: firstSeen, lastCheckedAt: now, reason: 'ok', rootCause: null },
     ]);
@@ -52,14 +52,14 @@ describe('the Statuspage v2 API read by the statuspage.io client', () => {
         { id: 'u2', at: now - 5 * MIN, state: 'identified', body: { pl: 'Znamy przyczynę.' }, by: 'alice' },
       ],
     };
-    await store.saveIncident(incident, 0);
+    await store.operator.saveIncident(incident, 0);
     const window = (n: number, start: number): MaintenanceWindow => ({
       id: `https://example.gov.pl/komunikat#${n}`, source: 'pz-notices', noticeKey: 'https://example.gov.pl/komunikat', kind: 'maintenance',
       components: ['profil-zaufany'], start, end: start + 2 * 60 * MIN, title: 'Prace serwisowe', text: 'Profil Zaufany będzie niedostępny.',
       link: 'https://example.gov.pl/komunikat', publishedAt: now - DAY, firstSeenAt: now - DAY, lastSeenAt: now, updatedAt: now - DAY, state: 'announced',
     });
-    await store.putWindows([window(0, now + DAY), window(1, now - 30 * MIN)]);
-    app = await startApp(config, { store, logger: createLogger('silent') });
+    await store.windows.putWindows([window(0, now + DAY), window(1, now - 30 * MIN)]);
+    app = await startApp(config, { stores: store, logger: createLogger('silent') });
     await app.snapshot.rebuild();
     sp = new Statuspage('ikp-status');
     sp.setApiUrl(app.url);

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { createStore } from '../../src/store/create.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
-import { storeContract } from './contract.ts';
+import { MemoryStore } from '../../src/store/memory/store.ts';
+import { storeContract } from './contract/index.ts';
 
 storeContract('MemoryStore', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'ikp-memstore-'));
@@ -13,17 +13,17 @@ storeContract('MemoryStore', async () => {
   const open = (): Promise<MemoryStore> => MemoryStore.open({ snapshotFile: join(dir, 'state.json'), clock });
   let store = await open();
   return {
-    store,
+    stores: store,
     clock,
     // One process, one store: the "other replica" is the same instance.
     makePeer: async () => store,
     reopen: async () => {
-      await store.close();
+      await store.lifecycle.close();
       store = await open();
       return store;
     },
     cleanup: async () => {
-      await store.close();
+      await store.lifecycle.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -62,8 +62,8 @@ describe('MemoryStore snapshot file', () => {
     const warn = vi.fn();
     const error = vi.fn();
     const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn, error } });
-    expect((await store.getComponentStates()).size).toBe(0);
-    expect((await store.getProbeStates()).size).toBe(0);
+    expect((await store.results.getComponentStates()).size).toBe(0);
+    expect((await store.results.getProbeStates()).size).toBe(0);
     expect(error).toHaveBeenCalledTimes(1);
     const aside = (await readdir(dirname(file))).filter((f) => f.startsWith('state.json.corrupt-'));
     expect(aside).toHaveLength(1);
@@ -79,7 +79,7 @@ describe('MemoryStore snapshot file', () => {
     await writeFile(file, content, 'utf8');
     const warn = vi.fn();
     const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn } });
-    expect([...(await store.getComponentStates()).keys()]).toEqual(['ikp']);
+    expect([...(await store.results.getComponentStates()).keys()]).toEqual(['ikp']);
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
@@ -88,24 +88,24 @@ describe('MemoryStore snapshot file', () => {
     await writeFile(file, JSON.stringify(oldSnapshot), 'utf8');
     const warn = vi.fn();
     const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn } });
-    expect([...(await store.getComponentStates()).keys()]).toEqual(['ikp']);
-    expect(await store.getTransitions('ikp', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
-    expect(await store.getWindows()).toEqual([]);
-    expect(await store.getOutbox()).toEqual([]);
+    expect([...(await store.results.getComponentStates()).keys()]).toEqual(['ikp']);
+    expect(await store.history.getTransitions('ikp', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(await store.windows.getWindows()).toEqual([]);
+    expect(await store.operator.getOutbox()).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('when there is no snapshot file yet, then the store opens empty without a warning', async () => {
     const warn = vi.fn();
     const store = await MemoryStore.open({ snapshotFile: file, clock, logger: { warn } });
-    expect((await store.getProbeStates()).size).toBe(0);
+    expect((await store.results.getProbeStates()).size).toBe(0);
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('when flushed concurrently, then the file is complete versioned JSON and no .tmp file is left', async () => {
     const store = await MemoryStore.open({ snapshotFile: file, clock });
-    await store.setComponentStates([{ id: 'ikp', status: 'outage', since: 1, lastCheckedAt: 2, reason: 'timeout', rootCause: null }]);
-    await Promise.all([store.flush(), store.flush(), store.flush()]);
+    await store.results.setComponentStates([{ id: 'ikp', status: 'outage', since: 1, lastCheckedAt: 2, reason: 'timeout', rootCause: null }]);
+    await Promise.all([store.lifecycle.flush(), store.lifecycle.flush(), store.lifecycle.flush()]);
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json']);
     const saved = JSON.parse(await readFile(file, 'utf8')) as { version: number; savedAt: number; componentStates: unknown[] };
     expect(saved.version).toBe(1);
@@ -115,8 +115,8 @@ describe('MemoryStore snapshot file', () => {
 
   it('when there is no snapshot file configured, then flush and close write nothing', async () => {
     const store = await MemoryStore.open({ snapshotFile: null, clock });
-    await store.setProbeState({ probeId: 'p', status: 'up', consecutiveFailures: 0, consecutiveSuccesses: 1, consecutiveSlow: 0, consecutiveFast: 1, lastOk: true, lastReason: 'ok', lastCheckedAt: 1, since: 1 });
-    await store.close();
+    await store.results.setProbeState({ probeId: 'p', status: 'up', consecutiveFailures: 0, consecutiveSuccesses: 1, consecutiveSlow: 0, consecutiveFast: 1, lastOk: true, lastReason: 'ok', lastCheckedAt: 1, since: 1 });
+    await store.lifecycle.close();
     expect(await readdir(dir)).toEqual([]);
   });
 });
@@ -129,17 +129,35 @@ describe('MemoryStore uptime retention', () => {
     { day: '2024-12-31', kept: false },
   ])('when the newest day is 2025-03-07 and retainDays is 3, then $day kept=$kept', async ({ day, kept }) => {
     const store = await MemoryStore.open({ snapshotFile: null, clock: new FakeClock(0) });
-    await store.addUptime('ikp', day, 'operational', 1, 3);
-    await store.addUptime('ikp', '2025-03-07', 'outage', 1, 3);
-    const days = (await store.getUptime('ikp', '2024-01-01', '2025-12-31')).map((b) => b.day);
+    await store.history.addUptime('ikp', day, 'operational', 1, 3);
+    await store.history.addUptime('ikp', '2025-03-07', 'outage', 1, 3);
+    const days = (await store.history.getUptime('ikp', '2024-01-01', '2025-12-31')).map((b) => b.day);
     expect(days.includes(day)).toBe(kept);
   });
 });
 
 describe('createStore without a Redis URL', () => {
-  it('when redisUrl is null, then the memory store is chosen', async () => {
-    const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: new FakeClock(0) });
-    expect(store).toBeInstanceOf(MemoryStore);
-    await store.close();
+  it('when redisUrl is null, then the memory store is chosen, its local face is itself and it reports being up', async () => {
+    const stores = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: new FakeClock(0) });
+    expect(stores).toBeInstanceOf(MemoryStore);
+    expect(stores.local.results).toBe(stores.results);
+    const seen: boolean[] = [];
+    stores.observeOutage({ availability: (up) => void seen.push(up), buffered: () => undefined, dropped: () => undefined, writtenBack: () => undefined, flushDetected: () => undefined });
+    expect(seen).toEqual([true]);
+    await stores.lifecycle.close();
+  });
+});
+
+describe('MemoryStore leases', () => {
+  it('when many one-off leases expire, then they are swept rather than kept for ever', async () => {
+    const clock = new FakeClock(0);
+    const store = await MemoryStore.open({ snapshotFile: null, clock });
+    for (let i = 0; i < 3_000; i++) {
+      expect(await store.coordination.acquireLease(`cron:probe:${i}`, 1_000)).toBe(true);
+      clock.advance(10);
+    }
+    // Every lease older than one second has expired; a sweep keeps at most the live ones plus what came since.
+    expect(store.coordination.leaseCount).toBeLessThan(1_200);
+    expect(await store.coordination.acquireLease('cron:probe:2999', 1_000)).toBe(false);
   });
 });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { redisKeys } from '../../src/store/keys.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
-import { RedisStore } from '../../src/store/redis.ts';
-import type { Store } from '../../src/store/store.ts';
+import { MemoryStore } from '../../src/store/memory/store.ts';
+import { RedisStore } from '../../src/store/redis/store.ts';
+import type { StorePorts } from '../../src/store/ports.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
-import { quarantineContract } from './quarantine-contract.ts';
+import { quarantineContract } from './contract/quarantine.ts';
 
 const clock = new FakeClock(Date.parse('2026-03-28T12:00:00+01:00'));
 const collect = (warnings: string[]) => ({ warn: (_o: object, msg: string) => void warnings.push(msg), error: (_o: object, msg: string) => void warnings.push(msg) });
@@ -17,7 +17,7 @@ quarantineContract('RedisStore', async () => {
   const keyPrefix = uniquePrefix();
   const keys = redisKeys(keyPrefix);
   const raw = new Redis(testRedisUrl());
-  let store: Store | null = null;
+  let store: StorePorts | null = null;
   return {
     async open(planted) {
       // Written raw, as an older version, a hand edit or a bad migration would have left them.
@@ -28,12 +28,12 @@ quarantineContract('RedisStore', async () => {
       return { store, warnings };
     },
     async reopen() {
-      await store?.close();
+      await store?.lifecycle.close();
       store = new RedisStore({ url: testRedisUrl(), keyPrefix, clock });
       return store;
     },
     async cleanup() {
-      await store?.close();
+      await store?.lifecycle.close();
       const found = await raw.keys(`${keyPrefix}*`);
       if (found.length > 0) await raw.del(...found);
       raw.disconnect();
@@ -44,7 +44,7 @@ quarantineContract('RedisStore', async () => {
 quarantineContract('MemoryStore (snapshot file)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'ikp-quarantine-'));
   const file = join(dir, 'state.json');
-  let store: Store | null = null;
+  let store: StorePorts | null = null;
   return {
     async open(planted) {
       await mkdir(dir, { recursive: true });
@@ -55,12 +55,12 @@ quarantineContract('MemoryStore (snapshot file)', async () => {
       return { store, warnings };
     },
     async reopen() {
-      await store?.close();
+      await store?.lifecycle.close();
       store = await MemoryStore.open({ snapshotFile: file, clock });
       return store;
     },
     async cleanup() {
-      await store?.close();
+      await store?.lifecycle.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -43,7 +43,7 @@ describe('demo scenarios through POST /api/v1/triage', () => {
   beforeAll(async () => {
     sim = await startSimulator(0);
     const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock: systemClock });
-    app = await startApp(fastDemoConfig(sim.url), { logger: createLogger('silent'), store });
+    app = await startApp(fastDemoConfig(sim.url), { logger: createLogger('silent'), stores: store });
     await pollUntil('every demo component operational', allOperational, 30_000);
   }, 60_000);
 

@@ -5,14 +5,14 @@ import { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState, MaintenanceWindow, StatusTransition } from '../../src/domain/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp, type WebDeps } from '../../src/web/app.ts';
 import { StatusSnapshot } from '../../src/web/snapshot.ts';
 
-/** A real app over a MemoryStore, with a fake clock and every log line captured. */
+/** A real app over the embedded store, with a fake clock and every log line captured. */
 export interface Harness {
   app: Express;
-  store: Store;
+  stores: Stores;
   clock: FakeClock;
   snapshot: StatusSnapshot;
   logs: string[];
@@ -43,30 +43,30 @@ export async function startHarness(config: Config, now: number, triage: WebDeps[
   const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
   // Checked 30 s before the clock: the public state only trusts fresh data.
   const fresh = (s: ComponentState): ComponentState => ({ ...s, lastCheckedAt: s.reason === 'no_data' ? null : clock.now() - 30_000 });
-  await store.setComponentStates(config.components.map((c) => fresh(stateOf(c.id, 'operational', 'ok', now - 3_600_000))));
-  const snapshot = new StatusSnapshot({ config, store, logger, now: () => clock.now() });
+  await store.results.setComponentStates(config.components.map((c) => fresh(stateOf(c.id, 'operational', 'ok', now - 3_600_000))));
+  const snapshot = new StatusSnapshot({ config, stores: store, logger, now: () => clock.now() });
   await snapshot.start();
   const triaged: string[] = [];
-  const app = createWebApp({ config, store, snapshot, logger, now: () => clock.now(), triage: { ...triage, onTriage: (c) => triaged.push(c) } });
+  const app = createWebApp({ config, stores: store, snapshot, logger, now: () => clock.now(), triage: { ...triage, onTriage: (c) => triaged.push(c) } });
   return {
     app,
-    store,
+    stores: store,
     clock,
     snapshot,
     logs,
     triaged,
     async setStates(states) {
-      await store.setComponentStates(states.map(fresh));
+      await store.results.setComponentStates(states.map(fresh));
       await snapshot.rebuild();
     },
     async putWindows(windows) {
-      await store.putWindows(windows);
+      await store.windows.putWindows(windows);
       await snapshot.rebuild();
     },
-    addTransitions: (t) => store.addTransitions(t, 100),
+    addTransitions: (t) => store.history.addTransitions(t, 100),
     async close() {
       await snapshot.stop();
-      await store.close();
+      await store.lifecycle.close();
     },
   };
 }

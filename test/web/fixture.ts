@@ -6,7 +6,7 @@ import { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../src/domain/types.ts';
 import type { Incident } from '../../src/incidents/types.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import type { StatusSnapshot } from '../../src/web/snapshot.ts';
 import { webAppOver } from '../helpers/web-app.ts';
 
@@ -23,7 +23,7 @@ export const SCENES: Scene[] = ['ok', 'outage', 'maintenance', 'blind'];
 /** An app over a memory store seeded with one scene. */
 export interface WebFixture {
   config: Config;
-  store: Store;
+  stores: Stores;
   clock: FakeClock;
   snapshot: StatusSnapshot;
   app: Express;
@@ -123,7 +123,7 @@ export function sceneIncidents(scene: Scene, now: number): Incident[] {
 }
 
 /** 90 days of uptime (the oldest 20 without data, some outage, maintenance and slow days) and 30 recent results per probe. */
-export async function seedHistory(store: Store, config: Config, now: number): Promise<void> {
+export async function seedHistory(store: Stores, config: Config, now: number): Promise<void> {
   const today = DateTime.fromMillis(now, { zone: 'Europe/Warsaw' }).startOf('day');
   const writes: Promise<void>[] = [];
   config.components.forEach((c, ci) => {
@@ -133,7 +133,7 @@ export async function seedHistory(store: Store, config: Config, now: number): Pr
       const outage = (back + ci) % 23 === 5 ? 2 * 3600 : 0;
       const maintenance = c.id === 'login-gov' && back % 14 === 3 ? 3 * 3600 : 0;
       const degraded = (back + ci) % 17 === 8 ? 4 * 3600 : 0;
-      const add = (s: ComponentStatus, n: number): void => void (n > 0 && writes.push(store.addUptime(c.id, day, s, n, 100)));
+      const add = (s: ComponentStatus, n: number): void => void (n > 0 && writes.push(store.history.addUptime(c.id, day, s, n, 100)));
       add('operational', seconds - outage - maintenance - degraded);
       add('outage', outage);
       add('maintenance', maintenance);
@@ -145,7 +145,7 @@ export async function seedHistory(store: Store, config: Config, now: number): Pr
     for (let i = 29; i >= 0; i -= 1) {
       const ok = (i + pi) % 11 !== 4;
       const durationMs = 180 + ((i * 37 + pi * 53) % 400) + (ok ? 0 : 2500);
-      await store.appendResult({ probeId: p.id, component: p.component ?? null, at: now - i * 5_000, ok, degraded: false, reason: ok ? 'ok' : 'timeout', durationMs }, 100);
+      await store.results.appendResult({ probeId: p.id, component: p.component ?? null, at: now - i * 5_000, ok, degraded: false, reason: ok ? 'ok' : 'timeout', durationMs }, 100);
     }
   }
 }
@@ -155,13 +155,13 @@ export async function webFixture(scene: Scene, config = fixtureConfig()): Promis
   const clock = new FakeClock(T0);
   const store = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
   await seedHistory(store, config, T0);
-  await store.setComponentStates(sceneStates(config, scene, T0));
-  await store.putWindows(sceneWindows(scene, T0));
-  for (const incident of sceneIncidents(scene, T0)) await store.saveIncident(incident, 0);
+  await store.results.setComponentStates(sceneStates(config, scene, T0));
+  await store.windows.putWindows(sceneWindows(scene, T0));
+  for (const incident of sceneIncidents(scene, T0)) await store.operator.saveIncident(incident, 0);
   const { snapshot, app, close } = await webAppOver(store, config, clock);
   return {
     config,
-    store,
+    stores: store,
     clock,
     snapshot,
     app,

@@ -3,7 +3,7 @@ import { configSchema } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
 import type { ComponentStatus, UptimeBucket } from '../../src/domain/types.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { timeFormat } from '../../src/web/i18n/format.ts';
 import { translator } from '../../src/web/i18n/index.ts';
 import { HISTORY_DAYS, HistoryLoader, warsawDays } from '../../src/web/page/history-data.ts';
@@ -64,23 +64,24 @@ describe('HistoryLoader', () => {
     probes: [{ id: 'ikp-home', kind: 'http', component: 'ikp', interval: '30s', timeout: '5s', http: { url: 'http://127.0.0.1:9/' } }],
   });
 
-  function counting(store: Store): { store: Store; calls: string[] } {
+  function counting(store: Stores): { stores: Stores; calls: string[] } {
     const calls: string[] = [];
-    const wrapped = Object.create(store) as Store;
-    wrapped.getUptime = (c, from, to) => (calls.push(`uptime:${c}:${from === to ? 'today' : 'past'}`), store.getUptime(c, from, to));
-    wrapped.recentResults = (p, n) => (calls.push(`recent:${p}:${n}`), store.recentResults(p, n));
-    return { store: wrapped, calls };
+    const history = Object.create(store.history) as Stores['history'];
+    history.getUptime = (c, from, to) => (calls.push(`uptime:${c}:${from === to ? 'today' : 'past'}`), store.history.getUptime(c, from, to));
+    const results = Object.create(store.results) as Stores['results'];
+    results.recentResults = (p, n) => (calls.push(`recent:${p}:${n}`), store.results.recentResults(p, n));
+    return { stores: { ...store, local: store.local, observeOutage: (o) => store.observeOutage(o), history, results }, calls };
   }
 
   it('when it loads twice on one day, then past days are read once and later loads read only today and recent results', async () => {
     const clock = new FakeClock(T0);
     const base = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-    await base.addUptime('ikp', '2026-01-20', 'outage', 600, 100);
-    await base.addUptime('ikp', '2026-01-27', 'operational', 600, 100);
-    await base.appendResult({ probeId: 'ikp-home', component: 'ikp', at: T0 - 5_000, ok: true, degraded: false, reason: 'ok', durationMs: 120 }, 100);
-    await base.appendResult({ probeId: 'ikp-home', component: 'ikp', at: T0, ok: false, degraded: false, reason: 'timeout', durationMs: 5_000 }, 100);
-    const { store, calls } = counting(base);
-    const loader = new HistoryLoader({ config, store });
+    await base.history.addUptime('ikp', '2026-01-20', 'outage', 600, 100);
+    await base.history.addUptime('ikp', '2026-01-27', 'operational', 600, 100);
+    await base.results.appendResult({ probeId: 'ikp-home', component: 'ikp', at: T0 - 5_000, ok: true, degraded: false, reason: 'ok', durationMs: 120 }, 100);
+    await base.results.appendResult({ probeId: 'ikp-home', component: 'ikp', at: T0, ok: false, degraded: false, reason: 'timeout', durationMs: 5_000 }, 100);
+    const { stores: store, calls } = counting(base);
+    const loader = new HistoryLoader({ config, stores: store });
     const first = await loader.load(T0);
     expect(calls.sort()).toEqual(['recent:ikp-home:30', 'uptime:ikp:past', 'uptime:ikp:today', 'uptime:pz:past', 'uptime:pz:today']);
     expect(first.uptime.ikp!.map((b) => b.day)).toEqual(['2026-01-20', '2026-01-27']);
@@ -92,22 +93,22 @@ describe('HistoryLoader', () => {
     calls.length = 0;
     await loader.load(T0 + 86_400_000);
     expect(calls.filter((c) => c.endsWith(':past'))).toHaveLength(2);
-    await base.close();
+    await base.lifecycle.close();
   });
 
   it('when an operator reclassifies a past period, then the next load re-reads the past days', async () => {
     const clock = new FakeClock(T0);
     const base = await createStore({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: null, clock });
-    await base.addUptime('ikp', '2026-01-20', 'outage', 600, 100);
-    const { store, calls } = counting(base);
-    const loader = new HistoryLoader({ config, store });
+    await base.history.addUptime('ikp', '2026-01-20', 'outage', 600, 100);
+    const { stores: store, calls } = counting(base);
+    const loader = new HistoryLoader({ config, stores: store });
     await loader.load(T0);
-    await base.moveUptime('ikp', '2026-01-20', 'outage', 'maintenance', 600);
-    await base.addReclassification({ id: 'r1', component: 'ikp', from: T0 - 8 * 86_400_000, to: T0 - 7 * 86_400_000, reason: 'planned', createdBy: 'alice', createdAt: T0, movedSeconds: 600, transitionsWritten: 0 });
+    await base.history.moveUptime('ikp', '2026-01-20', 'outage', 'maintenance', 600);
+    await base.operator.addReclassification({ id: 'r1', component: 'ikp', from: T0 - 8 * 86_400_000, to: T0 - 7 * 86_400_000, reason: 'planned', createdBy: 'alice', createdAt: T0, movedSeconds: 600, transitionsWritten: 0 });
     calls.length = 0;
     const after = await loader.load(T0 + 60_000);
     expect(calls.filter((c) => c.endsWith(':past'))).toHaveLength(2);
     expect(after.uptime.ikp![0]!.seconds).toMatchObject({ outage: 0, maintenance: 600 });
-    await base.close();
+    await base.lifecycle.close();
   });
 });

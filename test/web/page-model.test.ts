@@ -24,7 +24,7 @@ describe('page model and views', () => {
     const f = await webFixture('ok');
     try {
       const { history, version } = f.snapshot.current();
-      const [states, windows] = [await f.store.getComponentStates(), await f.store.getWindows()];
+      const [states, windows] = [await f.stores.results.getComponentStates(), await f.stores.windows.getWindows()];
       // Incidents go through the public state like every other input: no face adds them on its own.
       const viewWith = (incidents: IncidentView[]) => buildStatusView(f.config, states, windows, T0, incidents);
       const render = (incidents: IncidentView[]) => loadViews().page(pageModel({ config: f.config, view: viewWith(incidents), history, version, lang: 'pl', now: T0, assets }));

@@ -53,7 +53,7 @@ describe('GET /api/v1/events', () => {
 
   beforeAll(async () => {
     f = await webFixture('ok');
-    const app = createWebApp({ config: f.config, store: f.store, snapshot: f.snapshot, logger: createLogger('silent'), now: () => f.clock.now(), onShutdown: (c) => void closers.push(c) });
+    const app = createWebApp({ config: f.config, stores: f.stores, snapshot: f.snapshot, logger: createLogger('silent'), now: () => f.clock.now(), onShutdown: (c) => void closers.push(c) });
     server = await startWebServer(app, 0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -78,7 +78,7 @@ describe('GET /api/v1/events', () => {
     const b = await open(`${server.url}/api/v1/events`);
     await Promise.all([a.waitFor(/event: status/), b.waitFor(/event: status/)]);
     const down: ComponentState = { id: 'profil-zaufany', status: 'outage', reason: 'http_status', rootCause: null, since: T0, lastCheckedAt: T0 };
-    await f.store.setComponentStates([down]);
+    await f.stores.results.setComponentStates([down]);
     await f.snapshot.rebuild();
     await Promise.all([a.waitFor(/"overall":"outage"/), b.waitFor(/"overall":"outage"/)]);
     expect(a.text()).toContain(`id: ${f.snapshot.current().version}\n`);

@@ -58,7 +58,7 @@ describe('Statuspage v2 API', () => {
 
   it('when incidents exist, then incidents.json, unresolved and summary carry them in Statuspage form', async () => {
     const { builtAt } = f.snapshot.current();
-    const [states, windows] = [await f.store.getComponentStates(), await f.store.getWindows()];
+    const [states, windows] = [await f.stores.results.getComponentStates(), await f.stores.windows.getWindows()];
     const incidents: IncidentView[] = [
       {
         id: 'inc-1',

@@ -4,14 +4,14 @@ import { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { operatorTick } from '../../src/pipeline/operator-tick.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
-import { RedisStore } from '../../src/store/redis.ts';
+import type { Stores } from '../../src/store/ports.ts';
 import { WebhookDispatcher, type DeliveryOutcome, type DispatcherOptions } from '../../src/webhooks/dispatcher.ts';
 import { verifySignature } from '../../src/webhooks/sign.ts';
 import type { OutboxEntry } from '../../src/webhooks/types.ts';
 import { testConfig } from '../helpers/config.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { memoryStores, redisStores } from '../helpers/stores.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
 import { events, NAMES, SECRET, T, webhook } from './fixtures.ts';
 
@@ -34,6 +34,7 @@ describe('webhook delivery to a real HTTP receiver', () => {
   let outcomes: DeliveryOutcome[];
   const dispatchers: WebhookDispatcher[] = [];
   const logger = createLogger('silent');
+  let defaultStores: Stores;
 
   /** Answers with the given statuses in turn (then 200), recording every request. */
   function answer(statuses: number[]): void {
@@ -46,7 +47,7 @@ describe('webhook delivery to a real HTTP receiver', () => {
   function dispatcher(opts: Partial<DispatcherOptions> = {}): WebhookDispatcher {
     const d = new WebhookDispatcher({
       webhooks: [webhook({ url: receiver.url('/hook'), backoff: '10ms', maxAttempts: 4 })],
-      store: opts.store ?? new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) }),
+      stores: defaultStores,
       logger,
       now: () => T,
       names: NAMES,
@@ -59,6 +60,7 @@ describe('webhook delivery to a real HTTP receiver', () => {
   }
 
   beforeEach(async () => {
+    defaultStores = await memoryStores(new FakeClock(T));
     receiver = await startUpstream();
     received = [];
     outcomes = [];
@@ -82,11 +84,11 @@ describe('webhook delivery to a real HTTP receiver', () => {
 
   it('when the receiver fails twice, then the delivery arrives once, on the third attempt, under one delivery id, and leaves the outbox', async () => {
     answer([500, 503]);
-    const store = new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) });
-    dispatcher({ store }).emit(events().component);
+    const store = await memoryStores(new FakeClock(T));
+    dispatcher({ stores: store }).emit(events().component);
     await pollUntil('delivery', async () => (outcomes.length > 0 ? true : undefined), 10_000, 20);
     expect(outcomes).toEqual(['delivered']);
-    expect(await store.getOutbox()).toEqual([]);
+    expect(await store.operator.getOutbox()).toEqual([]);
     expect(received).toHaveLength(3);
     expect(new Set(received.map((r) => r.headers['x-ikp-delivery'])).size).toBe(1);
     for (const r of received) expect(verifySignature(SECRET, r.body, r.headers['x-ikp-signature'] as string)).toBe(true);
@@ -108,9 +110,9 @@ describe('webhook delivery to a real HTTP receiver', () => {
   it('when two replicas share one Redis and both see the same events, then each event is delivered once', async () => {
     answer([]);
     const prefix = uniquePrefix();
-    const [ra, rb] = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
+    const [ra, rb] = [await redisStores(testRedisUrl(), prefix), await redisStores(testRedisUrl(), prefix)];
     try {
-      const [a, b] = [dispatcher({ store: ra }), dispatcher({ store: rb })];
+      const [a, b] = [dispatcher({ stores: ra }), dispatcher({ stores: rb })];
       const all = Object.values(events());
       for (const e of all) {
         a.emit(e);
@@ -120,49 +122,49 @@ describe('webhook delivery to a real HTTP receiver', () => {
       expect(received.map((r) => r.headers['x-ikp-event-id']).sort()).toEqual(all.map((e) => e.id).sort());
       expect(outcomes).toEqual(['delivered', 'delivered', 'delivered']);
     } finally {
-      await Promise.all([ra.close(), rb.close()]);
+      await Promise.all([ra.lifecycle.close(), rb.lifecycle.close()]);
     }
   });
 
   it('when the replica retrying a delivery stops abruptly, then another replica recovers it on a tick and the receiver gets it once more under the same delivery id', async () => {
     answer([500]);
     const prefix = uniquePrefix();
-    const [ra, rb] = [new RedisStore({ url: testRedisUrl(), keyPrefix: prefix }), new RedisStore({ url: testRedisUrl(), keyPrefix: prefix })];
+    const [ra, rb] = [await redisStores(testRedisUrl(), prefix), await redisStores(testRedisUrl(), prefix)];
     try {
       // A long backoff keeps replica A's retry far off, so only the recovery can deliver.
-      const a = dispatcher({ store: ra, webhooks: [webhook({ url: receiver.url('/hook'), backoff: '1h', maxAttempts: 4 })] });
+      const a = dispatcher({ stores: ra, webhooks: [webhook({ url: receiver.url('/hook'), backoff: '1h', maxAttempts: 4 })] });
       a.emit(events().component);
-      const left = await pollUntil('outbox entry after the failed attempt', async () => (await ra.getOutbox()).find((e) => e.attempts === 1), 10_000, 20);
+      const left = await pollUntil('outbox entry after the failed attempt', async () => (await ra.operator.getOutbox()).find((e) => e.attempts === 1), 10_000, 20);
       await a.stop(0);
       expect([received.length, outcomes]).toEqual([1, []]);
       const clock = new FakeClock(T + 3_600_000);
-      const b = dispatcher({ store: rb, now: () => clock.now() });
-      const tick = () => operatorTick({ config: testConfig(), store: rb, clock, logger, events: b }, [], 15_000);
+      const b = dispatcher({ stores: rb, now: () => clock.now() });
+      const tick = () => operatorTick({ config: testConfig(), stores: rb, clock, logger, events: b }, [], 15_000);
       await tick();
       await pollUntil('recovered delivery', async () => (outcomes.length > 0 && b.pending === 0 ? true : undefined), 10_000, 20);
       await tick();
       expect(b.pending).toBe(0);
       expect(outcomes).toEqual(['delivered']);
       expect(received.map((r) => r.headers['x-ikp-delivery'])).toEqual([left.id, left.id]);
-      expect(await rb.getOutbox()).toEqual([]);
+      expect(await rb.operator.getOutbox()).toEqual([]);
     } finally {
-      await Promise.all([ra.close(), rb.close()]);
+      await Promise.all([ra.lifecycle.close(), rb.lifecycle.close()]);
     }
   });
 
   it('when orphaned entries exceed the outbox cap, then the oldest are dropped, the rest delivered, and live entries left alone', async () => {
     answer([]);
-    const store = new MemoryStore({ snapshotFile: null, clock: new FakeClock(T) });
+    const store = await memoryStores(new FakeClock(T));
     const e = events().incident;
     const entry = (id: string, at: number, claimedUntil: number): OutboxEntry => ({ id, webhookId: 'ops', event: { ...e, id: `ev-${id}`, at }, attempts: 1, nextAttemptAt: T - 1, claimedUntil });
     const live = entry('live', T - 4, T + 60_000);
-    for (const x of [entry('old', T - 3, T - 1), entry('mid', T - 2, T - 1), entry('new', T - 1, T - 1), live]) await store.putOutbox(x);
-    const d = dispatcher({ store, outboxSize: 3 });
+    for (const x of [entry('old', T - 3, T - 1), entry('mid', T - 2, T - 1), entry('new', T - 1, T - 1), live]) await store.operator.putOutbox(x);
+    const d = dispatcher({ stores: store, outboxSize: 3 });
     await d.recoverOrphans();
     await pollUntil('deliveries', async () => (d.pending === 0 && outcomes.length >= 3 ? true : undefined), 10_000, 20);
     expect(outcomes.sort()).toEqual(['delivered', 'delivered', 'dropped']);
     expect(received.map((r) => r.headers['x-ikp-delivery']).sort()).toEqual(['mid', 'new']);
-    expect(await store.getOutbox()).toEqual([live]);
+    expect(await store.operator.getOutbox()).toEqual([live]);
   });
 
   it('when the queue is full, then further deliveries are dropped, not blocking the caller', async () => {
@@ -186,11 +188,11 @@ describe('webhook delivery to a real HTTP receiver', () => {
   it('when the receiver hangs, then re-evaluating components (the probe path) still completes and hands the change over', async () => {
     receiver.route('/hook', (req) => void received.push({ headers: req.headers, body: '' }));
     const clock = new FakeClock(T);
-    const store = await MemoryStore.open({ snapshotFile: null, clock });
+    const store = await memoryStores(clock);
     const d = dispatcher({ webhooks: [webhook({ url: receiver.url('/hook'), timeout: '30s' })] });
-    const deps = { config: testConfig(), store, clock, logger, events: d };
+    const deps = { config: testConfig(), stores: store, clock, logger, events: d };
     await reevaluate(deps);
-    await store.setComponentStates([{ id: 'ikp', status: 'operational', since: T - 1, lastCheckedAt: T, reason: 'ok', rootCause: null }]);
+    await store.results.setComponentStates([{ id: 'ikp', status: 'operational', since: T - 1, lastCheckedAt: T, reason: 'ok', rootCause: null }]);
     const evaluation = await reevaluate(deps);
     expect(evaluation.components.find((c) => c.id === 'ikp')?.status).toBe('unknown');
     await pollUntil('request', async () => (received.length > 0 ? true : undefined), 10_000, 20);

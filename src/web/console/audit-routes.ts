@@ -19,7 +19,7 @@ export function auditRoutes(ctx: ConsoleContext): Router {
   const router = Router();
   router.get('/audit', async (req, res) => {
     const { actor, action, page } = parseInput(auditFilter, { actor: req.query.actor, action: req.query.action, page: req.query.page });
-    const rows = (await ctx.admin.ops.store.getAudit(SCAN, 0)).filter((e) => (actor === undefined || e.actor === actor) && (action === undefined || e.action === action));
+    const rows = (await ctx.admin.ops.stores.operator.getAudit(SCAN, 0)).filter((e) => (actor === undefined || e.actor === actor) && (action === undefined || e.action === action));
     const entries = rows.slice(page * PAGE, (page + 1) * PAGE);
     ctx.render.send(req, res, 'audit', { entries, filter: { actor: actor ?? '', action: action ?? '' }, actions: AUDIT_ACTIONS, page, more: rows.length > (page + 1) * PAGE });
   });

@@ -24,7 +24,7 @@ export interface ProbeRow {
 export async function dashboardModel(deps: ConsoleDeps, lang: Lang) {
   const { ops } = deps.admin;
   const { view, builtAt } = deps.snapshot.current();
-  const [probeStates, incidents, overrides, pending] = await Promise.all([ops.store.getProbeStates(), listIncidents(ops), listOverrides(ops), listPending(ops)]);
+  const [probeStates, incidents, overrides, pending] = await Promise.all([ops.stores.results.getProbeStates(), listIncidents(ops), listOverrides(ops), listPending(ops)]);
   const probes: ProbeRow[] = ops.config.probes.map((p) => {
     const s = probeStates.get(p.id);
     return {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../../config/schema.ts';
 import type { StatusTransition, UptimeBucket } from '../../domain/types.ts';
-import type { Store } from '../../store/store.ts';
+import type { StorePorts } from '../../store/ports.ts';
 
 /** How many days of uptime bars the page shows. */
 export const HISTORY_DAYS = 90;
@@ -47,23 +47,23 @@ export function warsawDays(now: number, count: number): string[] {
 export class HistoryLoader {
   private past: { today: string; readAt: number; reclassified: number; uptime: Map<string, UptimeBucket[]> } | null = null;
 
-  constructor(private readonly deps: { config: Config; store: Store }) {}
+  constructor(private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'operator'> }) {}
 
   async load(now: number): Promise<HistoryData> {
-    const { config, store } = this.deps;
+    const { config, stores } = this.deps;
     const days = warsawDays(now, HISTORY_DAYS);
     const today = days[days.length - 1] ?? '';
     const from = days[0] ?? today;
     // A reclassification rewrites past buckets, so a new one invalidates the cached past days.
-    const reclassified = (await store.getReclassifications()).length;
+    const reclassified = (await stores.operator.getReclassifications()).length;
     const past = await this.pastDays(now, today, from, days[days.length - 2] ?? from, reclassified);
     const ids = config.components.map((c) => c.id);
     const probes = ids.map((id) => config.probes.find((p) => p.component === id) ?? null);
     const since = now - HISTORY_DAYS * 86_400_000;
     const [todays, recents, changes] = await Promise.all([
-      Promise.all(ids.map((id) => store.getUptime(id, today, today))),
-      Promise.all(probes.map((p) => (p ? store.recentResults(p.id, LATENCY_POINTS) : Promise.resolve([])))),
-      Promise.all(ids.map((id) => store.getTransitions(id, since, now))),
+      Promise.all(ids.map((id) => stores.history.getUptime(id, today, today))),
+      Promise.all(probes.map((p) => (p ? stores.results.recentResults(p.id, LATENCY_POINTS) : Promise.resolve([])))),
+      Promise.all(ids.map((id) => stores.history.getTransitions(id, since, now))),
     ]);
     const uptime: Record<string, UptimeBucket[]> = {};
     const latency: Record<string, LatencyPoint[]> = {};
@@ -80,7 +80,7 @@ export class HistoryLoader {
     const p = this.past;
     if (p && p.today === today && p.reclassified === reclassified && now - p.readAt < PAST_REFRESH_MS) return p.uptime;
     const ids = this.deps.config.components.map((c) => c.id);
-    const buckets = await Promise.all(ids.map((id) => this.deps.store.getUptime(id, from, yesterday)));
+    const buckets = await Promise.all(ids.map((id) => this.deps.stores.history.getUptime(id, from, yesterday)));
     const uptime = new Map(ids.map((id, i) => [id, buckets[i] ?? []]));
     this.past = { today, readAt: now, reclassified, uptime };
     return uptime;

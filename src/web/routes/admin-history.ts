@@ -21,7 +21,7 @@ export function adminHistoryRoutes(ops: OperatorDeps): Router {
   });
   router.get('/audit', async (req, res) => {
     const { limit, offset } = parseInput(auditQuery, req.query);
-    res.json({ entries: (await ops.store.getAudit(limit, offset)).map(auditJson), limit, offset });
+    res.json({ entries: (await ops.stores.operator.getAudit(limit, offset)).map(auditJson), limit, offset });
   });
   return router;
 }

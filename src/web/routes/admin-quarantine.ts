@@ -11,13 +11,13 @@ import { AppError } from '../../domain/errors.ts';
 export function adminQuarantineRoutes(ops: OperatorDeps): Router {
   const router = Router();
   router.get('/quarantine', async (_req, res) => {
-    const records = (await ops.store.getQuarantine()).sort((a, b) => b.at - a.at);
+    const records = (await ops.stores.operator.getQuarantine()).sort((a, b) => b.at - a.at);
     res.json({ records });
   });
   router.delete('/quarantine/:id', async (req, res) => {
     const id = req.params.id;
-    const before = (await ops.store.getQuarantine()).find((q) => q.id === id);
-    if (!before || !(await ops.store.deleteQuarantined(id))) throw new AppError('NOT_FOUND', 'quarantined record');
+    const before = (await ops.stores.operator.getQuarantine()).find((q) => q.id === id);
+    if (!before || !(await ops.stores.operator.deleteQuarantined(id))) throw new AppError('NOT_FOUND', 'quarantined record');
     // The audit keeps what was deleted except the raw text, which may hold anything.
     const { raw: _raw, ...kept } = before;
     await recordAudit(ops, actorOf(res), 'quarantine.delete', { kind: 'quarantine', id }, kept, null);

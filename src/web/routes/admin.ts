@@ -57,7 +57,7 @@ function labelRoutes(routers: Router[]): RequestHandler {
 function storeWritable(deps: AdminWebDeps): RequestHandler {
   return async (req, _res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
-    await deps.ops.store.ping().catch(() => {
+    await deps.ops.stores.lifecycle.ping().catch(() => {
       throw new AppError('STORE_UNAVAILABLE');
     });
     next();

@@ -65,10 +65,10 @@ export interface TriageWebOptions {
 }
 
 /** Every triage face behind one per-IP limiter: POST /api/v1/triage, profile expiry (+ .ics), /pomoc and /help, and /api/openapi.json. */
-export function triageFaces(deps: Pick<WebDeps, 'config' | 'store' | 'snapshot' | 'now'> & { triage?: TriageWebOptions }): Router {
+export function triageFaces(deps: Pick<WebDeps, 'config' | 'stores' | 'snapshot' | 'now'> & { triage?: TriageWebOptions }): Router {
   const opts = deps.triage ?? {};
   const limiter = triageRateLimiter({ ...opts.rateLimit, store: opts.rateLimitStore });
-  const core: TriageDeps = { config: deps.config, store: deps.store, now: deps.now, view: () => deps.snapshot.current().view };
+  const core: TriageDeps = { config: deps.config, stores: deps.stores, now: deps.now, view: () => deps.snapshot.current().view };
   const router = Router();
   router.use(triageRoutes({ ...core, limiter, onTriage: opts.onTriage }));
   router.use(profileExpiryRoutes({ now: deps.now, limiter }));

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { Clock } from '../domain/types.ts';
-import type { RedisKeys } from './keys.ts';
-import { quarantined, type QuarantinedRecord } from './quarantine.ts';
-import { recordProblems, type RecordKind } from './records.ts';
-import type { StoreLogger } from './snapshot-file.ts';
+import type { Clock } from '../../domain/types.ts';
+import type { RedisKeys } from '../keys.ts';
+import { quarantined, type QuarantinedRecord } from '../quarantine.ts';
+import { recordProblems, type RecordKind } from '../records.ts';
+import type { StoreLogger } from '../logger.ts';
 
 type Container = 'hash' | 'list' | 'zset';
 

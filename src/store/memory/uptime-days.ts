@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { COMPONENT_STATUSES, type ComponentStatus } from '../domain/types.ts';
+import { COMPONENT_STATUSES, type ComponentStatus } from '../../domain/types.ts';
 
 /** Seconds per status in one daily bucket. */
 export type DaySeconds = Record<ComponentStatus, number>;

@@ -1,26 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ReplyError } from 'ioredis';
-import { AppError } from '../domain/errors.ts';
-import type { RedisStore } from './redis.ts';
-import { StoreMirror } from './redis-mirror.ts';
-import type { Store } from './store.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Store, StoreOutageObserver, StorePorts, Stores } from '../ports.ts';
+import { StoreMirror } from './mirror.ts';
+import type { SendCommand } from './rate-limit.ts';
+import type { RedisStore } from './store.ts';
 
 /** What the guard logs; pino's logger fits. */
 export interface GuardLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
-}
-
-/** Outage events for the metrics (the store never imports prom-client); must not throw. */
-export interface StoreOutageObserver {
-  availability(up: boolean): void;
-  /** Writes held in memory for write-back, right now. */
-  buffered(count: number): void;
-  /** Writes given up on (the buffer was full): `kind` is `result` or `transition`. */
-  dropped(kind: string, count: number): void;
-  writtenBack(count: number): void;
-  flushDetected(): void;
 }
 
 /** Knobs of the guard (defaults suit production; tests shorten them). */
@@ -39,16 +29,13 @@ export interface GuardOptions {
 }
 
 /** Pipeline writes that may be deferred during an outage and written back later. */
-const DEFERRABLE = new Set(['appendResult', 'setProbeState', 'setComponentStates', 'addTransitions', 'addUptime']);
+const DEFERRABLE = new Set(['appendResult', 'recordRun', 'setProbeState', 'setComponentStates', 'addTransitions', 'addUptime']);
 /** Reads the pipeline and the snapshot may serve from the last known copy during an outage. */
-const MIRRORED = new Set(['getProbeStates', 'getComponentStates', 'getWindows', 'getOverrides', 'getIncidents', 'recentResults']);
+const MIRRORED = new Set(['getProbeStates', 'getProbeStatesOf', 'getProbeState', 'getComponentStates', 'getComponentStatesOf', 'getWindows', 'getOverrides', 'getIncidents', 'recentResults']);
 /** Raw commands (rate-limit counters) are best-effort: they get the check's short budget, not the command timeout. */
 const BEST_EFFORT = new Set(['sendCommand']);
 /** Methods that manage the guard itself rather than reading or writing data. */
 const OWN = new Set(['ping', 'close', 'flush', 'subscribeChanged', 'publishChanged']);
-
-const LOCAL_FACE = Symbol('local store face');
-const GUARD = Symbol('redis guard');
 
 /**
  * Makes a Redis outage a known state (issue 10, item 3). The shared face fails fast with
@@ -59,8 +46,10 @@ const GUARD = Symbol('redis guard');
  * is then re-seeded from memory.
  */
 export class RedisGuard {
-  readonly shared: Store;
-  readonly local: Store;
+  /** What createStore hands out: the shared face's ports, the local face and outage events. */
+  readonly stores: Stores;
+  /** Every method of the store on one object, unguarded (what the faces wrap and the mirror writes to). */
+  private readonly target: Store;
   private up = true;
   private epoch: string | null = null;
   private readonly mirror: StoreMirror;
@@ -82,8 +71,9 @@ export class RedisGuard {
       (kind, n) => this.observers.forEach((o) => o.dropped(kind, n)),
       (n) => this.observers.forEach((o) => o.writtenBack(n)),
     );
-    this.shared = this.face(false);
-    this.local = this.face(true);
+    this.target = inner.flat();
+    const local = portsOf(this.face(true));
+    this.stores = { ...portsOf(this.face(false)), local, observeOutage: (o) => this.observe(o) };
     this.timer = setInterval(() => void this.check(), this.opts.checkEveryMs);
     this.timer.unref();
     // Until the first connection settles, commands wait in ioredis's start-up queue rather than fail.
@@ -130,7 +120,7 @@ export class RedisGuard {
         // Another replica re-seeded after a flush first; its epoch is now the store's.
         // Another replica re-seeded after a flush first; this one adds what it knows that is missing or newer.
         this.epoch = stored;
-        const counts = await this.mirror.reseed(this.inner);
+        const counts = await this.mirror.reseed(this.target);
         this.opts.logger?.info({ epoch: stored, ...counts }, 'store epoch changed (emptied and re-seeded by another replica); filled in what was missing');
       }
       if (!this.up) await this.writeBack();
@@ -142,21 +132,21 @@ export class RedisGuard {
 
   private async reseed(): Promise<void> {
     this.observers.forEach((o) => o.flushDetected());
-    const counts = await this.mirror.reseed(this.inner);
+    const counts = await this.mirror.reseed(this.target);
     this.epoch = await this.inner.claimEpoch(randomUUID());
     this.opts.logger?.error({ event: 'store_emptied', ...counts }, 'Redis was emptied (FLUSHALL or data loss); state re-seeded from this replica\'s memory');
-    await this.inner.publishChanged();
+    await this.target.publishChanged();
   }
 
   private async writeBack(): Promise<void> {
-    const written = await this.mirror.writeBack(this.inner);
+    const written = await this.mirror.writeBack(this.target);
     this.up = true;
     this.observers.forEach((o) => {
       o.availability(true);
       o.buffered(this.mirror.buffered);
     });
     this.opts.logger?.info({ writtenBack: written, lost: this.mirror.lost }, 'store reachable again; buffered results written back');
-    await this.inner.publishChanged();
+    await this.target.publishChanged();
   }
 
   private markDown(err: unknown): void {
@@ -169,10 +159,12 @@ export class RedisGuard {
   /** Builds one face: `local` falls back to memory for pipeline reads and writes. */
   private face(local: boolean): Store {
     const guard = this;
-    return new Proxy(this.inner as unknown as Store, {
+    // Rate-limit counters are best-effort: they get the check's short budget, not the command timeout.
+    const send: SendCommand = (...args) => guard.call('sendCommand', args, false, this.inner.coordination.sendCommand as (...a: unknown[]) => unknown) as ReturnType<SendCommand>;
+    const rateLimitStore = (limiter: string) => this.inner.coordination.rateLimitStoreVia(limiter, send);
+    return new Proxy(this.target, {
       get(target, prop, receiver) {
-        if (prop === LOCAL_FACE) return guard.local;
-        if (prop === GUARD) return guard;
+        if (prop === 'rateLimitStore') return rateLimitStore;
         const value = Reflect.get(target, prop, receiver) as unknown;
         if (typeof prop !== 'string' || typeof value !== 'function') return value;
         if (OWN.has(prop)) return (...args: unknown[]) => guard.own(prop, args);
@@ -213,7 +205,7 @@ export class RedisGuard {
         });
       case 'publishChanged':
         if (this.up) {
-          const sent = await this.inner.publishChanged().then(() => true, () => false);
+          const sent = await this.target.publishChanged().then(() => true, () => false);
           if (sent) return;
         }
         // Nobody else can hear it now; this replica's own snapshot still must.
@@ -224,6 +216,9 @@ export class RedisGuard {
         const entry = (): void => listener();
         this.listeners.add(entry);
         if (this.innerSubscribed === null) this.subscribeInner();
+        // Resolve once Redis confirms the subscription (so a publish right after is heard), but
+        // never wait on an outage: a failed subscribe is retried by the next check.
+        await withinMs(Promise.resolve(this.innerSubscribed), this.opts.checkTimeoutMs).catch(() => undefined);
         return async () => void this.listeners.delete(entry);
       }
       case 'flush':
@@ -239,7 +234,7 @@ export class RedisGuard {
   }
 
   private subscribeInner(): void {
-    this.innerSubscribed = this.inner
+    this.innerSubscribed = this.target
       .subscribeChanged(() => {
         for (const l of [...this.listeners]) l();
       })
@@ -250,14 +245,9 @@ export class RedisGuard {
   }
 }
 
-/** The face of `store` the pipeline and snapshot use: the guard's local face, or the store itself. */
-export function localFaceOf(store: Store): Store {
-  return ((store as unknown as Record<symbol, Store | undefined>)[LOCAL_FACE]) ?? store;
-}
-
-/** The guard behind a store opened by createStore with Redis, or null. */
-export function guardOf(store: Store): RedisGuard | null {
-  return ((store as unknown as Record<symbol, RedisGuard | undefined>)[GUARD]) ?? null;
+/** One face as a set of ports (every port is the same guarded object). */
+function portsOf(face: Store): StorePorts {
+  return { results: face, history: face, windows: face, operator: face, coordination: face, lifecycle: face };
 }
 
 /**

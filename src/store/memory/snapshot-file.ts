@@ -1,8 +1,11 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../domain/types.ts';
-import type { OperatorSnapshot } from './memory-operator.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../../domain/types.ts';
+import type { StoreLogger } from '../logger.ts';
+import type { OperatorSnapshot } from './ops.ts';
+
+export type { StoreLogger };
 
 /** On-disk form of the memory store (a clean restart must not lose state). */
 export interface MemorySnapshot extends OperatorSnapshot {
@@ -44,11 +47,6 @@ const snapshotSchema = z.object({
 /** A snapshot as read from disk: containers checked, records not yet validated. */
 export type RawSnapshot = z.infer<typeof snapshotSchema>;
 
-/** Minimal logger the stores accept (pino-compatible). */
-export interface StoreLogger {
-  warn(obj: object, msg: string): void;
-  error?(obj: object, msg: string): void;
-}
 
 /**
  * Reads a snapshot; a missing file yields null. A file that cannot be parsed is kept aside as

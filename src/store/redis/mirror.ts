@@ -1,7 +1,7 @@
-import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../domain/types.ts';
-import type { Incident } from '../incidents/types.ts';
-import type { Override } from '../overrides/types.ts';
-import type { Store } from './store.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../../domain/types.ts';
+import type { Incident } from '../../domain/incidents.ts';
+import type { Override } from '../../domain/overrides.ts';
+import type { Store } from '../ports.ts';
 
 interface VerifiedCopy {
   probeStates: Map<string, ProbeState>;
@@ -53,6 +53,16 @@ export class StoreMirror {
       case 'getComponentStates':
         this.componentStates = new Map(value as Map<string, ComponentState>);
         break;
+      // Partial reads refresh what they returned (an absent id is not proof of deletion).
+      case 'getProbeStatesOf':
+        for (const [id, s] of value as Map<string, ProbeState>) this.probeStates.set(id, s);
+        break;
+      case 'getProbeState':
+        if (value) this.probeStates.set((value as ProbeState).probeId, value as ProbeState);
+        break;
+      case 'getComponentStatesOf':
+        for (const [id, s] of value as Map<string, ComponentState>) this.componentStates.set(id, s);
+        break;
       case 'getWindows':
         this.windows = value as MaintenanceWindow[];
         break;
@@ -64,6 +74,9 @@ export class StoreMirror {
         break;
       case 'setProbeState':
         this.probeStates.set((args[0] as ProbeState).probeId, args[0] as ProbeState);
+        break;
+      case 'recordRun':
+        this.probeStates.set((args[1] as ProbeState).probeId, args[1] as ProbeState);
         break;
       case 'setComponentStates':
         for (const s of args[0] as ComponentState[]) this.componentStates.set(s.id, s);
@@ -81,6 +94,10 @@ export class StoreMirror {
       case 'setProbeState':
         this.remember(name, args, undefined);
         this.dirtyProbes.add((args[0] as ProbeState).probeId);
+        break;
+      case 'recordRun':
+        this.defer('appendResult', [args[0], args[2]]);
+        this.defer('setProbeState', [args[1]]);
         break;
       case 'setComponentStates':
         this.remember(name, args, undefined);
@@ -107,6 +124,12 @@ export class StoreMirror {
         return new Map(this.probeStates);
       case 'getComponentStates':
         return new Map(this.componentStates);
+      case 'getProbeStatesOf':
+        return pick(this.probeStates, args[0] as readonly string[]);
+      case 'getProbeState':
+        return this.probeStates.get(args[0] as string) ?? null;
+      case 'getComponentStatesOf':
+        return pick(this.componentStates, args[0] as readonly string[]);
       case 'getWindows':
         return [...this.windows];
       case 'getOverrides':
@@ -210,4 +233,8 @@ export class StoreMirror {
     this.lost += over;
     this.onDrop(kind, over);
   }
+}
+
+function pick<T>(map: Map<string, T>, ids: readonly string[]): Map<string, T> {
+  return new Map(ids.flatMap((id) => (map.has(id) ? [[id, map.get(id)!] as [string, T]] : [])));
 }
