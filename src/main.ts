@@ -14,6 +14,7 @@ import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import { registerStoreOutageMetrics } from './metrics/store-outage.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
+import { Evaluator } from './pipeline/evaluator.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
 import { leaseCoordinator } from './scheduler/lease-coordinator.ts';
@@ -103,6 +104,8 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
   }
   const deps: PipelineDeps = { config, store: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
+  // Results are judged in batches, each re-evaluating only the components it can change.
+  deps.evaluator = new Evaluator(deps);
   const ops: OperatorDeps = { config, store, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
