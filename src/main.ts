@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Registry } from 'prom-client';
 import type { Config } from './config/schema.ts';
 import { intervalToCron } from './config/duration.ts';
@@ -110,6 +111,8 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
   const shutdown = new AbortController();
+  // Every running fire listens on these two signals; thousands at once are expected, not a leak.
+  setMaxListeners(0, draining.signal, shutdown.signal);
   const scheduler = new Scheduler({
     logger,
     concurrency: config.scheduler.concurrency,
