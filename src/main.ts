@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Registry } from 'prom-client';
 import type { Config } from './config/schema.ts';
 import { intervalToCron } from './config/duration.ts';
@@ -14,6 +15,7 @@ import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import { registerStoreOutageMetrics } from './metrics/store-outage.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
+import { Evaluator } from './pipeline/evaluator.ts';
 import { runProbeFire } from './pipeline/probe-job.ts';
 import { evaluationTick } from './pipeline/uptime-tick.ts';
 import { leaseCoordinator } from './scheduler/lease-coordinator.ts';
@@ -104,10 +106,14 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
     logger.warn({ waitedMs: PARSER_START_MS }, 'parse workers not ready yet; early notice fires may time out');
   }
   const deps: PipelineDeps = { config, stores: local, clock, logger, observer: metricsObserver(metrics), events: webhooks, parser, ...(renderer ? { renderer } : {}) };
+  // Results are judged in batches, each re-evaluating only the components it can change.
+  deps.evaluator = new Evaluator(deps);
   const ops: OperatorDeps = { config, stores, clock, events: webhooks, reevaluate: () => reevaluate(deps) };
   // `draining` refuses fires that were queued but not started when a stop began; `shutdown` aborts running ones after the grace.
   const draining = new AbortController();
   const shutdown = new AbortController();
+  // Every running fire listens on these two signals; thousands at once are expected, not a leak.
+  setMaxListeners(0, draining.signal, shutdown.signal);
   // Leases run each fire once across replicas (a lone embedded store grants them in-process).
   const coordinator = leaseCoordinator(stores.coordination, failOpenLog(logger, outage.failOpen, () => clock.now()));
   // Engine ticks stay on node-cron; probes fire at their own slots from the probe scheduler.

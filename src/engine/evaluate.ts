@@ -29,11 +29,17 @@ export interface EvaluateInput {
   previous: Map<string, ComponentState>;
   settings: EngineSettings;
   overlays?: Overlays;
+  /**
+   * Evaluate only these components (incremental evaluation, see dependants.ts); the others keep
+   * their `previous` state, which root-cause walks then read. `probes` and `probeStates` need cover
+   * only what DependencyIndex.inputsOf names. Absent: every component.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** The result of one evaluation pass. */
 export interface Evaluation {
-  /** One per configured component, in config order. */
+  /** One per evaluated component (all of them unless `only` was given), in config order. */
   components: ComponentState[];
   /** Those whose status, reason or rootCause differ from `previous` (or are new). */
   changed: ComponentState[];
@@ -115,20 +121,32 @@ function latestCheck(probes: ProbeConfig[], states: Map<string, ProbeState>): nu
   return latest;
 }
 
-/** Derives every component's state from probe states, overlays and the dependency graph (pure). */
+/** Derives the components' states from probe states, overlays and the dependency graph (pure). */
 export function evaluate(input: EvaluateInput): Evaluation {
-  const { now, components, probes, probeStates, previous, settings } = input;
+  const { now, probes, probeStates, previous, settings, only } = input;
+  const components = only === undefined ? input.components : input.components.filter((c) => only.has(c.id));
   const blind = isBlind(probes, probeStates, now, settings);
   const lastCheckAgeMs = new Map<string, number | null>();
   const journeys = journeyVerdicts(probes, probeStates, (p, st): st is ProbeState => isFresh(st, p, now, settings));
+  // Grouped once: filtering all probes per component is quadratic at thousands of each.
+  const byComponent = new Map<string, ProbeConfig[]>();
+  for (const p of probes) {
+    if (p.component === undefined) continue;
+    const list = byComponent.get(p.component);
+    if (list) list.push(p);
+    else byComponent.set(p.component, [p]);
+  }
   const drafts = components.map((c) => {
-    const own = probes.filter((p) => p.component === c.id);
+    const own = byComponent.get(c.id) ?? [];
     const lastCheckedAt = latestCheck(own, probeStates);
     lastCheckAgeMs.set(c.id, lastCheckedAt === null ? null : now - lastCheckedAt);
     return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind, journeys.get(c.id)) };
   });
-  const statuses = new Map(drafts.map((d) => [d.id, d.status] as const));
-  const deps = new Map(components.map((c) => [c.id, c.dependsOn] as const));
+  // Components not evaluated this time keep their stored status for the root-cause walks.
+  const statuses = new Map<string, ComponentStatus>();
+  if (only !== undefined) for (const [id, st] of previous) statuses.set(id, st.status);
+  for (const d of drafts) statuses.set(d.id, d.status);
+  const deps = new Map(input.components.map((c) => [c.id, c.dependsOn] as const));
   const result: ComponentState[] = drafts.map((d) => {
     const prev = previous.get(d.id);
     return {

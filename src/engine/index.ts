@@ -8,3 +8,4 @@ export { overlaysAt, isActive, isUpcoming, effectiveEnd, OPEN_ENDED_MAX_MS } fro
 export { publicState, freshness, STATUS_INDICATOR, type PublicStateInput } from './public-state.ts';
 export { judgeFailure, admitResult, settle, MAX_PENDING_FAILURES, type CanaryRun, type FailureVerdict } from './sight.ts';
 export { staleLimits, isPastStale } from './staleness.ts';
+export { DependencyIndex, type EvaluationInputs } from './dependants.ts';

@@ -15,6 +15,8 @@ export interface Metrics {
   probeDuration: Histogram<'probe'>;
   probeRuns: Counter<'probe' | 'result' | 'reason'>;
   noticeParseFailures: Counter<'source'>;
+  /** Components judged by evaluation passes: a probe result judges only its dependants, so this grows with results, not with results × components. */
+  componentEvaluations: Counter;
   /** Journey probes: time per step, and whether each step passed in the latest run (labels come from config). */
   journeyStepDuration: Histogram<'probe' | 'step'>;
   journeyStepSuccess: Gauge<'probe' | 'step'>;
@@ -97,6 +99,11 @@ export function createMetrics(registry: Registry, build: BuildInfo): Metrics {
       name: 'ikpstatus_notice_parse_failures_total',
       help: 'Notice fetches whose page or feed structure could not be read, by notice source (probe id).',
       labelNames: ['source'],
+      registers: [registry],
+    }),
+    componentEvaluations: new Counter({
+      name: 'ikpstatus_engine_component_evaluations_total',
+      help: 'Components judged by evaluation passes on this replica (a probe result re-judges only the components that depend on it).',
       registers: [registry],
     }),
     triageRequests: new Counter({

@@ -18,6 +18,9 @@ export function metricsObserver(metrics: Metrics): PipelineObserver {
       for (const [phase, ms] of Object.entries(result.phases ?? {})) metrics.probeHttpPhases.set({ probe: probe.id, phase }, ms / 1000);
       if (result.tlsNotAfter !== undefined) metrics.probeSslExpiry.set({ probe: probe.id }, Math.floor(result.tlsNotAfter / 1000));
     },
+    componentsEvaluated(count) {
+      metrics.componentEvaluations.inc(count);
+    },
     noticeParseFailed(source) {
       metrics.noticeParseFailures.inc({ source });
     },

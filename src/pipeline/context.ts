@@ -5,6 +5,7 @@ import type { PageRenderer } from '../probes/journey/browser.ts';
 import type { StorePorts } from '../store/ports.ts';
 import type { EventSink } from '../webhooks/types.ts';
 import type { ParseRunner } from '../workers/parse-runner.ts';
+import type { Evaluator } from './evaluator.ts';
 
 /** Dependencies every pipeline step receives (wired in main.ts). */
 export interface PipelineDeps {
@@ -21,6 +22,8 @@ export interface PipelineDeps {
   renderer?: PageRenderer;
   /** Parses untrusted pages and notice text off the event loop (a ParsePool); default: inline. */
   parser?: ParseRunner;
+  /** Batches results into incremental evaluations (main.ts); without it each result re-evaluates everything. */
+  evaluator?: Evaluator;
 }
 
 /** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */
@@ -31,4 +34,6 @@ export interface PipelineObserver {
   noticeParseFailed(source: string): void;
   /** A journey probe ran these steps (the failed one last). */
   journeySteps?(probe: ProbeConfig, steps: JourneyStepResult[]): void;
+  /** An evaluation pass judged this many components. */
+  componentsEvaluated?(count: number): void;
 }

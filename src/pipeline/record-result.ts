@@ -9,25 +9,31 @@ const CANARY_HISTORY = 20;
 
 /**
  * Stores one probe result, advances that probe's threshold state through the sight guard and
- * re-evaluates components. A failure counts only once the canaries show the monitor could see the
+ * re-evaluates the components it can change. A failure counts only once the canaries show the monitor could see the
  * internet when it was taken; a canary run settles every probe's waiting failures.
  */
 export async function recordResult(deps: PipelineDeps, probe: ProbeConfig, result: ProbeResult): Promise<void> {
-  const { stores } = deps;
-  await stores.results.appendResult(result, deps.config.store.resultsPerProbe);
-  const states = await stores.results.getProbeStates();
-  const prev = states.get(probe.id) ?? initialProbeState(probe.id, result.at);
+  const { results } = deps.stores;
+  const keep = deps.config.store.resultsPerProbe;
   if (probe.canary) {
-    await stores.results.setProbeState(applyResult(prev, result, thresholds(deps, probe)));
+    // A canary settles every probe's waiting failures, so it reads them all (canaries are few).
+    const states = await results.getProbeStates();
+    const prev = states.get(probe.id) ?? initialProbeState(probe.id, result.at);
+    await results.recordRun(result, applyResult(prev, result, thresholds(deps, probe)), keep);
     await settleWaiting(deps, states);
   } else {
-    const next = admitResult(prev, result, await canaryRuns(deps, result.ok), thresholds(deps, probe));
-    await stores.results.setProbeState(next);
+    // One read and one write per result, whatever the number of probes.
+    const [states, canaries] = await Promise.all([results.getProbeStatesOf([probe.id]), canaryRuns(deps, result.ok)]);
+    const prev = states.get(probe.id) ?? initialProbeState(probe.id, result.at);
+    const next = admitResult(prev, result, canaries, thresholds(deps, probe));
+    await results.recordRun(result, next, keep);
     if ((next.pendingFailures?.length ?? 0) > (prev.pendingFailures?.length ?? 0)) {
       deps.logger.debug({ probe: probe.id, at: result.at }, 'failure waits for a canary verdict before it counts');
     }
   }
-  await reevaluate(deps);
+  // Only the components this probe can change are judged again, batched with results arriving alongside.
+  if (deps.evaluator) await deps.evaluator.resultOf(probe.id);
+  else await reevaluate(deps);
 }
 
 /** Re-judges every probe's waiting failures after a canary reported. */

@@ -7,6 +7,13 @@ import { buildStatusView, type StatusView, type ViewInputs } from './status-view
 
 /** How often the view is re-judged for staleness when no store event comes (during an outage none does). */
 const STALE_CHECK_MS = 1_000;
+/**
+ * How long a "changed" waits before the rebuild it asks for, so that a burst of them (thousands of
+ * probes report every few milliseconds) costs one store read instead of one each.
+ */
+const REBUILD_DELAY_MS = 250;
+/** Uptime bars and latency charts are re-read at most this often; statuses follow every rebuild. */
+const HISTORY_MAX_AGE_MS = 5_000;
 
 /**
  * In-process read model: rebuilt from the store only when it publishes "changed",
@@ -33,12 +40,14 @@ export class StatusSnapshot {
   private rebuilding: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private delayed: NodeJS.Timeout | null = null;
+  private rebuildCount = 0;
   private readonly listeners = new Set<(view: StatusView) => void>();
 
   constructor(
-    private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'windows' | 'operator' | 'coordination'>; logger: Logger; now: () => number },
+    private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'windows' | 'operator' | 'coordination'>; logger: Logger; now: () => number; rebuildDelayMs?: number },
   ) {
-    this.historyLoader = new HistoryLoader(deps);
+    this.historyLoader = new HistoryLoader({ ...deps, maxAgeMs: HISTORY_MAX_AGE_MS });
   }
 
   /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
@@ -47,7 +56,7 @@ export class StatusSnapshot {
     this.setBuilt(this.deps.now());
     this.timer = setInterval(() => this.restale(true), STALE_CHECK_MS);
     this.timer.unref();
-    const subscribed = this.deps.stores.coordination.subscribeChanged(() => void this.rebuild()).then(
+    const subscribed = this.deps.stores.coordination.subscribeChanged(() => this.rebuildSoon()).then(
       (unsubscribe) => {
         if (this.stopped) void unsubscribe();
         else this.unsubscribe = unsubscribe;
@@ -78,6 +87,8 @@ export class StatusSnapshot {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.delayed) clearTimeout(this.delayed);
+    this.delayed = null;
     await this.unsubscribe?.();
     this.unsubscribe = null;
     await this.rebuilding;
@@ -106,6 +117,21 @@ export class StatusSnapshot {
     else queueMicrotask(() => this.listeners.forEach((l) => l(view)));
   }
 
+  /** Answers a "changed": at most one rebuild per REBUILD_DELAY_MS, however many changes come. */
+  private rebuildSoon(): void {
+    if (this.delayed || this.stopped) return;
+    this.delayed = setTimeout(() => {
+      this.delayed = null;
+      void this.rebuild();
+    }, this.deps.rebuildDelayMs ?? REBUILD_DELAY_MS);
+    this.delayed.unref();
+  }
+
+  /** How many rebuilds have read the store (tests count them). */
+  get rebuilds(): number {
+    return this.rebuildCount;
+  }
+
   /** Coalesces bursts of "changed" into at most one rebuild in flight plus one queued. */
   rebuild(): Promise<void> {
     if (this.rebuilding) {
@@ -115,6 +141,7 @@ export class StatusSnapshot {
     this.rebuilding = (async () => {
       do {
         this.again = false;
+        this.rebuildCount += 1;
         try {
           const started = this.deps.now();
           const [states, windows, incidents, overrides, history] = await Promise.all([

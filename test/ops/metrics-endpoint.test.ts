@@ -25,6 +25,7 @@ const FAMILIES = [
   'ikpstatus_maintenance_next_start_timestamp_seconds',
   'ikpstatus_notice_parse_failures_total',
   'ikpstatus_monitor_blind',
+  'ikpstatus_engine_component_evaluations_total',
   'ikpstatus_triage_requests_total',
   'ikpstatus_http_request_duration_seconds',
   'ikpstatus_build_info',

@@ -46,10 +46,25 @@ export function warsawDays(now: number, count: number): string[] {
  */
 export class HistoryLoader {
   private past: { today: string; readAt: number; reclassified: number; uptime: Map<string, UptimeBucket[]> } | null = null;
+  private recent: { readAt: number; data: HistoryData } | null = null;
+  /** Each component's first probe (the one its latency chart shows), found once. */
+  private readonly chartProbe: Map<string, string>;
 
-  constructor(private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'operator'> }) {}
+  /** `maxAgeMs`: a load within this long of the previous one answers from it (bars and charts need not follow every result). */
+  constructor(private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'operator'>; maxAgeMs?: number }) {
+    this.chartProbe = new Map();
+    for (const p of deps.config.probes) if (p.component !== undefined && !this.chartProbe.has(p.component)) this.chartProbe.set(p.component, p.id);
+  }
 
   async load(now: number): Promise<HistoryData> {
+    const r = this.recent;
+    if (r && now >= r.readAt && now - r.readAt < (this.deps.maxAgeMs ?? 0)) return r.data;
+    const data = await this.read(now);
+    this.recent = { readAt: now, data };
+    return data;
+  }
+
+  private async read(now: number): Promise<HistoryData> {
     const { config, stores } = this.deps;
     const days = warsawDays(now, HISTORY_DAYS);
     const today = days[days.length - 1] ?? '';
@@ -58,11 +73,11 @@ export class HistoryLoader {
     const reclassified = (await stores.operator.getReclassifications()).length;
     const past = await this.pastDays(now, today, from, days[days.length - 2] ?? from, reclassified);
     const ids = config.components.map((c) => c.id);
-    const probes = ids.map((id) => config.probes.find((p) => p.component === id) ?? null);
+    const probes = ids.map((id) => this.chartProbe.get(id) ?? null);
     const since = now - HISTORY_DAYS * 86_400_000;
     const [todays, recents, changes] = await Promise.all([
       Promise.all(ids.map((id) => stores.history.getUptime(id, today, today))),
-      Promise.all(probes.map((p) => (p ? stores.results.recentResults(p.id, LATENCY_POINTS) : Promise.resolve([])))),
+      Promise.all(probes.map((p) => (p ? stores.results.recentResults(p, LATENCY_POINTS) : Promise.resolve([])))),
       Promise.all(ids.map((id) => stores.history.getTransitions(id, since, now))),
     ]);
     const uptime: Record<string, UptimeBucket[]> = {};
