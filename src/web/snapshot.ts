@@ -9,11 +9,22 @@ import { buildStatusView, type StatusView, type ViewInputs } from './status-view
 const STALE_CHECK_MS = 1_000;
 /**
  * How long a "changed" waits before the rebuild it asks for, so that a burst of them (thousands of
- * probes report every few milliseconds) costs one store read instead of one each.
+ * probes report every few milliseconds) costs one store read instead of one each. A rebuild costs
+ * about 10 µs per component (50 ms at 5,000), so the wait grows with the monitor: 250 ms up to
+ * 1,250 components, then 0.2 ms per component, at most 2 s.
  */
-const REBUILD_DELAY_MS = 250;
-/** Uptime bars and latency charts are re-read at most this often; statuses follow every rebuild. */
-const HISTORY_MAX_AGE_MS = 5_000;
+export function rebuildDelayMs(components: number): number {
+  return Math.min(2_000, Math.max(250, components * 0.2));
+}
+
+/**
+ * Uptime bars and latency charts are decoration: they are re-read at most this often (statuses
+ * follow every rebuild). Three reads per component, so 5 s up to 500 components, then 10 ms per
+ * component, at most a minute.
+ */
+export function historyMaxAgeMs(components: number): number {
+  return Math.min(60_000, Math.max(5_000, components * 10));
+}
 
 /**
  * In-process read model: rebuilt from the store only when it publishes "changed",
@@ -47,7 +58,7 @@ export class StatusSnapshot {
   constructor(
     private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'windows' | 'operator' | 'coordination'>; logger: Logger; now: () => number; rebuildDelayMs?: number },
   ) {
-    this.historyLoader = new HistoryLoader({ ...deps, maxAgeMs: HISTORY_MAX_AGE_MS });
+    this.historyLoader = new HistoryLoader({ ...deps, maxAgeMs: historyMaxAgeMs(deps.config.components.length) });
   }
 
   /** Builds the first view and follows "changed" from then on; never blocks longer than `waitMs` on a slow store. */
@@ -117,13 +128,13 @@ export class StatusSnapshot {
     else queueMicrotask(() => this.listeners.forEach((l) => l(view)));
   }
 
-  /** Answers a "changed": at most one rebuild per REBUILD_DELAY_MS, however many changes come. */
+  /** Answers a "changed": at most one rebuild per rebuildDelayMs(), however many changes come. */
   private rebuildSoon(): void {
     if (this.delayed || this.stopped) return;
     this.delayed = setTimeout(() => {
       this.delayed = null;
       void this.rebuild();
-    }, this.deps.rebuildDelayMs ?? REBUILD_DELAY_MS);
+    }, this.deps.rebuildDelayMs ?? rebuildDelayMs(this.deps.config.components.length));
     this.delayed.unref();
   }
 
