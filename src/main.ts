@@ -177,7 +177,8 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
       await Promise.all(closers.map(async (close) => close())).catch((err: unknown) => logger.warn({ err }, 'closing live streams failed'));
       await snapshot.stop();
       await server.close();
-      await stores.lifecycle.close();
+      // A snapshot that cannot be written is logged, not thrown: the stop must still finish and exit cleanly.
+      await stores.lifecycle.close().catch((err: unknown) => logger.error({ err }, 'store could not be closed cleanly (snapshot not written)'));
       await verifier.close();
       logger.info('ikp-status stopped');
     })());

@@ -120,7 +120,12 @@ export const configSchema = z.strictObject({
     .strictObject({
       redisUrl: z.string().nullable().default(null),
       keyPrefix: z.string().default('ikp:'),
-      snapshotFile: z.string().default('data/state.json'),
+      /** Empty or null: the embedded store keeps nothing across restarts. */
+      snapshotFile: z
+        .string()
+        .nullable()
+        .default('data/state.json')
+        .transform((v) => (v === '' ? null : v)),
       snapshotEvery: duration.default(60_000),
       resultsPerProbe: z.number().int().min(1).max(10_000).default(100),
       uptimeDays: z.number().int().min(90).max(400).default(100),

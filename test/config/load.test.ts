@@ -113,3 +113,14 @@ describe('checkConfigFile', () => {
     expect(checkConfigFile(minimalPath, { PORT: 'nope' })).toEqual(['env PORT: must be an integer 0-65535']);
   });
 });
+
+describe('store.snapshotFile', () => {
+  it.each([
+    ['absent', '', 'data/state.json'],
+    ['empty', 'store:\n  snapshotFile: ""\n', null],
+    ['null', 'store:\n  snapshotFile: null\n', null],
+    ['a path', 'store:\n  snapshotFile: /var/lib/ikp/state.json\n', '/var/lib/ikp/state.json'],
+  ])('when the file gives it %s, then the embedded store persists to %s', (_name, prefix, expected) => {
+    expect(parseConfigText(`${prefix}${minimal}`, {}).store.snapshotFile).toBe(expected);
+  });
+});
