@@ -121,6 +121,6 @@ describe('store.snapshotFile', () => {
     ['null', 'store:\n  snapshotFile: null\n', null],
     ['a path', 'store:\n  snapshotFile: /var/lib/ikp/state.json\n', '/var/lib/ikp/state.json'],
   ])('when the file gives it %s, then the embedded store persists to %s', (_name, prefix, expected) => {
-    expect(parseConfigText(`${prefix}${minimal}`, {}).store.snapshotFile).toBe(expected);
+    expect(parseConfigText(`${prefix}${minimal}`, 'test.yaml', {}).store.snapshotFile).toBe(expected);
   });
 });
