@@ -58,6 +58,8 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
   let tlsDaysLeft: number | undefined;
   let tlsNotAfter: number | undefined;
   let httpStatus: number | undefined;
+  // Set once the answer was read through: its connection then closes without being destroyed.
+  let graceful = false;
   const fail = (f: ClassifiedError): ProbeOutcome => ({
     ok: false,
     degraded: false,
@@ -79,6 +81,7 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
     httpStatus = 'res' in final ? final.res.statusCode : final.status;
     const failure = 'res' in final ? await checkResponse(http, final.res) : final.failure;
     if (failure) return fail(failure);
+    graceful = true;
     const durationMs = elapsedSince(started);
     const phases = own ? splitPhases(own.phases, headersAt - started, performance.now() - headersAt) : undefined;
     const ok = {
@@ -100,6 +103,6 @@ export const httpProber: Prober<HttpProbe> = async (probe, ctx) => {
   } catch (err) {
     return fail(ctx.signal.aborted ? { reason: 'timeout', detail: 'aborted' } : classifyError(err));
   } finally {
-    await own?.close();
+    await own?.close(graceful);
   }
 };
