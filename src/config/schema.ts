@@ -127,10 +127,10 @@ export const configSchema = z.strictObject({
         .default('data/state.json')
         .transform((v) => (v === '' ? null : v)),
       snapshotEvery: duration.default(60_000),
-      resultsPerProbe: z.number().int().min(1).max(10_000).default(100),
+      resultsPerProbe: z.number().int().min(1).max(10_000).default(30),
       uptimeDays: z.number().int().min(90).max(400).default(100),
     })
-    .default({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: 'data/state.json', snapshotEvery: 60_000, resultsPerProbe: 100, uptimeDays: 100 }),
+    .default({ redisUrl: null, keyPrefix: 'ikp:', snapshotFile: 'data/state.json', snapshotEvery: 60_000, resultsPerProbe: 30, uptimeDays: 100 }),
   engine: z
     .strictObject({
       failureThreshold: z.number().int().min(1).max(100).default(3),
