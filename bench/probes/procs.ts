@@ -2,9 +2,12 @@
 // temp dirs (removed on exit), and what the bench reads about a process from /proc.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../test/helpers/free-port.ts';
+import { redisPong } from '../../test/helpers/redis-ping.ts';
+
+export { freePort, redisPong };
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux/x86 and arm64). */
 const CLK_TCK = 100;
@@ -91,14 +94,6 @@ export function peakRssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** A TCP port that was free on 127.0.0.1 a moment ago (for children that need a fixed port). */
-export async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -120,21 +115,3 @@ export async function httpOk(url: string): Promise<boolean> {
   return res.ok;
 }
 
-/** True when a Redis server on the port answers PING. */
-export function redisPong(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = net.createConnection({ host: '127.0.0.1', port });
-    let reply = '';
-    const done = (ok: boolean): void => {
-      sock.destroy();
-      resolve(ok);
-    };
-    sock.setTimeout(1000, () => done(false));
-    sock.once('error', () => done(false));
-    sock.once('connect', () => sock.write('PING\r\n'));
-    sock.on('data', (b: Buffer) => {
-      reply += b.toString();
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
-    });
-  });
-}

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { ensureDebianBinary, ensureDebianFile } from '../helpers/debian.ts';
+import { freePort } from '../helpers/free-port.ts';
+import { redisPong } from '../helpers/redis-ping.ts';
 import type {} from '../helpers/redis.ts';
 
 const DEBIAN_PACKAGE = 'redis-server';
@@ -42,41 +43,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return () => stop(child);
 }
 
-/** A port that was free a moment ago (listen on port 0, read it, close). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port assigned'))));
-    });
-  });
-}
-
-function pingOnce(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = createConnection({ host: '127.0.0.1', port });
-    let reply = '';
-    const done = (ok: boolean): void => {
-      sock.destroy();
-      resolve(ok);
-    };
-    sock.setTimeout(1000, () => done(false));
-    sock.once('error', () => done(false));
-    sock.once('connect', () => sock.write('PING\r\n'));
-    sock.on('data', (b: Buffer) => {
-      reply += b.toString();
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
-    });
-  });
-}
-
 async function waitForPong(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${output()}`);
-    if (await pingOnce(port)) return;
+    if (await redisPong(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`redis-server on port ${port} did not answer PING within 20s: ${output()}`);

@@ -143,55 +143,36 @@ describe('RedisStore history with corrupt entries', () => {
   });
 });
 
-storeContract('Redis behind the outage guard (createStore, shared face)', async () => {
-  const keyPrefix = uniquePrefix();
-  const opened: Stores[] = [];
-  const open = async (): Promise<Stores> => {
-    const s = await redisStores(testRedisUrl(), keyPrefix);
-    opened.push(s);
-    return s;
-  };
-  let stores = await open();
-  return {
-    stores,
-    clock: new FakeClock(Date.now()),
-    makePeer: open,
-    reopen: async () => {
-      await stores.lifecycle.close();
-      stores = await open();
-      return stores;
-    },
-    cleanup: async () => {
-      await Promise.all(opened.map((s) => s.lifecycle.close()));
-      await dropPrefix(keyPrefix);
-    },
-  };
-});
+/** The guarded Redis store as createStore opens it, through one of its two faces. */
+function guardedContract(face: 'shared' | 'local'): void {
+  storeContract(`Redis behind the outage guard (createStore, ${face} face)`, async () => {
+    const keyPrefix = uniquePrefix();
+    const opened: Stores[] = [];
+    const open = async (): Promise<StorePorts> => {
+      const s = await redisStores(testRedisUrl(), keyPrefix);
+      opened.push(s);
+      return face === 'shared' ? s : s.local;
+    };
+    let stores = await open();
+    return {
+      stores,
+      clock: new FakeClock(Date.now()),
+      makePeer: open,
+      reopen: async () => {
+        await stores.lifecycle.close();
+        stores = await open();
+        return stores;
+      },
+      cleanup: async () => {
+        await Promise.all(opened.map((s) => s.lifecycle.close()));
+        await dropPrefix(keyPrefix);
+      },
+    };
+  });
+}
 
-storeContract('Redis behind the outage guard (createStore, local face)', async () => {
-  const keyPrefix = uniquePrefix();
-  const opened: Stores[] = [];
-  const open = async (): Promise<StorePorts> => {
-    const s = await redisStores(testRedisUrl(), keyPrefix);
-    opened.push(s);
-    return s.local;
-  };
-  let stores = await open();
-  return {
-    stores,
-    clock: new FakeClock(Date.now()),
-    makePeer: open,
-    reopen: async () => {
-      await stores.lifecycle.close();
-      stores = await open();
-      return stores;
-    },
-    cleanup: async () => {
-      await Promise.all(opened.map((s) => s.lifecycle.close()));
-      await dropPrefix(keyPrefix);
-    },
-  };
-});
+guardedContract('shared');
+guardedContract('local');
 
 /** Commands Redis ran for one named connection, as MONITOR saw them (lower-case names). */
 async function watchCommands(connectionName: string): Promise<{ seen: string[]; stop: () => Promise<void> }> {
