@@ -28,7 +28,8 @@ export class DependencyIndex {
   private readonly groups = new Map<string, { components: Set<string>; journeys: ProbeConfig[] }>();
   private readonly dependants = new Map<string, string[]>();
   private readonly dependencies = new Map<string, string[]>();
-  private readonly canaries: ProbeConfig[];
+  /** The canary probes (the blind-monitor guard reads them on every evaluation). */
+  readonly canaries: readonly ProbeConfig[];
 
   constructor(components: readonly ComponentConfig[], probes: readonly ProbeConfig[]) {
     for (const p of probes) {

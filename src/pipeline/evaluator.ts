@@ -1,9 +1,10 @@
+import type { ProbeConfig } from '../config/schema.ts';
 import { DependencyIndex } from '../engine/index.ts';
 import type { PipelineDeps } from './context.ts';
 import { reevaluate } from './reevaluate.ts';
 
 /** How long results may gather before one evaluation takes them all (default of `batchMs`). */
-const BATCH_MS = 20;
+const BATCH_MS = 100;
 
 /**
  * Evaluates probe results in batches: each result names the probe it came from, and results
@@ -25,6 +26,11 @@ export class Evaluator {
     private readonly batchMs = BATCH_MS,
   ) {
     this.index = new DependencyIndex(deps.config.components, deps.config.probes);
+  }
+
+  /** The configured canary probes (found once). */
+  get canaries(): readonly ProbeConfig[] {
+    return this.index.canaries;
   }
 
   /** Queues a probe's new result for evaluation; resolves once a pass has covered it. */

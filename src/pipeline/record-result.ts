@@ -50,8 +50,10 @@ async function settleWaiting(deps: PipelineDeps, states: Map<string, ProbeState>
 
 /** Recent runs of every configured canary (none needed when a success settles things by itself). */
 async function canaryRuns(deps: PipelineDeps, skip: boolean): Promise<Map<string, CanaryRun[]>> {
-  const canaries = deps.config.probes.filter((p) => p.canary);
-  if (skip || canaries.length === 0) return new Map(canaries.map((c) => [c.id, []]));
+  // A success settles waiting failures by itself: no canary runs needed (and no scan of every probe per result).
+  if (skip) return new Map();
+  const canaries = deps.evaluator?.canaries ?? deps.config.probes.filter((p) => p.canary);
+  if (canaries.length === 0) return new Map();
   const runs = await Promise.all(canaries.map((c) => deps.stores.results.recentResults(c.id, CANARY_HISTORY)));
   return new Map(canaries.map((c, i) => [c.id, runs[i]!.map((r) => ({ at: r.at, ok: r.ok }))]));
 }

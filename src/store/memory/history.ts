@@ -12,6 +12,8 @@ export class MemoryHistory implements HistoryPort {
   /** component -> day -> seconds per status. */
   private readonly uptime = new Map<string, Map<string, DaySeconds>>();
   private newestUptimeDay: string | null = null;
+  private checkedDay: string | null = null;
+  private cutoffMemo: { newest: string; retainDays: number; cutoff: string } | null = null;
   /** Cutoff of the last full prune, so pruning runs once per new day rather than on every write. */
   private prunedBelow: string | null = null;
   /** component -> transitions sorted by `at`, at most one per instant. */
@@ -21,9 +23,18 @@ export class MemoryHistory implements HistoryPort {
 
   async addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void> {
     // A malformed day would sort after every real one and prune all history.
-    if (!isUptimeDay(day)) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
+    // Every component is booked for the same day each tick: parse the day and its cutoff once, not per component.
+    if (day !== this.checkedDay) {
+      if (!isUptimeDay(day)) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
+      this.checkedDay = day;
+    }
     if (this.newestUptimeDay === null || day > this.newestUptimeDay) this.newestUptimeDay = day;
-    const cutoff = retentionCutoff(this.newestUptimeDay, retainDays);
+    const newest = this.newestUptimeDay;
+    const memo = this.cutoffMemo;
+    const cutoff =
+      memo !== null && memo.newest === newest && memo.retainDays === retainDays
+        ? memo.cutoff
+        : (this.cutoffMemo = { newest, retainDays, cutoff: retentionCutoff(newest, retainDays) }).cutoff;
     if (cutoff !== this.prunedBelow) this.pruneUptime(cutoff);
     if (day < cutoff) return;
     let days = this.uptime.get(component);

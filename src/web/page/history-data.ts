@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Config } from '../../config/schema.ts';
 import type { StatusTransition, UptimeBucket } from '../../domain/types.ts';
 import type { StorePorts } from '../../store/ports.ts';
+import { inBatches } from '../../domain/in-batches.ts';
 
 /** How many days of uptime bars the page shows. */
 export const HISTORY_DAYS = 90;
@@ -76,9 +77,9 @@ export class HistoryLoader {
     const probes = ids.map((id) => this.chartProbe.get(id) ?? null);
     const since = now - HISTORY_DAYS * 86_400_000;
     const [todays, recents, changes] = await Promise.all([
-      inBatches(ids, (id) => stores.history.getUptime(id, today, today)),
-      inBatches(probes, (p) => (p ? stores.results.recentResults(p, LATENCY_POINTS) : Promise.resolve([]))),
-      inBatches(ids, (id) => stores.history.getTransitions(id, since, now)),
+      inBatches(ids, READS_IN_FLIGHT, (id) => stores.history.getUptime(id, today, today)),
+      inBatches(probes, READS_IN_FLIGHT, (p) => (p ? stores.results.recentResults(p, LATENCY_POINTS) : Promise.resolve([]))),
+      inBatches(ids, READS_IN_FLIGHT, (id) => stores.history.getTransitions(id, since, now)),
     ]);
     const uptime: Record<string, UptimeBucket[]> = {};
     const latency: Record<string, LatencyPoint[]> = {};
@@ -95,23 +96,12 @@ export class HistoryLoader {
     const p = this.past;
     if (p && p.today === today && p.reclassified === reclassified && now - p.readAt < PAST_REFRESH_MS) return p.uptime;
     const ids = this.deps.config.components.map((c) => c.id);
-    const buckets = await inBatches(ids, (id) => this.deps.stores.history.getUptime(id, from, yesterday));
+    const buckets = await inBatches(ids, READS_IN_FLIGHT, (id) => this.deps.stores.history.getUptime(id, from, yesterday));
     const uptime = new Map(ids.map((id, i) => [id, buckets[i] ?? []]));
     this.past = { today, readAt: now, reclassified, uptime };
     return uptime;
   }
 }
 
-/** How many components' history reads are in flight at once. */
+/** How many components' history reads are in flight at once (see inBatches). */
 const READS_IN_FLIGHT = 64;
-
-/**
- * Maps `xs` through `read`, at most READS_IN_FLIGHT at a time. Thousands of components' 90 days sent
- * at once would queue hundreds of thousands of commands on one connection, and the last would pass
- * the store's command timeout, which reads as "store down".
- */
-async function inBatches<T, R>(xs: readonly T[], read: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < xs.length; i += READS_IN_FLIGHT) out.push(...(await Promise.all(xs.slice(i, i + READS_IN_FLIGHT).map(read))));
-  return out;
-}
