@@ -15,7 +15,6 @@ const BATCH_MS = 100;
 export class Evaluator {
   private readonly index: DependencyIndex;
   private readonly probes = new Set<string>();
-  private all = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   /** Settles when the pass that will take the currently queued probes has finished. */
@@ -39,17 +38,6 @@ export class Evaluator {
     return this.schedule();
   }
 
-  /** Queues a pass over every component (canary verdicts and windows can change any of them). */
-  everything(): Promise<void> {
-    this.all = true;
-    return this.schedule();
-  }
-
-  /** Resolves when nothing is queued or running (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.running || this.next) await (this.next?.promise ?? this.running)?.catch(() => undefined);
-  }
-
   private schedule(): Promise<void> {
     if (!this.next) {
       let resolve!: () => void;
@@ -69,18 +57,17 @@ export class Evaluator {
     if (!batch) return;
     this.next = null;
     const probes = [...this.probes];
-    const all = this.all;
     this.probes.clear();
-    this.all = false;
-    this.running = this.pass(probes, all).then(batch.resolve, batch.reject).finally(() => {
+    this.running = this.pass(probes).then(batch.resolve, batch.reject).finally(() => {
       this.running = null;
       // Results that came in during the pass form the next batch, started without waiting again.
       if (this.next && !this.timer) this.timer = setTimeout(() => this.start(), 0);
     });
   }
 
-  private async pass(probes: string[], all: boolean): Promise<void> {
-    const components = all ? null : this.index.affectedBy(probes);
+  private async pass(probes: string[]): Promise<void> {
+    // null: a canary or notice source reported, and any component may change.
+    const components = this.index.affectedBy(probes);
     if (components === null) await reevaluate(this.deps);
     else if (components.size > 0) await reevaluate(this.deps, { components, index: this.index });
   }
