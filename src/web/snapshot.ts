@@ -10,12 +10,12 @@ const STALE_CHECK_MS = 1_000;
 /**
  * How long a "changed" waits before the rebuild it asks for, so that a burst of them (thousands of
  * probes report every few milliseconds) costs one store read instead of one each. A rebuild costs
- * about 10 µs per component (50 ms at 5,000), so the wait grows with the monitor: 1 s up to 2,500
- * components, then 0.4 ms per component, at most 2 s. Probes run every 30 s or more, so a second
- * is not a delay anyone reading the page can see.
+ * about 10 µs per component (50 ms at 5,000), so the wait grows with the monitor: 1 ms per
+ * component, at least 100 ms and at most 2 s. It stays short for small monitors because the
+ * metrics gauges read the store directly and lead the page by this much.
  */
 export function rebuildDelayMs(components: number): number {
-  return Math.min(2_000, Math.max(1_000, components * 0.4));
+  return Math.min(2_000, Math.max(100, components));
 }
 
 /**
