@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { freshness, publicState } from '../engine/index.ts';
 import type { Config } from '../config/schema.ts';
-import type { Confidence, PublicReason, PublicState } from '../domain/public-state.ts';
+import type { Confidence, PublicLogin, PublicReason, PublicState } from '../domain/public-state.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { IncidentView } from './page/incident-view.ts';
@@ -31,19 +31,8 @@ export interface ComponentView {
   journeyStep?: { probe: string; step: string; name: { pl: string; en: string } | null } | null;
 }
 
-/** One login row as the read API shows it. */
-export interface LoginView {
-  id: string;
-  method: string;
-  bank: string | null;
-  path: string[];
-  works: boolean | null;
-  status: ComponentStatus;
-  blockedBy: string | null;
-  until: string | null;
-  unknownOn: string[];
-  alternatives: string[] | null;
-}
+/** One login row as the read API shows it: the public row with `until` as ISO text and without the blocker's status. */
+export type LoginView = Omit<PublicLogin, 'blockedStatus' | 'until'> & { until: string | null };
 
 /** The body of GET /api/v1/status, minus request-time fields. */
 export interface StatusView {
