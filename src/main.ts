@@ -12,6 +12,7 @@ import { createBrowserRenderer, usesBrowser } from './probes/journey/browser.ts'
 import { runProbeOnce } from './probes/once.ts';
 import { metricsObserver } from './metrics/pipeline-observer.ts';
 import { webhookMetricsHooks } from './metrics/webhook-observer.ts';
+import { registerPublicStateCollectors } from './metrics/public-collectors.ts';
 import { registerStoreCollectors } from './metrics/store-collectors.ts';
 import { registerStoreOutageMetrics } from './metrics/store-outage.ts';
 import type { PipelineDeps } from './pipeline/context.ts';
@@ -133,6 +134,8 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
 
   const snapshot = new StatusSnapshot({ config, stores: local, logger, now: () => clock.now() });
   await snapshot.start();
+  // The status gauge formats the snapshot every other face serves: derived once, never re-read at scrape time.
+  registerPublicStateCollectors(metrics.registry, config, () => snapshot.current().view.public);
   const closers: (() => Promise<void> | void)[] = [];
   // Rate-limit counters live in the store, so every replica sharing it enforces one budget.
   const limiterStore = (limiter: string) => stores.coordination.rateLimitStore(limiter);

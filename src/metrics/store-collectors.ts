@@ -1,8 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
-import { COMPONENT_STATUSES, type ComponentState } from '../domain/types.ts';
+import type { ComponentState } from '../domain/types.ts';
 import { isActive, isUpcoming } from '../engine/overlays.ts';
-import { freshness, publicState } from '../engine/public-state.ts';
 import type { StorePorts } from '../store/ports.ts';
 import { sharedStoreReader, type StoreReading } from './store-reading.ts';
 
@@ -41,31 +40,11 @@ export function registerStoreCollectors(registry: Registry, deps: StoreCollector
 
   new Gauge({
     name: 'ikpstatus_store_up',
-    help: 'Whether this replica could read the store during the scrape (the store-read gauges are empty when 0).',
+    help: 'Whether this replica could read the store during the scrape (the store-read gauges are empty when 0; ikpstatus_component_status still shows what the page shows).',
     registers: [registry],
     async collect() {
       this.set((await read()) ? 1 : 0);
     },
-  });
-
-  const fresh = freshness(config);
-  add('ikpstatus_component_status', 'One-hot component status as every face shows it (the public state): 1 for the current status, 0 for the other four.', ['component', 'status'], (g, r, now) => {
-    // The same public state as the page and APIs: windows, incidents and data age applied, never re-derived here.
-    const p = publicState({
-      now,
-      components: config.components,
-      loginMethods: config.loginMethods,
-      states: r.components,
-      windows: r.windows,
-      incidents: r.incidents.map((i) => ({ id: i.id, impact: i.impact, open: i.state !== 'resolved', components: i.components, createdAt: i.createdAt })),
-      overrides: r.overrides,
-      ...fresh,
-    });
-    const byId = new Map(p.components.map((c) => [c.id, c.status]));
-    for (const c of config.components) {
-      const current = byId.get(c.id) ?? 'unknown';
-      for (const status of COMPONENT_STATUSES) g.set({ component: c.id, status }, status === current ? 1 : 0);
-    }
   });
 
   add('ikpstatus_monitor_blind', '1 while no canary succeeds and every component is unknown/monitor_offline.', [], (g, r) => {

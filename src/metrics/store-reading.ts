@@ -1,6 +1,5 @@
 import type { ComponentState, MaintenanceWindow, ProbeState } from '../domain/types.ts';
 import type { Incident } from '../incidents/types.ts';
-import type { Override } from '../overrides/types.ts';
 import type { StorePorts } from '../store/ports.ts';
 
 /** Everything the store-read gauges need, read once per scrape. */
@@ -9,8 +8,6 @@ export interface StoreReading {
   probes: Map<string, ProbeState>;
   windows: MaintenanceWindow[];
   incidents: Incident[];
-  /** Operator overrides, so the status gauge shows the same public state as every other face. */
-  overrides: Override[];
 }
 
 /** A scrape must answer well inside Prometheus's timeout even when the store hangs (frozen Redis). */
@@ -24,9 +21,9 @@ const READ_BUDGET_MS = 400;
 export function sharedStoreReader(stores: Pick<StorePorts, 'results' | 'windows' | 'operator'>, onError: (err: unknown) => void): () => Promise<StoreReading | null> {
   let inFlight: Promise<StoreReading | null> | null = null;
   return () =>
-    (inFlight ??= withinBudget(Promise.all([stores.results.getComponentStates(), stores.results.getProbeStates(), stores.windows.getWindows(), stores.operator.getIncidents(), stores.operator.getOverrides()]))
+    (inFlight ??= withinBudget(Promise.all([stores.results.getComponentStates(), stores.results.getProbeStates(), stores.windows.getWindows(), stores.operator.getIncidents()]))
       .then(
-        ([components, probes, windows, incidents, overrides]): StoreReading | null => ({ components, probes, windows, incidents, overrides }),
+        ([components, probes, windows, incidents]): StoreReading | null => ({ components, probes, windows, incidents }),
         (err: unknown) => {
           onError(err);
           return null;

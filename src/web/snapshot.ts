@@ -11,8 +11,8 @@ const STALE_CHECK_MS = 1_000;
  * How long a "changed" waits before the rebuild it asks for, so that a burst of them (thousands of
  * probes report every few milliseconds) costs one store read instead of one each. A rebuild costs
  * about 10 µs per component (50 ms at 5,000), so the wait grows with the monitor: 1 ms per
- * component, at least 100 ms and at most 2 s. It stays short for small monitors because the
- * metrics gauges read the store directly and lead the page by this much.
+ * component, at least 100 ms and at most 2 s. Every face, the metrics status gauge included,
+ * formats this snapshot, so the wait delays them all alike and never sets one face against another.
  */
 export function rebuildDelayMs(components: number): number {
   return Math.min(2_000, Math.max(100, components));
