@@ -55,7 +55,8 @@ function put(out: Map<string, JourneyVerdict>, component: string, v: JourneyVerd
  * profil-zaufany, at a bank's login page on that bank. A hop that other journeys still pass (the
  * chooser still offers mojeID while PZ is missing) is only degraded, and then the journey's own
  * component takes the outage with that hop as its root cause: that turns exactly the affected
- * login methods red while the others stay green.
+ * login methods red while the others stay green. "Still" means a pass taken since the failing
+ * journey went down.
  */
 export function journeyVerdicts(
   probes: readonly ProbeConfig[],
@@ -66,7 +67,7 @@ export function journeyVerdicts(
     const st = states.get(p.id);
     return p.kind === 'journey' && isFresh(p, st) && st.status !== 'unknown' ? [{ probe: p, st }] : [];
   });
-  const passedBy = journeys.map(({ probe, st }) => ({ id: probe.id, passed: passedComponents(probe, st) }));
+  const passedBy = journeys.map(({ probe, st }) => ({ id: probe.id, passed: passedComponents(probe, st), at: st.lastCheckedAt ?? 0 }));
   const out = new Map<string, JourneyVerdict>();
   for (const { probe, st } of journeys) {
     for (const c of passedBy.find((x) => x.id === probe.id)?.passed ?? []) {
@@ -77,9 +78,15 @@ export function journeyVerdicts(
     const { component: at, id: step } = st.failedStep ?? { component: probe.component ?? '', id: probe.journey.steps[0]?.id ?? '' };
     const reason = st.statusReason ?? st.lastReason;
     const impact = impactOf(reason);
-    const softened = impact === 'outage' && passedBy.some((x) => x.id !== probe.id && x.passed.has(at));
+    const others = passedBy.filter((x) => x.id !== probe.id && x.passed.has(at));
+    // Journeys run at spread slots, so another journey's pass may predate this failure: it then
+    // says nothing about the hop now (login.gov.pl that just began to hang). Only a pass taken
+    // since this journey went down confirms the hop works for others; until one comes, the hop is
+    // degraded and no journey's own component is blamed for it.
+    const softened = impact === 'outage' && others.some((x) => x.at >= st.since);
+    const unconfirmed = impact === 'outage' && !softened && others.length > 0;
     const journeyStep = { probe: probe.id, step };
-    put(out, at, { status: softened ? 'degraded' : impact, reason, rootCause: null, journeyStep });
+    put(out, at, { status: softened || unconfirmed ? 'degraded' : impact, reason, rootCause: null, journeyStep });
     // When the hop is down for everyone, its own status already blocks every path through it. Only a
     // hop that still works for other journeys needs the journey's own component to carry the failure.
     const target = probe.component;

@@ -61,6 +61,33 @@ describe('journey verdicts in the engine', () => {
     for (const r of rows.values()) expect(r, r.id).toMatchObject({ works: false, blockedBy: blocker });
   });
 
+  it.each([
+    // [case, hop status, PZ status, PZ login row works, when the other journeys last passed the chooser]
+    ['the other journeys passed login-gov only before journey-pz went down', 'degraded', 'operational', true, NOW - 9_000],
+    ['another journey passed login-gov after journey-pz went down', 'degraded', 'outage', false, NOW - 3_000],
+    ['another journey passed login-gov the moment journey-pz went down', 'degraded', 'outage', false, NOW - 6_000],
+  ] as const)('when journey-pz fails at the chooser and %s, then login-gov is %s and PZ is %s', (_name, hop, pz, works, othersAt) => {
+    // journey-pz went down 6 s ago (demo journeys run every 5 s, each at its own slot).
+    const states = new Map(
+      config.probes.map((p) => {
+        if (p.id === 'journey-pz') {
+          const down = state(p.id, { step: 'login-gov-chooser', component: 'login-gov', reason: 'timeout' });
+          return [p.id, { ...down, since: NOW - 6_000, lastCheckedAt: NOW - 1_000 }];
+        }
+        const up = state(p.id);
+        return [p.id, p.kind === 'journey' ? { ...up, lastCheckedAt: othersAt } : up];
+      }),
+    );
+    const ev = evaluate({ now: NOW, components: config.components, probes: config.probes, probeStates: states, previous: new Map(), settings: config.engine });
+    const byId = new Map(ev.components.map((c) => [c.id, c]));
+    expect(byId.get('login-gov')?.status).toBe(hop);
+    expect(byId.get('profil-zaufany')?.status).toBe(pz);
+    const rows = new Map(loginMatrix(config.loginMethods, byId).map((r) => [r.id, r]));
+    expect(rows.get('profil-zaufany')?.works).toBe(works);
+    // Never a claim about mObywatel or e-dowód from journey-pz's failure.
+    for (const id of ['mobywatel', 'e-dowod']) expect(byId.get(id)?.status, id).toBe('operational');
+  });
+
   it('when a journey fails below the threshold and then recovers, then its failed step follows the status, not the last run', () => {
     const t = { failureThreshold: 2, successThreshold: 1 };
     const fail = { ok: false, degraded: false, reason: 'journey_step_failed' as const, durationMs: 1, probeId: 'j', component: 'login-gov', failedStep: { id: 'login-gov-chooser', component: 'login-gov' } };
