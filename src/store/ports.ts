@@ -123,8 +123,12 @@ export interface OperatorPort {
 
 /** What replicas share to act as one: leases, the "changed" signal and rate-limit budgets. */
 export interface CoordinationPort {
-  /** Takes a lease: true for exactly one caller per key until `ttlMs` passes (in-process on the memory store). */
-  acquireLease(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Takes a lease: true for exactly one caller per key until `ttlMs` passes (in-process on the
+   * memory store). With `owner`, a caller that already holds the lease under that token gets true
+   * again: a claim whose reply was lost (timed out, yet applied) can be retried without losing it.
+   */
+  acquireLease(key: string, ttlMs: number, owner?: string): Promise<boolean>;
   /** Gives a lease up before it expires (for leases used as short locks). */
   releaseLease(key: string): Promise<void>;
   /** Tells every subscriber (on every replica) that state changed. */

@@ -236,21 +236,32 @@ export class WebhookDispatcher implements EventSink {
   private async run(lane: Lane, d: Delivery): Promise<void> {
     const log = { webhook: d.webhook.id, event: d.event.id, delivery: d.id };
     if (!d.claimed) {
-      const won = await this.opts.stores.coordination.acquireLease(`webhook:${d.webhook.id}:${d.event.id}`, CLAIM_TTL_MS).catch((err: unknown) => {
+      // Claimed under the delivery id: a claim that timed out yet reached the store is ours on retry.
+      const won = await this.opts.stores.coordination.acquireLease(`webhook:${d.webhook.id}:${d.event.id}`, CLAIM_TTL_MS, d.id).catch((err: unknown) => {
         this.opts.logger.warn({ ...log, err }, 'webhook claim failed');
         return null;
       });
       // Someone else (another replica, or an earlier sighting of the same event) owns it.
       if (won === false) return lane.breaker.settle(null);
-      d.claimed = won === true;
+      if (won === null) {
+        // The store did not answer, so the receiver was never asked: that is no attempt against it
+        // (nor against its circuit). The claim is tried again on the same backoff until the store
+        // answers; a store hiccup must not use up the receiver's attempts and lose the event.
+        lane.breaker.settle(null);
+        d.claimFailures = (d.claimFailures ?? 0) + 1;
+        const delay = retryDelay(d.claimFailures, d.webhook.backoff, this.opts.random ?? Math.random);
+        d.nextAttemptAt = this.opts.now() + delay;
+        return this.scheduleRetry(lane, d, delay);
+      }
+      d.claimed = true;
       // Durable before the first attempt, so a crash from here on leaves it for another replica.
-      if (d.claimed) await this.save(d);
+      await this.save(d);
     }
     d.attempts += 1;
-    const status = d.claimed ? await this.attempt(d) : null;
+    const status = await this.attempt(d);
     const outcome = attemptOutcome(status);
-    // Only a receiver that does not answer properly counts against its circuit; a store hiccup (unclaimed) does not.
-    lane.breaker.settle(!d.claimed ? null : outcome === 'retry' ? 'failure' : 'success');
+    // Only a receiver that does not answer properly counts against its circuit.
+    lane.breaker.settle(outcome === 'retry' ? 'failure' : 'success');
     if (outcome === 'delivered') {
       await this.forget(d);
       this.opts.logger.info({ ...log, attempts: d.attempts, status }, 'webhook delivered');
@@ -263,7 +274,7 @@ export class WebhookDispatcher implements EventSink {
       const delay = retryDelay(d.attempts, d.webhook.backoff, this.opts.random ?? Math.random);
       this.opts.logger.info({ ...log, attempts: d.attempts, status, retryInMs: delay }, 'webhook delivery failed; will retry');
       d.nextAttemptAt = this.opts.now() + delay;
-      if (d.claimed) await this.save(d);
+      await this.save(d);
       this.scheduleRetry(lane, d, delay);
     }
   }

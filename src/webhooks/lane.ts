@@ -10,6 +10,8 @@ export interface Delivery {
   attempts: number;
   nextAttemptAt: number;
   claimed: boolean;
+  /** Claims the store could not answer (not attempts: the receiver was not asked). */
+  claimFailures?: number;
 }
 
 /** One receiver's own queue, concurrency budget and breaker: a bad receiver only ever delays itself. */

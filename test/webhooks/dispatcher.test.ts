@@ -13,6 +13,7 @@ import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { memoryStores, redisStores } from '../helpers/stores.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
+import { startRedisProcess } from '../faults/redis-process.ts';
 import { events, NAMES, SECRET, T, webhook } from './fixtures.ts';
 
 interface Received {
@@ -184,6 +185,28 @@ describe('webhook delivery to a real HTTP receiver', () => {
     await pollUntil('drain', async () => (d.pending === 0 ? true : undefined), 10_000, 20);
     expect(outcomes.sort()).toEqual(['delivered', 'delivered', 'delivered', 'dropped']);
   });
+
+  it('when Redis freezes while an event waits for its claim, then no receiver attempt is used up and the event is delivered once after Redis answers again', async () => {
+    const redis = await startRedisProcess();
+    try {
+      const stores = await redisStores(redis.url, uniquePrefix(), { logger, guard: { checkEveryMs: 100, checkTimeoutMs: 100, pingTimeoutMs: 100 } });
+      answer([]);
+      redis.freeze();
+      // maxAttempts is 4 with a 10 ms backoff: the old dispatcher gave the event up within ~100 ms of
+      // failed claims, and the first claim (timed out, yet applied once Redis thawed) then blocked it for good.
+      dispatcher({ stores }).emit(events().incident);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(outcomes).toEqual([]);
+      redis.thaw();
+      await pollUntil('delivery after the thaw', async () => (outcomes.length > 0 ? true : undefined), 15_000, 20);
+      expect(outcomes).toEqual(['delivered']);
+      expect(received).toHaveLength(1);
+      await stores.lifecycle.close();
+    } finally {
+      redis.thaw();
+      await redis.stop();
+    }
+  }, 30_000);
 
   it('when the receiver hangs, then re-evaluating components (the probe path) still completes and hands the change over', async () => {
     receiver.route('/hook', (req) => void received.push({ headers: req.headers, body: '' }));

@@ -11,8 +11,8 @@ const SWEEP_ABOVE = 1_024;
  * coordinates with itself through the same calls a shared store answers.
  */
 export class MemoryCoordination implements CoordinationPort {
-  /** lease key -> epoch ms when it expires. */
-  private readonly leases = new Map<string, number>();
+  /** lease key -> when it expires (epoch ms) and who holds it. */
+  private readonly leases = new Map<string, { expiresAt: number; owner: string | undefined }>();
   private sweepAbove = SWEEP_ABOVE;
   private readonly listeners = new Set<() => void>();
 
@@ -21,11 +21,11 @@ export class MemoryCoordination implements CoordinationPort {
     private readonly logger: StoreLogger | undefined,
   ) {}
 
-  async acquireLease(key: string, ttlMs: number): Promise<boolean> {
+  async acquireLease(key: string, ttlMs: number, owner?: string): Promise<boolean> {
     const now = this.clock.now();
-    const expiresAt = this.leases.get(key);
-    if (expiresAt !== undefined && expiresAt > now) return false;
-    this.leases.set(key, now + ttlMs);
+    const held = this.leases.get(key);
+    if (held !== undefined && held.expiresAt > now) return owner !== undefined && held.owner === owner;
+    this.leases.set(key, { expiresAt: now + ttlMs, owner });
     if (this.leases.size > this.sweepAbove) this.sweep(now);
     return true;
   }
@@ -72,7 +72,7 @@ export class MemoryCoordination implements CoordinationPort {
 
   /** Forgets expired leases, so keys taken once per fire do not pile up for ever. */
   private sweep(now: number): void {
-    for (const [key, expiresAt] of this.leases) if (expiresAt <= now) this.leases.delete(key);
+    for (const [key, held] of this.leases) if (held.expiresAt <= now) this.leases.delete(key);
     // Sweep again only once the live set has doubled, so the cost stays linear overall.
     this.sweepAbove = Math.max(SWEEP_ABOVE, this.leases.size * 2);
   }

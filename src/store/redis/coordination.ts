@@ -3,6 +3,11 @@ import type { CoordinationPort, RateLimitStore } from '../ports.ts';
 import { quietQuit, type RedisContext } from './context.ts';
 import { redisRateLimitStore, type SendCommand } from './rate-limit.ts';
 
+/** SET NX PX, or true when the key already holds this owner's token. */
+const CLAIM_SCRIPT = `if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+if redis.call('GET', KEYS[1]) == ARGV[1] then return 1 end
+return 0`;
+
 /** Leases (SET NX PX), the "changed" channel (pub/sub on a dedicated connection) and shared rate-limit counters on Redis. */
 export class RedisCoordination implements CoordinationPort {
   private readonly listeners = new Set<() => void>();
@@ -15,9 +20,11 @@ export class RedisCoordination implements CoordinationPort {
   /** Sends one raw command; only for libraries that keep their own keys in Redis (rate-limit counters). */
   readonly sendCommand: SendCommand = (...args) => this.ctx.redis.call(args[0]!, ...args.slice(1)) as ReturnType<SendCommand>;
 
-  async acquireLease(key: string, ttlMs: number): Promise<boolean> {
-    const reply = await this.ctx.redis.set(this.ctx.keys.lease(key), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
-    return reply === 'OK';
+  async acquireLease(key: string, ttlMs: number, owner?: string): Promise<boolean> {
+    const px = Math.max(1, Math.ceil(ttlMs));
+    if (owner === undefined) return (await this.ctx.redis.set(this.ctx.keys.lease(key), '1', 'PX', px, 'NX')) === 'OK';
+    // One script, so "taken now" and "already ours" are judged atomically.
+    return (await this.ctx.redis.eval(CLAIM_SCRIPT, 1, this.ctx.keys.lease(key), owner, px)) === 1;
   }
 
   async releaseLease(key: string): Promise<void> {

@@ -32,6 +32,17 @@ export function coordinationContract(fixture: () => StoreFixture): void {
     });
   });
 
+  describe('lease owners', () => {
+    it('when the owner claims its lease again, then it gets true, and any other owner or an anonymous caller gets false', async () => {
+      const peer = await f.makePeer();
+      expect(await f.stores.coordination.acquireLease('webhook:ops:e1', 60_000, 'delivery-a')).toBe(true);
+      expect(await f.stores.coordination.acquireLease('webhook:ops:e1', 60_000, 'delivery-a')).toBe(true);
+      expect(await peer.coordination.acquireLease('webhook:ops:e1', 60_000, 'delivery-a')).toBe(true);
+      expect(await peer.coordination.acquireLease('webhook:ops:e1', 60_000, 'delivery-b')).toBe(false);
+      expect(await f.stores.coordination.acquireLease('webhook:ops:e1', 60_000)).toBe(false);
+    });
+  });
+
   describe('lease release', () => {
     it('when a lease is released, then the next caller can take it at once', async () => {
       const { stores } = fixture();
