@@ -121,10 +121,39 @@ function latestCheck(probes: ProbeConfig[], states: Map<string, ProbeState>): nu
   return latest;
 }
 
+/** The config's components indexed once per config (a WeakMap on its array), not once per pass. */
+interface Graph {
+  position: Map<string, number>;
+  deps: Map<string, string[]>;
+}
+const graphs = new WeakMap<ComponentConfig[], Graph>();
+function graphOf(components: ComponentConfig[]): Graph {
+  let g = graphs.get(components);
+  // Rebuilt if the array grew or shrank in place (tests edit configs; the app never does).
+  if (g === undefined || g.position.size !== components.length) {
+    g = { position: new Map(components.map((c, i) => [c.id, i])), deps: new Map(components.map((c) => [c.id, c.dependsOn])) };
+    graphs.set(components, g);
+  }
+  return g;
+}
+
+/** The `only` components in config order: sorting a handful beats filtering thousands. */
+function subset(all: ComponentConfig[], only: ReadonlySet<string>, position: Map<string, number>): ComponentConfig[] {
+  if (only.size * 8 >= all.length) return all.filter((c) => only.has(c.id));
+  const at: number[] = [];
+  for (const id of only) {
+    const i = position.get(id);
+    if (i !== undefined) at.push(i);
+  }
+  return at.sort((a, b) => a - b).map((i) => all[i]!);
+}
+
 /** Derives the components' states from probe states, overlays and the dependency graph (pure). */
 export function evaluate(input: EvaluateInput): Evaluation {
   const { now, probes, probeStates, previous, settings, only } = input;
-  const components = only === undefined ? input.components : input.components.filter((c) => only.has(c.id));
+  // A pass judges a handful of components at thousands: it must not walk (or copy) all of them.
+  const graph = graphOf(input.components);
+  const components = only === undefined ? input.components : subset(input.components, only, graph.position);
   const blind = isBlind(probes, probeStates, now, settings);
   const lastCheckAgeMs = new Map<string, number | null>();
   const journeys = journeyVerdicts(probes, probeStates, (p, st): st is ProbeState => isFresh(st, p, now, settings));
@@ -146,7 +175,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const statuses = new Map<string, ComponentStatus>();
   if (only !== undefined) for (const [id, st] of previous) statuses.set(id, st.status);
   for (const d of drafts) statuses.set(d.id, d.status);
-  const deps = new Map(input.components.map((c) => [c.id, c.dependsOn] as const));
+  const { deps } = graph;
   const result: ComponentState[] = drafts.map((d) => {
     const prev = previous.get(d.id);
     return {
@@ -165,3 +194,4 @@ export function evaluate(input: EvaluateInput): Evaluation {
   });
   return { components: result, changed, blind, lastCheckAgeMs };
 }
+

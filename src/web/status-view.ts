@@ -134,15 +134,15 @@ export function buildStatusView(
 
 /** A hash of what the faces show, without the instants that move on every check (ages, last check times). */
 function fingerprintOf(v: Omit<StatusView, 'fingerprint'>): string {
-  const shown = {
-    overall: v.overall,
-    monitor: { blind: v.monitor.blind, stale: v.monitor.stale },
-    components: v.components.map(({ lastCheckedAt: _checked, ...c }) => c),
-    loginMethods: v.loginMethods,
-    windows: v.windows.map((w) => [w.id, w.state, w.active, w.updatedAt]),
-    incidents: v.incidents.map((i) => [i.id, i.state, i.updatedAt]),
-  };
-  return createHash('sha1').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
+  // Fed piece by piece: one string per component, never one string (or copy) of thousands.
+  const hash = createHash('sha1');
+  const feed = (x: unknown): void => void hash.update(JSON.stringify(x) ?? 'null').update('\n');
+  feed([v.overall, { blind: v.monitor.blind, stale: v.monitor.stale }, v.components.length, v.loginMethods.length, v.windows.length, v.incidents.length]);
+  for (const { lastCheckedAt: _checked, ...c } of v.components) feed(c);
+  for (const l of v.loginMethods) feed(l);
+  for (const w of v.windows) feed([w.id, w.state, w.active, w.updatedAt]);
+  for (const i of v.incidents) feed([i.id, i.state, i.updatedAt]);
+  return hash.digest('base64url').slice(0, 16);
 }
 
 /** The configured plain-language name of a journey step, if it has one. */

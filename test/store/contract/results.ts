@@ -84,10 +84,20 @@ export function resultsContract(fixture: () => StoreFixture): void {
       expect((await f.stores.results.getComponentStatesOf([])).size).toBe(0);
     });
 
-    it('when a returned state is changed by the caller, then the stored one is not', async () => {
+    it('when a caller changes a returned state, then the stored one is not changed', async () => {
       await f.stores.results.setProbeState(probeState('a'));
-      (await f.stores.results.getProbeStatesOf(['a'])).get('a')!.status = 'down';
+      await f.stores.results.setComponentStates([componentState('ikp', 'operational')]);
+      const probe = (await f.stores.results.getProbeStatesOf(['a'])).get('a')!;
+      const component = (await f.stores.results.getComponentStates()).get('ikp')!;
+      // Redis hands out fresh copies; the memory store hands out frozen ones (a change throws).
+      try {
+        probe.status = 'down';
+        component.status = 'outage';
+      } catch (err) {
+        expect(err).toBeInstanceOf(TypeError);
+      }
       expect((await f.stores.results.getProbeStatesOf(['a'])).get('a')?.status).toBe('up');
+      expect((await f.stores.results.getComponentStatesOf(['ikp'])).get('ikp')?.status).toBe('operational');
     });
   });
 
