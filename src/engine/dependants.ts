@@ -1,4 +1,5 @@
 import type { ComponentConfig, ProbeConfig } from '../config/schema.ts';
+import { componentGraph, type ComponentGraph } from './evaluate.ts';
 
 /** What evaluating a set of components reads. */
 export interface EvaluationInputs {
@@ -27,9 +28,10 @@ export class DependencyIndex {
   /** Component → the journey group (components and journeys) it belongs to; absent when no journey touches it. */
   private readonly groups = new Map<string, { components: Set<string>; journeys: ProbeConfig[] }>();
   private readonly dependants = new Map<string, string[]>();
-  private readonly dependencies = new Map<string, string[]>();
   /** The canary probes (the blind-monitor guard reads them on every evaluation). */
   readonly canaries: readonly ProbeConfig[];
+  /** Positions and dependsOn of every component, for evaluation passes (built once, not per pass). */
+  readonly graph: ComponentGraph;
 
   constructor(components: readonly ComponentConfig[], probes: readonly ProbeConfig[]) {
     for (const p of probes) {
@@ -37,10 +39,10 @@ export class DependencyIndex {
       if (p.component !== undefined) push(this.ownProbes, p.component, p);
     }
     for (const c of components) {
-      this.dependencies.set(c.id, c.dependsOn);
       for (const d of c.dependsOn) push(this.dependants, d, c.id);
     }
     this.canaries = probes.filter((p) => p.canary);
+    this.graph = componentGraph(components);
     this.buildGroups(probes.filter((p) => p.kind === 'journey'));
   }
 
@@ -67,11 +69,11 @@ export class DependencyIndex {
       for (const p of this.ownProbes.get(c) ?? []) probes.add(p);
       for (const j of this.groups.get(c)?.journeys ?? []) probes.add(j);
     }
-    return { probes: [...probes], components: [...this.closeOver(new Set(components), this.dependencies)] };
+    return { probes: [...probes], components: [...this.closeOver(new Set(components), this.graph.dependencies)] };
   }
 
   /** `start` plus everything reachable from it along `edges`. */
-  private closeOver(start: Set<string>, edges: Map<string, string[]>): Set<string> {
+  private closeOver(start: Set<string>, edges: ReadonlyMap<string, string[]>): Set<string> {
     const out = new Set(start);
     const todo = [...start];
     for (let id = todo.pop(); id !== undefined; id = todo.pop()) {

@@ -35,6 +35,8 @@ export interface EvaluateInput {
    * only what DependencyIndex.inputsOf names. Absent: every component.
    */
   only?: ReadonlySet<string>;
+  /** The config's component index (DependencyIndex.graph), so a small pass does not re-index every component. */
+  graph?: ComponentGraph;
 }
 
 /** The result of one evaluation pass. */
@@ -121,24 +123,20 @@ function latestCheck(probes: ProbeConfig[], states: Map<string, ProbeState>): nu
   return latest;
 }
 
-/** The config's components indexed once per config (a WeakMap on its array), not once per pass. */
-interface Graph {
-  position: Map<string, number>;
-  deps: Map<string, string[]>;
+/** The config's components indexed: built once by DependencyIndex, or per pass when none is given. */
+export interface ComponentGraph {
+  /** Component id → its place in the config (passes keep config order). */
+  position: ReadonlyMap<string, number>;
+  /** Component id → its dependsOn. */
+  dependencies: ReadonlyMap<string, string[]>;
 }
-const graphs = new WeakMap<ComponentConfig[], Graph>();
-function graphOf(components: ComponentConfig[]): Graph {
-  let g = graphs.get(components);
-  // Rebuilt if the array grew or shrank in place (tests edit configs; the app never does).
-  if (g === undefined || g.position.size !== components.length) {
-    g = { position: new Map(components.map((c, i) => [c.id, i])), deps: new Map(components.map((c) => [c.id, c.dependsOn])) };
-    graphs.set(components, g);
-  }
-  return g;
+
+export function componentGraph(components: readonly ComponentConfig[]): ComponentGraph {
+  return { position: new Map(components.map((c, i) => [c.id, i])), dependencies: new Map(components.map((c) => [c.id, c.dependsOn])) };
 }
 
 /** The `only` components in config order: sorting a handful beats filtering thousands. */
-function subset(all: ComponentConfig[], only: ReadonlySet<string>, position: Map<string, number>): ComponentConfig[] {
+function subset(all: ComponentConfig[], only: ReadonlySet<string>, position: ReadonlyMap<string, number>): ComponentConfig[] {
   if (only.size * 8 >= all.length) return all.filter((c) => only.has(c.id));
   const at: number[] = [];
   for (const id of only) {
@@ -152,7 +150,7 @@ function subset(all: ComponentConfig[], only: ReadonlySet<string>, position: Map
 export function evaluate(input: EvaluateInput): Evaluation {
   const { now, probes, probeStates, previous, settings, only } = input;
   // A pass judges a handful of components at thousands: it must not walk (or copy) all of them.
-  const graph = graphOf(input.components);
+  const graph = input.graph ?? componentGraph(input.components);
   const components = only === undefined ? input.components : subset(input.components, only, graph.position);
   const blind = isBlind(probes, probeStates, now, settings);
   const lastCheckAgeMs = new Map<string, number | null>();
@@ -175,7 +173,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const statuses = new Map<string, ComponentStatus>();
   if (only !== undefined) for (const [id, st] of previous) statuses.set(id, st.status);
   for (const d of drafts) statuses.set(d.id, d.status);
-  const { deps } = graph;
+  const deps = graph.dependencies;
   const result: ComponentState[] = drafts.map((d) => {
     const prev = previous.get(d.id);
     return {
@@ -194,4 +192,3 @@ export function evaluate(input: EvaluateInput): Evaluation {
   });
   return { components: result, changed, blind, lastCheckAgeMs };
 }
-

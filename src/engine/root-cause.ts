@@ -9,7 +9,7 @@ export function isFailing(status: ComponentStatus | undefined): boolean {
  * The deepest failing (outage or maintenance) component reachable through `dependsOn` from `id`,
  * or null when every dependency is fine. Healthy intermediate components do not stop the walk.
  */
-export function findRootCause(id: string, statuses: Map<string, ComponentStatus>, deps: Map<string, string[]>): string | null {
+export function findRootCause(id: string, statuses: Map<string, ComponentStatus>, deps: ReadonlyMap<string, string[]>): string | null {
   const visited = new Set<string>([id]);
   // Depth-first: returns the deepest failing node below `from`, or null.
   const walk = (from: string): string | null => {

@@ -28,7 +28,7 @@ export async function reevaluate(deps: PipelineDeps, only?: { components: Readon
     previous,
     settings: config.engine,
     overlays: withOverrides(overlaysAt(windows, now), overrides, now),
-    ...(only ? { only: only.components } : {}),
+    ...(only ? { only: only.components, graph: only.index.graph } : {}),
   });
   deps.observer?.componentsEvaluated?.(evaluation.components.length);
   const dirty = evaluation.components.filter((c) => differs(previous.get(c.id), c));
