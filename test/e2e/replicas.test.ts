@@ -13,11 +13,6 @@ import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 const PROBES = Array.from({ length: 10 }, (_, i) => `p${i}`);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until we are mid-second, when no 1 s fire is in flight. */
-async function quiescentMoment(): Promise<void> {
-  const phase = Date.now() % 1000;
-  await sleep((1500 - phase) % 1000);
-}
 
 describe('two replicas sharing one Redis', () => {
   const hits = new Map<string, number>();
@@ -57,13 +52,23 @@ describe('two replicas sharing one Redis', () => {
 
   it('when both replicas run 10 probes for several fires, then each fire ran exactly once', async () => {
     await sleep(5_000);
-    await quiescentMoment();
+    // Probes fire at spread slots (each at its own offset in the second), so some fire may always
+    // be in flight: its request counted upstream, its result not stored yet. Hits are read first,
+    // then 300 ms pass so each of those runs has stored its result (the upstream answers at once).
+    const seen = new Map(hits);
+    await sleep(300);
     for (const id of PROBES) {
       const results = await store.results.recentResults(id, 100);
-      const slots = results.map((r) => r.at).filter((at) => at % 1000 === 0);
       expect(results.length, `probe ${id} ran`).toBeGreaterThanOrEqual(4);
-      expect(new Set(slots).size, `probe ${id}: a scheduled slot ran twice`).toBe(slots.length);
-      expect(hits.get(id), `probe ${id}: upstream requests vs stored results`).toBe(results.length);
+      // One fire per slot: runs of the same slot start within milliseconds, slots are a second apart.
+      const first = Math.min(...results.map((r) => r.at));
+      const slots = results.map((r) => Math.round((r.at - first) / 1000));
+      expect(new Set(slots).size, `probe ${id}: a scheduled slot ran twice (${results.map((r) => r.at).join(', ')})`).toBe(slots.length);
+      // Every request the upstream saw is a stored run; at most one more run (1 s interval) started in those 300 ms.
+      // A fire run twice would be two stored runs of one slot, caught above.
+      const extra = results.length - (seen.get(id) ?? 0);
+      expect(extra, `probe ${id}: stored results minus upstream requests`).toBeGreaterThanOrEqual(0);
+      expect(extra, `probe ${id}: stored results minus upstream requests`).toBeLessThanOrEqual(1);
     }
   });
 
