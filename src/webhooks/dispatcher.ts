@@ -8,7 +8,7 @@ import { DropLog, type DropReason } from './drop-log.ts';
 import { FORMATTERS } from './format.ts';
 import type { EventSink, OutboxEntry, WebhookEvent } from './types.ts';
 import { full, type Delivery, type Lane } from './lane.ts';
-import { fetchSend, type SendRequest } from './send.ts';
+import { fetchSend, sendWithDeadline, type SendRequest } from './send.ts';
 
 export type { SendRequest };
 
@@ -279,13 +279,10 @@ export class WebhookDispatcher implements EventSink {
     }
   }
 
-  /** One POST under a hard deadline of our own, so a receiver that never answers frees its slot on time. */
+  /** One POST of the delivery, formatted for its receiver. */
   private attempt(d: Delivery): Promise<number | null> {
     const { body, headers } = FORMATTERS[d.webhook.kind]({ webhook: d.webhook, event: d.event, deliveryId: d.id, now: this.opts.now(), names: this.opts.names });
-    const send = (this.opts.send ?? fetchSend)(d.webhook.url, body, { ...headers, 'user-agent': this.opts.userAgent }, d.webhook.timeout);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), d.webhook.timeout + 1_000)));
-    return Promise.race([send, deadline]).finally(() => clearTimeout(timer));
+    return sendWithDeadline(this.opts.send ?? fetchSend, d.webhook.url, body, { ...headers, 'user-agent': this.opts.userAgent }, d.webhook.timeout);
   }
 
   private scheduleRetry(lane: Lane, d: Delivery, delayMs: number): void {

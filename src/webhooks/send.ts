@@ -16,3 +16,13 @@ export const fetchSend: SendRequest = async (url, body, headers, timeoutMs) => {
     clearTimeout(timer);
   }
 };
+
+/**
+ * Sends under a hard deadline of our own (the timeout plus a second), so a receiver that never
+ * answers frees its slot on time even if `send` ignored its own timeout.
+ */
+export function sendWithDeadline(send: SendRequest, url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs + 1_000)));
+  return Promise.race([send(url, body, headers, timeoutMs), deadline]).finally(() => clearTimeout(timer));
+}
