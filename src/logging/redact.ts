@@ -4,9 +4,10 @@ import { safePercentDecode } from './percent-decode.ts';
 /** What replaces a redacted value, by kind (the kind helps operators read a log without the data). */
 export const CENSOR = { pesel: '[redacted:pesel]', email: '[redacted:email]', secret: '[redacted]' } as const;
 
-// Eleven or more digits, with or without separators between them ("440514 01458", "44.05.14.01458"):
-// a PESEL (RODO art. 9: health context), or a longer id such as an account number. Matched by shape,
-// after normalisation, so no spelling (full-width digits, NBSP, percent-encoding) slips through.
+// Eleven or more digits, with or without separators between them ("440514 01458", "44.05.14.01458",
+// "440514–01458", "4405:1401:458"): a PESEL (RODO art. 9: health context), or a longer id such as an
+// account number. Matched by the shape in domain/digits.ts (every dash and punctuation separator),
+// after decoding and normalisation, so no spelling (full-width digits, NBSP, %E2%80%93) slips through.
 const PESEL_LIKE = separatedDigitRun(11);
 // Admin API tokens (`ikp_` + base64url, see auth/token-hash.ts), wherever they appear.
 const ADMIN_TOKEN = /ikp_[A-Za-z0-9_-]{8,}/g;

@@ -4,12 +4,9 @@
  * callers only learn which field held it.
  */
 
-import { DIGIT_SEPARATORS, normalizeDigitText } from '../domain/digits.ts';
+import { digitGroups, digitRunsOf, normalizeDigitText, withoutDigitSeparators } from '../domain/digits.ts';
 
 const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3] as const;
-// Digit groups joined by up to three separators ("850101 12345", "850-101-123-45", "44.05.14/01458").
-const DIGIT_GROUPS = new RegExp(`\\d+(?:[${DIGIT_SEPARATORS}]{1,3}\\d+)*`, 'g');
-const SEPARATOR = new RegExp(`[${DIGIT_SEPARATORS}]+`, 'g');
 const MAX_DEPTH = 64;
 // Field names are echoed in errors: keep unknown keys short.
 const MAX_KEY = 64;
@@ -28,11 +25,12 @@ export function isPesel(digits: string): boolean {
  * characters and non-breaking spaces do not hide one.
  */
 export function containsPesel(text: string): boolean {
-  for (const m of normalizeDigitText(text).matchAll(DIGIT_GROUPS)) {
+  // Groups as the log redaction sees them ("850101 12345", "850–101–123–45", "44.05.14/01458").
+  for (const m of normalizeDigitText(text).matchAll(digitGroups())) {
     const group = m[0];
-    if (isPesel(group.replace(SEPARATOR, ''))) return true;
+    if (isPesel(withoutDigitSeparators(group))) return true;
     // A run inside a group ("tel. 22 850101123459"): check each plain run on its own too.
-    for (const run of group.split(SEPARATOR)) if (isPesel(run)) return true;
+    for (const run of digitRunsOf(group)) if (isPesel(run)) return true;
   }
   return false;
 }

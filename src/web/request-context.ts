@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler, Response } from 'express';
+import { withoutDigitSeparators } from '../domain/digits.ts';
 import type { Logger } from '../logging/logger.ts';
 import { redactString } from '../logging/redact.ts';
 import { redactUrl } from '../logging/redact-url.ts';
@@ -8,7 +9,6 @@ import { redactUrl } from '../logging/redact-url.ts';
 /** Header carrying the request id in and out. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-const ID_SEPARATORS = /[._:-]/g;
 const ELEVEN_DIGITS = /\d{11}/;
 
 /** What one finished request looked like (for the access log and the duration histogram). */
@@ -25,7 +25,7 @@ export interface FinishedRequest {
  * redaction would touch (an admin token) gets a fresh id instead.
  */
 export function isSaneRequestId(value: string | undefined): value is string {
-  return value !== undefined && SANE_ID.test(value) && !ELEVEN_DIGITS.test(value.replace(ID_SEPARATORS, '')) && redactString(value) === value;
+  return value !== undefined && SANE_ID.test(value) && !ELEVEN_DIGITS.test(withoutDigitSeparators(value)) && redactString(value) === value;
 }
 
 /** A fresh UUID that passes the same check (a few UUIDs hold 11 digits once the dashes go). */
