@@ -204,7 +204,8 @@ function scheduleJobs(scheduler: Scheduler, probes: ProbeScheduler, deps: Pipeli
     name: 'engine:evaluate',
     cron: intervalToCron(tick)!,
     leaseMs: tick,
-    run: () => evaluationTick(deps, tick),
+    // The scheduled fire names the uptime period, the same on every replica that runs it.
+    run: (fireAt) => evaluationTick(deps, tick, fireAt),
   });
 }
 

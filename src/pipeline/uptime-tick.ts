@@ -13,13 +13,24 @@ export function warsawDay(epochMs: number): string {
 }
 
 /**
- * One coordinated evaluation tick: re-evaluates (so silence turns into `stale`) and
- * books the tick's length into each component's daily uptime bucket, then runs the operator
- * steps (automatic incidents, maintenance webhooks).
+ * The evaluation period an instant falls in: its Warsaw day and the tick's index within that day.
+ * Every replica names a scheduled fire the same way, so the store can book each period once
+ * however many replicas ran it (they all do while Redis is down and leases fail open).
  */
-export async function evaluationTick(deps: PipelineDeps, tickMs: number): Promise<void> {
+export function uptimeSlot(epochMs: number, tickMs: number): { day: string; slot: number } {
+  const t = DateTime.fromMillis(epochMs, { zone: 'Europe/Warsaw' });
+  return { day: t.toISODate() ?? '', slot: Math.floor((epochMs - t.startOf('day').toMillis()) / tickMs) };
+}
+
+/**
+ * One coordinated evaluation tick: re-evaluates (so silence turns into `stale`) and
+ * books the tick's period (named by its scheduled fire, `fireAt`) into each component's daily
+ * uptime bucket, then runs the operator steps (automatic incidents, maintenance webhooks).
+ */
+export async function evaluationTick(deps: PipelineDeps, tickMs: number, fireAt: number = deps.clock.now()): Promise<void> {
   const evaluation = await reevaluate(deps);
-  const day = warsawDay(deps.clock.now());
-  await inBatches(evaluation.components, UPTIME_WRITES_IN_FLIGHT, (c) => deps.stores.history.addUptime(c.id, day, c.status, tickMs / 1000, deps.config.store.uptimeDays));
+  const { day, slot } = uptimeSlot(fireAt, tickMs);
+  const slots = { seconds: tickMs / 1000, from: slot, to: slot };
+  await inBatches(evaluation.components, UPTIME_WRITES_IN_FLIGHT, (c) => deps.stores.history.bookUptime(c.id, day, c.status, slots, deps.config.store.uptimeDays));
   await operatorTick(deps, evaluation.components, tickMs);
 }

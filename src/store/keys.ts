@@ -6,6 +6,8 @@
  *   <prefix>probe-states                   HASH   probeId -> ProbeState JSON
  *   <prefix>component-states               HASH   componentId -> ComponentState JSON
  *   <prefix>uptime:<componentId>:<day>     HASH   status -> seconds (float); expires after retention
+ *   <prefix>uptime-slots:<seconds>:<componentId>:<day>
+ *                                          BITMAP slot n of the day (n × seconds after its start) booked; expires two days after the day
  *   <prefix>transitions:<componentId>      ZSET   score = at, member = StatusTransition JSON; trimmed to retention
  *   <prefix>windows                        HASH   windowId -> MaintenanceWindow JSON
  *   <prefix>incidents                      HASH   incidentId -> Incident JSON (saved by version, see saveIncident)
@@ -27,6 +29,7 @@ export function redisKeys(prefix: string) {
     probeStates: `${prefix}probe-states`,
     componentStates: `${prefix}component-states`,
     uptime: (component: string, day: string): string => `${prefix}uptime:${component}:${day}`,
+    uptimeSlots: (component: string, day: string, seconds: number): string => `${prefix}uptime-slots:${seconds}:${component}:${day}`,
     transitions: (component: string): string => `${prefix}transitions:${component}`,
     windows: `${prefix}windows`,
     incidents: `${prefix}incidents`,
@@ -54,6 +57,7 @@ export function redisKeyPatterns(prefix: string): RegExp[] {
     new RegExp(`^${p}probe-states$`),
     new RegExp(`^${p}component-states$`),
     new RegExp(`^${p}uptime:.+:\\d{4}-\\d{2}-\\d{2}$`),
+    new RegExp(`^${p}uptime-slots:\\d+(\\.\\d+)?:.+:\\d{4}-\\d{2}-\\d{2}$`),
     new RegExp(`^${p}transitions:.+$`),
     new RegExp(`^${p}windows$`),
     new RegExp(`^${p}incidents$`),

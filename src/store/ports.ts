@@ -50,6 +50,13 @@ export interface ResultsPort {
 export interface HistoryPort {
   /** Adds `seconds` to a component's bucket for `day` (YYYY-MM-DD, Europe/Warsaw); buckets older than `retainDays` expire. */
   addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void>;
+  /**
+   * Books `slots.seconds` to `status` for each slot `slots.from`..`slots.to` of `day` that nobody
+   * booked before (slot n starts n × seconds after the day's start), so the same evaluation period
+   * counts once however many replicas book it, and a write-back may be retried. The first booking
+   * of a slot wins, whatever its status.
+   */
+  bookUptime(component: string, day: string, status: ComponentStatus, slots: UptimeSlots, retainDays: number): Promise<void>;
   /** Daily buckets for one component from `fromDay` to `toDay` inclusive, oldest first; days with no data are omitted. */
   getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]>;
   /**
@@ -61,6 +68,13 @@ export interface HistoryPort {
   addTransitions(transitions: StatusTransition[], retainDays: number): Promise<void>;
   /** One component's history with `at` in [from, to], oldest first, plus the last entry before `from` (the state that held at `from`). */
   getTransitions(component: string, from: number, to: number): Promise<StatusTransition[]>;
+}
+
+/** Consecutive evaluation periods of one day: slots `from`..`to` (inclusive), each `seconds` long. */
+export interface UptimeSlots {
+  seconds: number;
+  from: number;
+  to: number;
 }
 
 /** Maintenance windows and notices (announced, withdrawn, cancelled). */

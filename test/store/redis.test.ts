@@ -69,6 +69,7 @@ describe('RedisStore key layout', () => {
       await store.results.setProbeState({ probeId: 'pz-login', status: 'up', consecutiveFailures: 0, consecutiveSuccesses: 1, consecutiveSlow: 0, consecutiveFast: 1, lastOk: true, lastReason: 'ok', lastCheckedAt: 1, since: 1 });
       await store.results.setComponentStates([{ id: 'bank:pko', status: 'operational', since: 1, lastCheckedAt: 1, reason: 'ok', rootCause: null }]);
       await store.history.addUptime('bank:pko', new Date().toISOString().slice(0, 10), 'operational', 1, 90);
+      await store.history.bookUptime('bank:pko', new Date().toISOString().slice(0, 10), 'operational', { seconds: 10, from: 3, to: 3 }, 90);
       await store.coordination.acquireLease('run:pz-login', 60_000);
       await store.history.addTransitions([transition('bank:pko', 1, 'outage')], 90);
       await store.windows.putWindows([maintenanceWindow('pz#0')]);
@@ -81,6 +82,7 @@ describe('RedisStore key layout', () => {
           k.probeStates,
           k.results('pz-login'),
           k.uptime('bank:pko', new Date().toISOString().slice(0, 10)),
+          k.uptimeSlots('bank:pko', new Date().toISOString().slice(0, 10), 10),
           k.transitions('bank:pko'),
           k.windows,
         ].sort(),

@@ -1,6 +1,7 @@
 import type { ComponentStatus, StatusTransition, UptimeBucket } from '../../domain/types.ts';
 import type { StoreLogger } from '../logger.ts';
-import type { HistoryPort } from '../ports.ts';
+import type { HistoryPort, UptimeSlots } from '../ports.ts';
+import { checkSlots, SlotRuns } from '../slot-runs.ts';
 import type { Admit } from './ops.ts';
 import type { MemorySnapshot, RawSnapshot } from './snapshot-file.ts';
 import { emptySeconds, isUptimeDay, retentionCutoff, type DaySeconds } from './uptime-days.ts';
@@ -16,6 +17,11 @@ export class MemoryHistory implements HistoryPort {
   private cutoffMemo: { newest: string; retainDays: number; cutoff: string } | null = null;
   /** Cutoff of the last full prune, so pruning runs once per new day rather than on every write. */
   private prunedBelow: string | null = null;
+  /**
+   * Slots already booked, per slot length, component and day. Not saved in the snapshot: one
+   * process books each slot once anyway (its lease is in-process); this keeps the port's promise.
+   */
+  private readonly booked = new Map<string, { day: string; runs: SlotRuns }>();
   /** component -> transitions sorted by `at`, at most one per instant. */
   private readonly transitions = new Map<string, StatusTransition[]>();
 
@@ -45,6 +51,19 @@ export class MemoryHistory implements HistoryPort {
     const bucket = days.get(day) ?? emptySeconds();
     bucket[status] += seconds;
     days.set(day, bucket);
+  }
+
+  async bookUptime(component: string, day: string, status: ComponentStatus, slots: UptimeSlots, retainDays: number): Promise<void> {
+    checkSlots(slots);
+    if (!isUptimeDay(day)) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
+    const key = `${slots.seconds}\u0000${component}\u0000${day}`;
+    let entry = this.booked.get(key);
+    if (!entry) {
+      entry = { day, runs: new SlotRuns() };
+      this.booked.set(key, entry);
+    }
+    const fresh = entry.runs.add(slots.from, slots.to);
+    if (fresh > 0) await this.addUptime(component, day, status, fresh * slots.seconds, retainDays);
   }
 
   async getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]> {
@@ -120,6 +139,7 @@ export class MemoryHistory implements HistoryPort {
       for (const day of days.keys()) if (day < cutoff) days.delete(day);
       if (days.size === 0) this.uptime.delete(component);
     }
+    for (const [key, { day }] of this.booked) if (day < cutoff) this.booked.delete(key);
   }
 }
 

@@ -29,7 +29,7 @@ export interface GuardOptions {
 }
 
 /** Pipeline writes that may be deferred during an outage and written back later. */
-const DEFERRABLE = new Set(['appendResult', 'recordRun', 'setProbeState', 'setComponentStates', 'addTransitions', 'addUptime']);
+const DEFERRABLE = new Set(['appendResult', 'recordRun', 'setProbeState', 'setComponentStates', 'addTransitions', 'addUptime', 'bookUptime']);
 /** Reads the pipeline and the snapshot may serve from the last known copy during an outage. */
 const MIRRORED = new Set(['getProbeStates', 'getProbeStatesOf', 'getProbeState', 'getComponentStates', 'getComponentStatesOf', 'getWindows', 'getOverrides', 'getIncidents', 'recentResults']);
 /** Raw commands (rate-limit counters) are best-effort: they get the check's short budget, not the command timeout. */

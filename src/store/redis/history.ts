@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { COMPONENT_STATUSES } from '../../domain/types.ts';
 import type { ComponentStatus, StatusTransition, UptimeBucket } from '../../domain/types.ts';
-import type { HistoryPort } from '../ports.ts';
+import type { HistoryPort, UptimeSlots } from '../ports.ts';
+import { checkSlots } from '../slot-runs.ts';
 import { execChecked, type RedisContext } from './context.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,6 +19,28 @@ redis.call('HINCRBYFLOAT', KEYS[1], ARGV[1], tostring(-n))
 redis.call('HINCRBYFLOAT', KEYS[1], ARGV[2], tostring(n))
 return tostring(n)`;
 
+/**
+ * How long a day's record of booked slots outlives the day: a write-back held longer than this
+ * (an outage of more than two days) is booked without the check. The bitmaps are small (1 KB per
+ * component and day at 10-second ticks) but 90 days of them would dwarf the buckets themselves.
+ */
+const SLOT_MEMORY_DAYS = 2;
+
+/**
+ * Marks slots ARGV[2]..ARGV[3] booked in bitmap KEYS[2] and adds ARGV[4] seconds to status ARGV[1]
+ * of bucket KEYS[1] for each slot that was not marked before; both keys expire at ARGV[5] / ARGV[6].
+ * One script, so two replicas booking the same slot at once cannot both count it.
+ */
+const BOOK_SLOTS = `local n = 0
+for i = tonumber(ARGV[2]), tonumber(ARGV[3]) do
+  if redis.call('SETBIT', KEYS[2], i, 1) == 0 then n = n + 1 end
+end
+redis.call('EXPIREAT', KEYS[2], ARGV[6])
+if n == 0 then return 0 end
+redis.call('HINCRBYFLOAT', KEYS[1], ARGV[1], tostring(n * tonumber(ARGV[4])))
+redis.call('EXPIREAT', KEYS[1], ARGV[5])
+return n`;
+
 /** Daily uptime buckets (a HASH per component and day, expiring) and transition history (a ZSET per component) on Redis. */
 export class RedisHistory implements HistoryPort {
   constructor(private readonly ctx: RedisContext) {}
@@ -28,6 +51,15 @@ export class RedisHistory implements HistoryPort {
     const expireAt = Math.floor(start.plus({ days: retainDays + 1 }).toSeconds());
     const key = this.ctx.keys.uptime(component, day);
     await this.ctx.redis.multi().hincrbyfloat(key, status, seconds).expireat(key, expireAt).exec();
+  }
+
+  async bookUptime(component: string, day: string, status: ComponentStatus, slots: UptimeSlots, retainDays: number): Promise<void> {
+    checkSlots(slots);
+    const start = parseDay(day);
+    const expireAt = Math.floor(start.plus({ days: retainDays + 1 }).toSeconds());
+    const slotsExpireAt = Math.min(expireAt, Math.floor(start.plus({ days: SLOT_MEMORY_DAYS + 1 }).toSeconds()));
+    const keys = [this.ctx.keys.uptime(component, day), this.ctx.keys.uptimeSlots(component, day, slots.seconds)];
+    await this.ctx.redis.eval(BOOK_SLOTS, 2, ...keys, status, String(slots.from), String(slots.to), String(slots.seconds), String(expireAt), String(slotsExpireAt));
   }
 
   async getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]> {

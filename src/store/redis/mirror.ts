@@ -1,7 +1,7 @@
 import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../../domain/types.ts';
 import type { Incident } from '../../domain/incidents.ts';
 import type { Override } from '../../domain/overrides.ts';
-import type { Store } from '../ports.ts';
+import type { Store, UptimeSlots } from '../ports.ts';
 
 interface VerifiedCopy {
   probeStates: Map<string, ProbeState>;
@@ -25,6 +25,11 @@ export class StoreMirror {
   private readonly results: { result: ProbeResult; keep: number }[] = [];
   private readonly transitions: { transition: StatusTransition; retainDays: number }[] = [];
   private readonly uptime = new Map<string, { component: string; day: string; status: ComponentStatus; seconds: number; retainDays: number }>();
+  /**
+   * Slots booked during the outage, as runs of consecutive slots per component and day. Written
+   * back slot by slot through bookUptime, so a slot another replica also booked counts once.
+   */
+  private readonly slots = new Map<string, { component: string; day: string; retainDays: number; runs: { status: ComponentStatus; slots: UptimeSlots }[] }>();
   private readonly dirtyProbes = new Set<string>();
   private readonly dirtyComponents = new Set<string>();
   /** The copy as of the latest check that found the store intact (what an emptied store is re-seeded from). */
@@ -114,6 +119,19 @@ export class StoreMirror {
         this.uptime.set(key, { component, day, status, seconds: (prev?.seconds ?? 0) + seconds, retainDays });
         break;
       }
+      case 'bookUptime': {
+        const [component, day, status, slots, retainDays] = args as [string, string, ComponentStatus, UptimeSlots, number];
+        const key = `${component}\u0000${day}`;
+        const entry = this.slots.get(key) ?? { component, day, retainDays, runs: [] };
+        this.slots.set(key, entry);
+        const last = entry.runs.at(-1);
+        // The next tick of the same status extends the run; anything else starts a new one (overlaps are settled by the store).
+        if (last && last.status === status && last.slots.seconds === slots.seconds && slots.from >= last.slots.from && slots.from <= last.slots.to + 1) {
+          last.slots = { ...last.slots, to: Math.max(last.slots.to, slots.to) };
+        } else entry.runs.push({ status, slots: { ...slots } });
+        entry.retainDays = retainDays;
+        break;
+      }
     }
   }
 
@@ -164,6 +182,15 @@ export class StoreMirror {
     for (const [key, u] of [...this.uptime]) {
       await store.addUptime(u.component, u.day, u.status, u.seconds, u.retainDays);
       this.uptime.delete(key);
+    }
+    // Run by run, each leaving the buffer once written: a retry after a failure books nothing twice.
+    for (const [key, entry] of this.slots) {
+      while (entry.runs.length > 0) {
+        const run = entry.runs[0]!;
+        await store.bookUptime(entry.component, entry.day, run.status, run.slots, entry.retainDays);
+        entry.runs.shift();
+      }
+      this.slots.delete(key);
     }
     if (this.dirtyProbes.size > 0) {
       const stored = await store.getProbeStates();

@@ -42,6 +42,41 @@ export function historyContract(fixture: () => StoreFixture): void {
       expect(days).toEqual([dayFromToday(-2), dayFromToday(0)]);
     });
 
+    it('when two replicas book overlapping slots of one day, then each slot counts once and its first booking decides the status', async () => {
+      const day = dayFromToday(0);
+      const peer = await f.makePeer();
+      await f.stores.history.bookUptime('ikp', day, 'operational', { seconds: 10, from: 10, to: 12 }, 90);
+      await peer.history.bookUptime('ikp', day, 'outage', { seconds: 10, from: 11, to: 14 }, 90);
+      // A write-back retried after a lost reply books nothing again.
+      await f.stores.history.bookUptime('ikp', day, 'operational', { seconds: 10, from: 10, to: 10 }, 90);
+      await peer.history.bookUptime('ikp', day, 'outage', { seconds: 10, from: 13, to: 14 }, 90);
+      expect(await f.stores.history.getUptime('ikp', day, day)).toEqual([{ day, seconds: seconds({ operational: 30, outage: 20 }) }]);
+    });
+
+    it('when the same slot is booked for two components or two days, then each keeps its own booking', async () => {
+      const [d1, d2] = [dayFromToday(-1), dayFromToday(0)];
+      for (const [component, day] of [['ikp', d1], ['ikp', d2], ['mojeid', d2]] as const) {
+        await f.stores.history.bookUptime(component, day, 'operational', { seconds: 15, from: 7, to: 7 }, 90);
+      }
+      expect(await f.stores.history.getUptime('ikp', d1!, d2!)).toEqual([
+        { day: d1, seconds: seconds({ operational: 15 }) },
+        { day: d2, seconds: seconds({ operational: 15 }) },
+      ]);
+      expect(await f.stores.history.getUptime('mojeid', d2!, d2!)).toEqual([{ day: d2, seconds: seconds({ operational: 15 }) }]);
+    });
+
+    it.each([
+      { name: 'from after to', slots: { seconds: 10, from: 5, to: 4 } },
+      { name: 'a negative slot', slots: { seconds: 10, from: -1, to: 0 } },
+      { name: 'a slot past the longest day', slots: { seconds: 10, from: 0, to: 9_000 } },
+      { name: 'a fractional slot', slots: { seconds: 10, from: 0.5, to: 1 } },
+      { name: 'zero-second slots', slots: { seconds: 0, from: 0, to: 1 } },
+    ])('when slots have $name, then bookUptime rejects with a RangeError and books nothing', async ({ slots }) => {
+      const day = dayFromToday(0);
+      await expect(f.stores.history.bookUptime('ikp', day, 'operational', slots, 90)).rejects.toBeInstanceOf(RangeError);
+      expect(await f.stores.history.getUptime('ikp', day, day)).toEqual([]);
+    });
+
     it('when the day is not YYYY-MM-DD, then addUptime rejects with a RangeError', async () => {
       await expect(f.stores.history.addUptime('ikp', '2025-13-45', 'operational', 1, 5)).rejects.toBeInstanceOf(RangeError);
     });
