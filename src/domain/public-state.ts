@@ -16,6 +16,23 @@ export const CONFIDENCES = ['measured', 'announced', 'operator', 'stale', 'unkno
  */
 export type Confidence = (typeof CONFIDENCES)[number];
 
+/**
+ * What a status means to a patient, each with its own words (DESIGN.md §3). The status says how
+ * bad; the meaning says what kind of trouble, so "wolniej" is said for measured slowness alone.
+ * - `works`: checked and fine;
+ * - `slow`: measured latency over the threshold, logins still go through;
+ * - `partial`: some methods or functions fail while others work (a hop that other journeys pass,
+ *   a minor incident, an official notice of trouble that our checks do not see);
+ * - `unverified`: we cannot check it (a WAF blocked the check, the page changed): "nie możemy sprawdzić";
+ * - `maintenance`, `outage`: as the status says;
+ * - `unknown`: no data, stale data or a blind monitor.
+ */
+export const MEANINGS = ['works', 'slow', 'partial', 'unverified', 'maintenance', 'outage', 'unknown'] as const;
+export type Meaning = (typeof MEANINGS)[number];
+
+/** Reasons that mean the check could not be made, not that the target failed. */
+export const UNVERIFIED_REASONS: readonly string[] = ['blocked', 'page_changed'];
+
 /** Reasons only the public state adds on top of the engine's. */
 export type PublicReason = ComponentReason | 'incident';
 
@@ -64,6 +81,8 @@ export type Behind =
 export interface PublicComponent {
   id: string;
   status: ComponentStatus;
+  /** What the status means to a patient; faces choose their words by it. */
+  meaning: Meaning;
   /** Epoch ms when this status began (a window's own start for maintenance), null when unknown. */
   since: number | null;
   /** Epoch ms when it is announced to end (window end, override expiry), else null. */
@@ -93,6 +112,11 @@ export interface PublicLogin {
   works: boolean | null;
   /** Worst public status on the path. */
   status: ComponentStatus;
+  /**
+   * The row in words: `works`/`slow` when it works, `outage`/`maintenance` when it does not,
+   * `unverified`/`unknown` when we cannot tell (unverified: some hop could not be checked).
+   */
+  meaning: Meaning;
   /** Component to blame when `works` is false (a root cause when there is one). */
   blockedBy: string | null;
   /** Status of `blockedBy`. */
@@ -108,8 +132,12 @@ export interface PublicLogin {
   alternatives: string[] | null;
 }
 
-/** Which headline applies, most serious first. */
-export type BannerKind = 'blind' | 'outage' | 'maintenance' | 'incident' | 'degraded' | 'partial' | 'ok';
+/**
+ * Which headline applies, most serious first. `ok` is the only one that says all works; `unverified`
+ * and `unknown` say which parts we cannot speak for, `blind` that we cannot speak at all.
+ */
+export const BANNER_KINDS = ['blind', 'incident', 'outage', 'maintenance', 'partial', 'slow', 'unverified', 'unknown', 'ok'] as const;
+export type BannerKind = (typeof BANNER_KINDS)[number];
 
 /** The whole public state at one instant. */
 export interface PublicState {

@@ -4,6 +4,7 @@ import type {
   BannerKind,
   Confidence,
   Indicator,
+  Meaning,
   PublicComponent,
   PublicIncidentInput,
   PublicLogin,
@@ -12,7 +13,7 @@ import type {
   PublicState,
   PublicWindowInput,
 } from '../domain/public-state.ts';
-import { INDICATORS } from '../domain/public-state.ts';
+import { INDICATORS, UNVERIFIED_REASONS } from '../domain/public-state.ts';
 import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus } from '../domain/types.ts';
 import { loginMatrix } from './login-matrix.ts';
 import { OPEN_ENDED_MAX_MS } from './overlays.ts';
@@ -64,7 +65,8 @@ function draftFor(id: string, s: ComponentState | undefined, input: PublicStateI
   const { now } = input;
   const since = s && s.since > 0 ? s.since : null;
   const override = input.overrides.find((o) => o.component === id && o.expiresAt > now);
-  if (override) return { status: override.status, reason: 'override', confidence: 'operator', since, until: override.expiresAt, behind: { kind: 'override', until: override.expiresAt } };
+  // The operator chose how long the override lasts, not when the trouble ends: no public end ("do odwołania").
+  if (override) return { status: override.status, reason: 'override', confidence: 'operator', since, until: null, behind: { kind: 'override', until: override.expiresAt } };
   if (s?.reason === 'override') return { status: s.status, reason: 'override', confidence: 'operator', since, until: null, behind: null };
   // The window's own times, not when the engine noticed it (a 4:00–6:00 window is shown as 4:00–6:00).
   const maintenance = input.windows.filter((w) => w.kind === 'maintenance' && w.components.includes(id) && activeAt(w, now)).sort((a, b) => a.start - b.start)[0];
@@ -83,6 +85,27 @@ function draftFor(id: string, s: ComponentState | undefined, input: PublicStateI
   return { status: s.status, reason: s.reason, confidence: 'measured', since, until: null, behind: null };
 }
 
+/**
+ * The engine's status and reason as the public is told them: the meaning decides the words, and
+ * the status is brought in line with it so no face can say more than the meaning. A blocked or
+ * changed check is "we cannot check" (status unknown), never slowness; a certificate that expires
+ * soon does not stop anyone logging in.
+ */
+export function publicMeaning(status: ComponentStatus, reason: PublicReason): { status: ComponentStatus; meaning: Meaning } {
+  if (UNVERIFIED_REASONS.includes(reason) && status !== 'outage' && status !== 'maintenance') return { status: 'unknown', meaning: 'unverified' };
+  switch (status) {
+    case 'operational':
+      return { status, meaning: 'works' };
+    case 'degraded':
+      if (reason === 'tls_expiring') return { status: 'operational', meaning: 'works' };
+      return { status, meaning: reason === 'slow' ? 'slow' : 'partial' };
+    case 'unknown':
+      return { status, meaning: 'unknown' };
+    default:
+      return { status, meaning: status };
+  }
+}
+
 /** An open incident naming the component makes it look at least as bad as the incident's impact says. */
 function withIncidents(id: string, d: Draft, incidents: PublicIncidentInput[]): Draft {
   let out = d;
@@ -96,14 +119,28 @@ function withIncidents(id: string, d: Draft, incidents: PublicIncidentInput[]): 
   return out;
 }
 
-function bannerKind(blind: boolean, statuses: ComponentStatus[], openIncidents: number): BannerKind {
+// Most serious first: the headline names the worst meaning any component has.
+const BANNER_BY_MEANING: [Meaning, BannerKind][] = [
+  ['outage', 'outage'],
+  ['maintenance', 'maintenance'],
+  ['partial', 'partial'],
+  ['slow', 'slow'],
+  ['unverified', 'unverified'],
+  ['unknown', 'unknown'],
+];
+
+function bannerKind(blind: boolean, meanings: Meaning[], openIncidents: number): BannerKind {
   if (blind) return 'blind';
   if (openIncidents > 0) return 'incident';
-  if (statuses.includes('outage')) return 'outage';
-  if (statuses.includes('maintenance')) return 'maintenance';
-  if (statuses.includes('degraded')) return 'degraded';
-  if (statuses.includes('unknown')) return 'partial';
-  return 'ok';
+  return BANNER_BY_MEANING.find(([m]) => meanings.includes(m))?.[1] ?? 'ok';
+}
+
+/** A login row in words: whether it works, and if we cannot tell, whether a hop could not be checked. */
+function rowMeaning(works: boolean | null, path: string[], byId: Map<string, PublicComponent>, blockerStatus: ComponentStatus | null): Meaning {
+  const on = path.map((id) => byId.get(id)?.meaning ?? 'unknown');
+  if (works === true) return on.includes('slow') ? 'slow' : 'works';
+  if (works === false) return blockerStatus === 'maintenance' ? 'maintenance' : 'outage';
+  return on.includes('unverified') ? 'unverified' : 'unknown';
 }
 
 function worstIndicator(list: Indicator[]): Indicator {
@@ -128,6 +165,7 @@ function logins(input: PublicStateInput, byId: Map<string, PublicComponent>, can
       path: r.path,
       works: r.works,
       status: r.status,
+      meaning: rowMeaning(r.works, r.path, byId, blocker?.status ?? null),
       blockedBy: r.blockedBy,
       blockedStatus: blocker?.status ?? null,
       until: blocker?.until ?? null,
@@ -166,11 +204,16 @@ export function publicState(input: PublicStateInput): PublicState {
   const open = input.incidents.filter((i) => i.open).sort((a, b) => b.createdAt - a.createdAt);
   const drafts = input.components.map((c) => {
     const s = input.states.get(c.id);
-    return { id: c.id, s, d: withIncidents(c.id, draftFor(c.id, s, input, guardBlind, stale), open) };
+    // Before the first result the guard has nothing to judge either: "no results yet", not "lost connectivity".
+    const d = withIncidents(c.id, draftFor(c.id, s, input, guardBlind && dataAsOf !== null, stale), open);
+    const { status, meaning } = publicMeaning(d.status, d.reason);
+    // `measured`: the engine's own verdict stands, so its root cause and failing hop are evidence.
+    const measured = d.confidence === 'measured' && s?.status === d.status;
+    return { id: c.id, s, d: { ...d, status }, meaning, measured };
   });
   const statuses = new Map(drafts.map((x) => [x.id, x.d.status] as const));
   const deps = new Map(input.components.map((c) => [c.id, c.dependsOn] as const));
-  const components = drafts.map(({ id, s, d }): PublicComponent => {
+  const components = drafts.map(({ id, s, d, meaning, measured }): PublicComponent => {
     const lastCheckedAt = s?.lastCheckedAt ?? null;
     const upcoming = input.windows
       .filter((w) => w.state === 'announced' && w.components.includes(id) && w.start > now)
@@ -178,18 +221,19 @@ export function publicState(input: PublicStateInput): PublicState {
     return {
       id,
       status: d.status,
+      meaning,
       since: d.since,
       until: d.until,
       reason: d.reason,
       // The graph names a failing dependency; failing that, a journey's measured verdict names the hop it stopped at (which may only be degraded).
-      rootCause: findRootCause(id, statuses, deps) ?? (d.confidence === 'measured' && s?.status === d.status ? (s.rootCause ?? null) : null),
+      rootCause: findRootCause(id, statuses, deps) ?? (measured ? (s?.rootCause ?? null) : null),
       confidence: d.confidence,
       lastCheckedAt,
       fresh: !blind && lastCheckedAt !== null && now - lastCheckedAt <= input.freshForMs(id),
       behind: d.behind,
       upcoming: upcoming ? windowBehind(upcoming, now) : null,
       // The failing hop is measured evidence only while the measured status stands.
-      ...(s?.journeyStep && d.confidence === 'measured' && d.status === s.status ? { journeyStep: s.journeyStep } : {}),
+      ...(s?.journeyStep && measured ? { journeyStep: s.journeyStep } : {}),
     };
   });
   const counts = Object.fromEntries(COMPONENT_STATUSES.map((s) => [s, 0])) as Record<ComponentStatus, number>;
@@ -209,7 +253,7 @@ export function publicState(input: PublicStateInput): PublicState {
     blind,
     stale,
     overall: { status: overallStatus, indicator, counts },
-    banner: bannerKind(blind, components.map((c) => c.status), open.length),
+    banner: bannerKind(blind, components.map((c) => c.meaning), open.length),
     components,
     logins: logins(input, byId, blind),
     openIncidents: open.map((i) => i.id),

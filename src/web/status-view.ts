@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { freshness, publicState } from '../engine/index.ts';
 import type { Config } from '../config/schema.ts';
-import type { Confidence, PublicLogin, PublicReason, PublicState } from '../domain/public-state.ts';
+import type { Confidence, Meaning, PublicLogin, PublicReason, PublicState } from '../domain/public-state.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { IncidentView } from './page/incident-view.ts';
@@ -14,8 +14,10 @@ export interface ComponentView {
   name: { pl: string; en: string };
   homepage: string | null;
   status: ComponentStatus;
+  /** What the status means to a patient (slow, partial, unverified, …): faces choose their words by it. */
+  meaning: Meaning;
   since: string | null;
-  /** Announced end of the current status (window end, override expiry), ISO. */
+  /** Announced end of the current status (a window's or notice's end; never an override's expiry), ISO. */
   until: string | null;
   lastCheckedAt: string | null;
   reason: PublicReason;
@@ -28,7 +30,7 @@ export interface ComponentView {
   incidentId: string | null;
   dependsOn: string[];
   /** The journey step that decided a non-operational status, with its configured name (null when unnamed). */
-  journeyStep?: { probe: string; step: string; name: { pl: string; en: string } | null } | null;
+  journeyStep?: { probe: string; step: string; name: { pl: string; en: string } | null; journeyOf: string | null } | null;
 }
 
 /** One login row as the read API shows it: the public row with `until` as ISO text and without the blocker's status. */
@@ -106,6 +108,7 @@ export function buildStatusView(
         name: c.name,
         homepage: c.homepage ?? null,
         status: s.status,
+        meaning: s.meaning,
         since: iso(s.since),
         until: iso(s.until),
         lastCheckedAt: iso(s.lastCheckedAt),
@@ -116,10 +119,12 @@ export function buildStatusView(
         windowId: s.behind?.kind === 'window' ? s.behind.id : null,
         incidentId: s.behind?.kind === 'incident' ? s.behind.id : null,
         dependsOn: c.dependsOn,
-        journeyStep: s.journeyStep ? { ...s.journeyStep, name: stepName(config, s.journeyStep.probe, s.journeyStep.step) } : null,
+        journeyStep: s.journeyStep
+          ? { ...s.journeyStep, name: stepName(config, s.journeyStep.probe, s.journeyStep.step), journeyOf: config.probes.find((x) => x.id === s.journeyStep?.probe)?.component ?? null }
+          : null,
       };
     }),
-    loginMethods: p.logins.map((l) => ({ id: l.id, method: l.method, bank: l.bank, path: l.path, works: l.works, status: l.status, blockedBy: l.blockedBy, until: iso(l.until), unknownOn: l.unknownOn, alternatives: l.alternatives })),
+    loginMethods: p.logins.map((l) => ({ id: l.id, method: l.method, bank: l.bank, path: l.path, works: l.works, status: l.status, meaning: l.meaning, blockedBy: l.blockedBy, until: iso(l.until), unknownOn: l.unknownOn, alternatives: l.alternatives })),
     maintenance: currentWindows(windows, now, config.notices.showPending),
     // Unconfirmed suggestions are not public unless the operator chose to show them.
     windows: [...windows]

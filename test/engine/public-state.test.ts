@@ -28,14 +28,14 @@ describe('publicState', () => {
   const cases: [string, () => ReturnType<typeof run>, BannerKind, ComponentStatus, Record<string, [ComponentStatus, Confidence]>][] = [
     ['everything is measured fine', () => run(), 'ok', 'operational', { ikp: ['operational', 'measured'] }],
     ['PZ is down', () => run({ 'profil-zaufany': ['outage'] }), 'outage', 'outage', { 'profil-zaufany': ['outage', 'measured'], 'bank:pko-bp': ['operational', 'measured'] }],
-    ['PZ is slow', () => run({ 'profil-zaufany': ['degraded', 'slow'] }), 'degraded', 'degraded', { 'profil-zaufany': ['degraded', 'measured'] }],
+    ['PZ is slow', () => run({ 'profil-zaufany': ['degraded', 'slow'] }), 'slow', 'degraded', { 'profil-zaufany': ['degraded', 'measured'] }],
     ['an IKP window is in force', () => run({ ikp: ['outage'] }, { windows: [ikpWindow] }), 'maintenance', 'maintenance', { ikp: ['maintenance', 'announced'] }],
     ['an open major incident names a working bank', () => run({}, { incidents: [major] }), 'incident', 'outage', { 'bank:pko-bp': ['outage', 'operator'] }],
     ['the blind guard fired', () => run(Object.fromEntries(config.components.map((c) => [c.id, ['unknown', 'monitor_offline']]))), 'blind', 'unknown', { ikp: ['unknown', 'unknown'] }],
     ['every check is ten minutes old', () => run({}, { checkedAgo: 10 * MIN }), 'blind', 'unknown', { ikp: ['unknown', 'stale'] }],
     ['data is old but a window is announced', () => run({}, { checkedAgo: 10 * MIN, windows: [ikpWindow] }), 'blind', 'maintenance', { ikp: ['maintenance', 'announced'], mojeid: ['unknown', 'stale'] }],
     ['an operator forces mojeID down', () => run({}, { overrides: [{ component: 'mojeid', status: 'outage', expiresAt: NOW + 30 * MIN }] }), 'outage', 'outage', { mojeid: ['outage', 'operator'] }],
-    ['one bank has no data yet', () => run({ 'bank:sgb': ['unknown', 'no_data'] }), 'partial', 'unknown', { 'bank:sgb': ['unknown', 'unknown'] }],
+    ['one bank has no data yet', () => run({ 'bank:sgb': ['unknown', 'no_data'] }), 'unknown', 'unknown', { 'bank:sgb': ['unknown', 'unknown'] }],
   ];
 
   it.each(cases)('when %s, then banner, overall and components say it once', (_what, make, banner, overall, components) => {
@@ -46,6 +46,52 @@ describe('publicState', () => {
       expect(p.components.find((c) => c.id === id)).toMatchObject({ status, confidence });
     }
     if (banner !== 'ok') expect(p.overall.indicator).not.toBe('none');
+  });
+
+  // Issue 20 item 1: "degraded" is not always slow; each meaning has its own words and headline.
+  const meanings: [string, () => ReturnType<typeof run>, string, ComponentStatus, string, BannerKind][] = [
+    ['PZ is measured slow', () => run({ 'profil-zaufany': ['degraded', 'slow'] }), 'profil-zaufany', 'degraded', 'slow', 'slow'],
+    ['the chooser lost the PZ tile while other journeys pass it', () => run({ 'login-gov': ['degraded', 'journey_step_failed'] }), 'login-gov', 'degraded', 'partial', 'partial'],
+    ['the PZ form changed', () => run({ 'profil-zaufany': ['degraded', 'page_changed'] }), 'profil-zaufany', 'unknown', 'unverified', 'unverified'],
+    ['a WAF blocked the PZ check', () => run({ 'profil-zaufany': ['unknown', 'blocked'] }), 'profil-zaufany', 'unknown', 'unverified', 'unverified'],
+    ['an official notice reports trouble our checks do not see', () => run({ mojeid: ['degraded', 'outage_notice'] }), 'mojeid', 'degraded', 'partial', 'partial'],
+    ['a certificate expires soon', () => run({ ikp: ['degraded', 'tls_expiring'] }), 'ikp', 'operational', 'works', 'ok'],
+    ['a bank has no data', () => run({ 'bank:sgb': ['unknown', 'no_data'] }), 'bank:sgb', 'unknown', 'unknown', 'unknown'],
+  ];
+
+  it.each(meanings)('when %s, then its status, meaning and the headline agree', (_what, make, id, status, meaning, banner) => {
+    const p = make();
+    expect(p.components.find((c) => c.id === id)).toMatchObject({ status, meaning });
+    expect(p.banner).toBe(banner);
+    if (meaning !== 'slow') expect(p.logins.filter((l) => l.meaning === 'slow')).toEqual([]);
+  });
+
+  it('when a minor incident names a working service, then it is partial, never slow', () => {
+    const p = run({}, { incidents: [{ ...major, impact: 'minor' }] });
+    expect(p.components.find((c) => c.id === 'bank:pko-bp')).toMatchObject({ status: 'degraded', meaning: 'partial' });
+    expect(p.logins.some((l) => l.meaning === 'slow')).toBe(false);
+  });
+
+  it('when every check of PZ is blocked, then its login rows are unverified and the headline never says all works', () => {
+    const p = run({ 'profil-zaufany': ['unknown', 'blocked'] });
+    const rows = p.logins.filter((l) => l.path.includes('profil-zaufany'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatchObject({ works: null, meaning: 'unverified' });
+    expect(p.banner).not.toBe('ok');
+    expect(p.overall.status).not.toBe('operational');
+  });
+
+  it('when an operator override is in force, then no public end is claimed (the override lasts until withdrawn)', () => {
+    const p = run({}, { overrides: [{ component: 'mojeid', status: 'outage', expiresAt: NOW + 30 * MIN }] });
+    expect(p.components.find((c) => c.id === 'mojeid')).toMatchObject({ status: 'outage', until: null });
+    expect(p.logins.filter((l) => l.blockedBy === 'mojeid').every((l) => l.until === null)).toBe(true);
+  });
+
+  it('when nothing was ever checked, then components say "no data", never that the monitor lost connectivity', () => {
+    const states = new Map<string, ComponentState>(config.components.map((c) => [c.id, { id: c.id, status: 'unknown', reason: 'monitor_offline', since: NOW, lastCheckedAt: null, rootCause: null }]));
+    const p = publicState({ now: NOW, components: config.components, loginMethods: config.loginMethods, states, windows: [], incidents: [], overrides: [], ...fresh });
+    expect(p.banner).toBe('blind');
+    expect(p.components.every((c) => c.reason === 'no_data')).toBe(true);
   });
 
   it('when maintenance is noticed late, then since and until are the window\u2019s own start and end', () => {

@@ -1,4 +1,4 @@
-import type { BannerKind } from '../../domain/public-state.ts';
+import type { BannerKind, Meaning } from '../../domain/public-state.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
 import type { TimeFormat } from '../i18n/format.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
@@ -23,10 +23,20 @@ const ICON: Record<Exclude<BannerKind, 'incident'>, ComponentStatus> = {
   blind: 'unknown',
   outage: 'outage',
   maintenance: 'maintenance',
-  degraded: 'degraded',
-  partial: 'unknown',
+  partial: 'degraded',
+  slow: 'degraded',
+  unverified: 'unknown',
+  unknown: 'unknown',
   ok: 'operational',
 };
+
+// One line per kind of lesser trouble, each with its own words ("wolniej" for measured slowness alone).
+const LESSER: [Meaning, 'banner.partial.text' | 'banner.slow.text' | 'banner.unverified.text' | 'banner.unknown.text'][] = [
+  ['partial', 'banner.partial.text'],
+  ['slow', 'banner.slow.text'],
+  ['unverified', 'banner.unverified.text'],
+  ['unknown', 'banner.unknown.text'],
+];
 
 /**
  * Formats the headline of the public state (the kind is decided there, never here). Only `ok`
@@ -43,7 +53,6 @@ export function bannerModel(view: StatusView, names: Map<string, string>, lang: 
   for (const i of open) {
     lines.push(t('banner.incident.line', { impact: t(`incident.impact.${i.impact}`), title: incidentTitle(i, lang), list: nameList(i.components, names) }));
   }
-  const ids = (status: ComponentStatus): string[] => p.components.filter((c) => c.status === status).map((c) => c.id);
   const down = p.components.filter((c) => c.status === 'outage' && c.reason !== 'incident');
   if (down.length > 0) {
     const since = Math.min(...down.map((c) => c.since ?? p.at));
@@ -59,17 +68,24 @@ export function bannerModel(view: StatusView, names: Map<string, string>, lang: 
     windows.set(key, w);
   }
   for (const w of windows.values()) lines.push(t('banner.maintenance.line', { list: nameList(w.ids, names), range: fmt.range(w.start, w.end) }));
-  const slow = p.components.filter((c) => c.status === 'degraded' && c.reason !== 'incident').map((c) => c.id);
-  if (slow.length > 0) lines.push(t('banner.degraded.text', { list: nameList(slow, names) }));
-  if (!p.blind && ids('unknown').length > 0) lines.push(t('banner.partial.text', { list: nameList(ids('unknown'), names) }));
+  // An incident's own line already names its components; a blind monitor's components are all "we don't know".
+  for (const [meaning, key] of LESSER) {
+    const list = p.components.filter((c) => c.meaning === meaning && c.reason !== 'incident').map((c) => c.id);
+    if (list.length > 0 && !p.blind) lines.push(t(key, { list: nameList(list, names) }));
+  }
   if (p.banner === 'ok') lines.push(t('banner.ok.text'));
+  // "Jak zalogować się inaczej" only while some other way is known to work.
+  const noOther = (p.banner === 'outage' || p.banner === 'maintenance') && !p.logins.some((l) => l.works === true);
   return {
     kind: p.banner,
     icon,
     title: t(`banner.${p.banner}.title`),
     lines,
-    you: t(`banner.${p.banner}.you`),
-    // A blind monitor's latest runs cannot be trusted, so it never says when it "checked".
-    lastCheck: p.dataAsOf === null ? t('banner.neverChecked') : p.blind && !p.stale ? t('banner.blindCheck') : t('banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
+    you: noOther ? t(p.banner === 'outage' ? 'banner.outage.youNoOther' : 'banner.maintenance.youNoOther') : t(`banner.${p.banner}.you`),
+    // A blind monitor still says when it last ran a check, and that those runs prove nothing yet.
+    lastCheck:
+      p.dataAsOf === null
+        ? t('banner.neverChecked')
+        : t(p.blind && !p.stale ? 'banner.blindCheck' : 'banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
   };
 }

@@ -35,8 +35,9 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     anchor: anchorId('c', c.id),
     name: names.get(c.id) ?? c.id,
     kind: c.kind,
-    status: c.status,
-    statusText: t(`status.${c.status}`),
+    // Amber, not green, while logging in through it fails elsewhere (the words say the bank itself works).
+    status: loginBlocked(c) ? 'degraded' : c.status,
+    statusText: statusText(c, t),
     since: sinceText(c, t, fmt),
     checked: checkedText(c, t, fmt),
     reason: c.status === 'operational' && c.reason === 'ok' ? null : reasonText(c.reason, t),
@@ -44,6 +45,19 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     step: stepText(c, t),
     homepage: safeHttpUrl(c.homepage),
   }));
+}
+
+/**
+ * The status word by the public meaning. A working bank or service that logins through it cannot
+ * use (its root cause is down) says what works, so no green "Działa" stands next to "nie działa".
+ */
+function statusText(c: ComponentView, t: Translate): string {
+  if (loginBlocked(c)) return t(c.kind === 'bank' ? 'meaning.bankWorksLoginBlocked' : 'meaning.serviceWorksLoginBlocked');
+  return t(`meaning.${c.meaning}`);
+}
+
+function loginBlocked(c: ComponentView): boolean {
+  return c.meaning === 'works' && c.rootCause !== null && c.rootCause !== c.id;
 }
 
 /** A window's own times when one is behind the status, else since when. */

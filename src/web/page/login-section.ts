@@ -56,39 +56,52 @@ export function loginSection(input: LoginSectionInput): LoginGroup[] {
 function groupLine(input: LoginSectionInput, id: string, label: string, rows: LoginView[]): LoginLine {
   const working = rows.filter((r) => r.works === true);
   const broken = rows.filter((r) => r.works === false).length;
-  const slow = working.some((r) => r.status === 'degraded');
-  const [status, key]: [ComponentStatus, 'true' | 'slow' | 'false' | 'null' | 'some'] =
+  const slow = working.some((r) => r.meaning === 'slow');
+  const [status, key]: [ComponentStatus, WorksKey] =
     working.length === rows.length
       ? slow ? ['degraded', 'slow'] : ['operational', 'true']
       : working.length > 0
         ? ['degraded', 'some']
         : broken > 0
           ? [rows.every((r) => r.works !== false || r.status === 'maintenance') ? 'maintenance' : 'outage', 'false']
-          : ['unknown', 'null'];
+          : rows.some((r) => r.meaning === 'unverified') ? ['unknown', 'unverified'] : ['unknown', 'null'];
   return { id, label, works: key === 'true' || key === 'slow' ? true : key === 'false' ? false : null, status, worksText: input.t(`login.works.${key}`), why: null };
 }
 
+type WorksKey = 'true' | 'slow' | 'false' | 'null' | 'some' | 'unverified';
+
+// The row's public meaning in words: "wolniej" only for measured slowness, "nie możemy sprawdzić" for a blocked check.
+const WORKS_KEY: Record<LoginView['meaning'], WorksKey> = {
+  works: 'true',
+  slow: 'slow',
+  partial: 'true',
+  outage: 'false',
+  maintenance: 'false',
+  unverified: 'unverified',
+  unknown: 'null',
+};
+
 function line(input: LoginSectionInput, row: LoginView, label: string): LoginLine {
   const { t } = input;
-  const slow = row.works === true && row.status === 'degraded';
-  const key = slow ? 'slow' : (String(row.works) as 'true' | 'false' | 'null');
-  const status: ComponentStatus = row.works === true ? row.status : row.works === false ? (row.status === 'maintenance' ? 'maintenance' : 'outage') : 'unknown';
-  return { id: row.id, label, works: row.works, status, worksText: t(`login.works.${key}`), why: whyText(input, row, label) };
+  const status: ComponentStatus = row.works === true ? (row.meaning === 'slow' ? 'degraded' : 'operational') : row.works === false ? (row.status === 'maintenance' ? 'maintenance' : 'outage') : 'unknown';
+  return { id: row.id, label, works: row.works, status, worksText: t(`login.works.${WORKS_KEY[row.meaning]}`), why: whyText(input, row, label) };
 }
 
 /** "Logowanie przez X nie działa, bo Y ma przerwę techniczną (do 23:00)." or what is unknown or slow. */
 function whyText(input: LoginSectionInput, row: LoginView, label: string): string | null {
   const { t, view, fmt, names } = input;
-  if (row.works === true) {
-    const slow = row.path.filter((id) => view.components.find((c) => c.id === id)?.status === 'degraded');
-    return slow.length > 0 ? t('login.slow', { list: slow.map((id) => names.get(id) ?? id).join(', ') }) : null;
-  }
+  const on = (meaning: LoginView['meaning']): string => row.path.filter((id) => view.components.find((c) => c.id === id)?.meaning === meaning).map((id) => names.get(id) ?? id).join(', ');
+  if (row.works === true) return row.meaning === 'slow' ? t('login.slow', { list: on('slow') }) : null;
   if (row.works === null) {
     if (view.public.blind) return t('login.unknownAll');
+    if (row.meaning === 'unverified') return t('login.unverified', { list: on('unverified') });
     return t('login.unknown', { list: row.unknownOn.map((id) => names.get(id) ?? id).join(', ') });
   }
-  // A journey names the hop where logging in stops, which says more than "X has an outage".
-  const blocker = view.components.find((c) => row.path.includes(c.id) && (c.status === 'outage' || c.status === 'maintenance') && c.journeyStep?.name);
+  // A journey names the hop where logging in stops, which says more than "X has an outage", but only
+  // for rows that journey walked: mBank's journey stopping at mojeID says nothing about SGB's page.
+  const blocker = view.components.find(
+    (c) => row.path.includes(c.id) && (c.status === 'outage' || c.status === 'maintenance') && c.journeyStep?.name && (c.journeyStep.journeyOf === null || row.path.includes(c.journeyStep.journeyOf)),
+  );
   const step = blocker ? stepText(blocker, t) : null;
   if (step !== null) return row.bank === null ? `${t('login.blockedMethodAtStep')} ${step}` : `${t('login.blockedAtStep', { what: label })} ${step}`;
   const cause = row.blockedBy ?? row.path[0] ?? '';

@@ -18,7 +18,7 @@ export function badgeRoutes(config: Config, cache: PreparedCache): Router {
     const body = cache.get(`badge:${id}:${lang}`, (s) => {
       const c = s.view.components.find((x) => x.id === id);
       const status = c?.status ?? 'unknown';
-      return new PreparedBody('image/svg+xml; charset=utf-8', badgeSvg(c?.name[lang] ?? id, translator(lang)(`status.${status}`), status));
+      return new PreparedBody('image/svg+xml; charset=utf-8', badgeSvg(c?.name[lang] ?? id, translator(lang)(`meaning.${c?.meaning ?? 'unknown'}`), status));
     });
     // Badges are meant to be embedded on other sites (READMEs, intranet pages).
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');

@@ -5,7 +5,7 @@ import { incidentTitle, updateBody, type IncidentView } from '../page/incident-v
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import type { PublishInput } from '../publish-input.ts';
 import { warsawIso, type WindowView } from '../window-view.ts';
-import { COMPONENT_STATUS, INDICATOR_DESCRIPTION, maintenanceStatus, type SpComponentStatus } from './mapping.ts';
+import { COMPONENT_STATUS, INDICATOR_DESCRIPTION, UNKNOWN_DESCRIPTION, maintenanceStatus, type SpComponentStatus } from './mapping.ts';
 
 /** Identity of this page in every Statuspage object. */
 export const PAGE_ID = 'ikp-status';
@@ -56,7 +56,7 @@ export function spComponents(i: SpInput): Obj[] {
     return {
       id: c.id,
       name: c.name[i.lang],
-      status: COMPONENT_STATUS[c.status],
+      status: c.meaning === 'partial' ? 'partial_outage' : COMPONENT_STATUS[c.status],
       created_at: warsawIso(Math.min(first, changed)),
       updated_at: warsawIso(changed),
       position: index + 1,
@@ -164,13 +164,17 @@ export function spMaintenance(i: SpInput, w: WindowView): Obj {
   };
 }
 
-/** Maintenance windows a Statuspage client should see: announced ones plus past withdrawn ones, never cancelled. */
+/**
+ * Maintenance windows a Statuspage client should see: announced ones plus withdrawn ones that had
+ * begun (completed), never cancelled ones nor ones withdrawn before they began: Statuspage has no
+ * cancelled status, and a cancelled maintenance is deleted there.
+ */
 export function maintenanceWindows(i: SpInput, which: 'all' | 'upcoming' | 'active'): WindowView[] {
   const only = (list: WindowView[]): WindowView[] => list.filter((w) => w.kind === 'maintenance');
   if (which === 'active') return only(i.view.maintenance.active);
   if (which === 'upcoming') return only(i.view.maintenance.upcoming);
   return only(i.view.windows)
-    .filter((w) => w.state === 'announced' || (w.state === 'withdrawn' && Date.parse(w.start) <= i.now))
+    .filter((w) => w.state === 'announced' || (w.state === 'withdrawn' && w.wasAnnounced && !w.calledOff?.beforeStart && Date.parse(w.start) <= i.now))
     .slice(0, HISTORY_LIMIT);
 }
 
@@ -178,7 +182,9 @@ export function maintenanceWindows(i: SpInput, which: 'all' | 'upcoming' | 'acti
 export function spStatus(i: SpInput): Obj {
   // The public state already weighed open incidents: the indicator is formatted, not re-derived; descriptions are Statuspage's English strings.
   const indicator = i.view.overall.indicator;
-  return { indicator, description: INDICATOR_DESCRIPTION[indicator] };
+  // Statuspage has no "unknown": its "Minor Service Outage" would claim an outage we have not seen.
+  const description = UNKNOWN_DESCRIPTION[i.view.public.banner] ?? INDICATOR_DESCRIPTION[indicator];
+  return { indicator, description };
 }
 
 /** Every Statuspage v2 body by its path under /api/v2. */

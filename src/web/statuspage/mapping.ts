@@ -1,3 +1,4 @@
+import type { BannerKind } from '../../domain/public-state.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
 import { isOpen, type IncidentImpact, type IncidentView } from '../page/incident-view.ts';
 import type { WindowView } from '../window-view.ts';
@@ -14,7 +15,8 @@ export type SpMaintenanceStatus = 'scheduled' | 'in_progress' | 'verifying' | 'c
  * Our status → Statuspage component status.
  * - `unknown` (no data, stale, monitor blind) → `degraded_performance`: Statuspage has no "unknown",
  *   and claiming `operational` would say all is well when we cannot tell.
- * - `partial_outage` is never produced: the engine does not distinguish some probes failing from all.
+ * - `partial_outage` is given to components whose public meaning is `partial` (some methods or
+ *   functions fail while others work), see spComponents.
  */
 export const COMPONENT_STATUS: Record<ComponentStatus, SpComponentStatus> = {
   operational: 'operational',
@@ -22,6 +24,16 @@ export const COMPONENT_STATUS: Record<ComponentStatus, SpComponentStatus> = {
   maintenance: 'under_maintenance',
   outage: 'major_outage',
   unknown: 'degraded_performance',
+};
+
+/**
+ * Headlines that say we cannot tell: their description says so instead of the indicator's
+ * "Minor Service Outage" (the indicator stays `minor`, never `none`, for clients that compare it).
+ */
+export const UNKNOWN_DESCRIPTION: Partial<Record<BannerKind, string>> = {
+  blind: 'Status Unknown: No Current Data',
+  unknown: 'Status Unknown for Some Services',
+  unverified: 'Some Checks Blocked: Status Unverified',
 };
 
 /** Our headline status → page indicator (before open incidents raise it). */
