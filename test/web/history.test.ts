@@ -50,8 +50,9 @@ describe('history rows', () => {
   });
 
   it('when response times are known, then the chart scales to the slowest and marks failures', () => {
-    const chart = chartModel([{ at: 1, ms: 100, ok: true }, { at: 2, ms: 400, ok: false }, { at: 3, ms: 200, ok: true }], t)!;
-    expect(chart.points).toBe('0,46 150,4 300,32');
+    const chart = chartModel([{ at: 1, ms: 100, ok: true, blind: false }, { at: 2, ms: 400, ok: false, blind: false }, { at: 3, ms: 200, ok: true, blind: false }], t)!;
+    expect(chart.lines).toEqual(['0,46 150,4 300,32']);
+    expect(chart.gaps).toEqual([]);
     expect(chart.failures).toEqual([{ x: 150, y: 4 }]);
     expect(chart.summary).toBe('Ostatnie sprawdzenia (3): średnio 233 ms, najwięcej 400 ms, nieudane: 1.');
   });
@@ -85,7 +86,7 @@ describe('HistoryLoader', () => {
     const first = await loader.load(T0);
     expect(calls.sort()).toEqual(['recent:ikp-home:30', 'uptime:ikp:past', 'uptime:ikp:today', 'uptime:pz:past', 'uptime:pz:today']);
     expect(first.uptime.ikp!.map((b) => b.day)).toEqual(['2026-01-20', '2026-01-27']);
-    expect(first.latency.ikp).toEqual([{ at: T0 - 5_000, ms: 120, ok: true }, { at: T0, ms: 5_000, ok: false }]);
+    expect(first.latency.ikp).toEqual([{ at: T0 - 5_000, ms: 120, ok: true, blind: false }, { at: T0, ms: 5_000, ok: false, blind: false }]);
     expect(first.latency.pz).toEqual([]);
     calls.length = 0;
     await loader.load(T0 + 60_000);

@@ -3,6 +3,7 @@ import type { Config } from '../../config/schema.ts';
 import type { StatusTransition, UptimeBucket } from '../../domain/types.ts';
 import type { StorePorts } from '../../store/ports.ts';
 import { inBatches } from '../../domain/in-batches.ts';
+import { judgeFailure, type CanaryRun } from '../../engine/sight.ts';
 
 /** How many days of uptime bars the page shows. */
 export const HISTORY_DAYS = 90;
@@ -16,6 +17,11 @@ export interface LatencyPoint {
   at: number;
   ms: number;
   ok: boolean;
+  /**
+   * Taken while the monitor itself could not see the internet (the canaries around it failed, as
+   * the sight guard judges it): not a measurement of the service, so the chart shows a gap.
+   */
+  blind: boolean;
 }
 
 /** What the history section needs, read from the store once per snapshot rebuild. */
@@ -50,11 +56,14 @@ export class HistoryLoader {
   private recent: { readAt: number; data: HistoryData } | null = null;
   /** Each component's first probe (the one its latency chart shows), found once. */
   private readonly chartProbe: Map<string, string>;
+  /** The canaries, whose stored runs tell which failures were taken blind. */
+  private readonly canaries: string[];
 
   /** `maxAgeMs`: a load within this long of the previous one answers from it (bars and charts need not follow every result). */
   constructor(private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'operator'>; maxAgeMs?: number }) {
     this.chartProbe = new Map();
     for (const p of deps.config.probes) if (p.component !== undefined && !this.chartProbe.has(p.component)) this.chartProbe.set(p.component, p.id);
+    this.canaries = deps.config.probes.filter((p) => p.canary).map((p) => p.id);
   }
 
   async load(now: number): Promise<HistoryData> {
@@ -76,18 +85,22 @@ export class HistoryLoader {
     const ids = config.components.map((c) => c.id);
     const probes = ids.map((id) => this.chartProbe.get(id) ?? null);
     const since = now - HISTORY_DAYS * 86_400_000;
-    const [todays, recents, changes] = await Promise.all([
+    const [todays, recents, changes, canaryRuns] = await Promise.all([
       inBatches(ids, READS_IN_FLIGHT, (id) => stores.history.getUptime(id, today, today)),
       inBatches(probes, READS_IN_FLIGHT, (p) => (p ? stores.results.recentResults(p, LATENCY_POINTS) : Promise.resolve([]))),
       inBatches(ids, READS_IN_FLIGHT, (id) => stores.history.getTransitions(id, since, now)),
+      // Every kept run of each canary (canaries are few), so the oldest point on a chart is judged too.
+      inBatches(this.canaries, READS_IN_FLIGHT, (c) => stores.results.recentResults(c, config.store.resultsPerProbe)),
     ]);
+    const canaries = new Map<string, CanaryRun[]>(this.canaries.map((c, i) => [c, (canaryRuns[i] ?? []).map((r) => ({ at: r.at, ok: r.ok }))]));
     const uptime: Record<string, UptimeBucket[]> = {};
     const latency: Record<string, LatencyPoint[]> = {};
     const transitions: Record<string, StatusTransition[]> = {};
     ids.forEach((id, i) => {
       transitions[id] = [...(changes[i] ?? [])].sort((a, b) => a.at - b.at);
       uptime[id] = [...(past.get(id) ?? []), ...(todays[i] ?? [])];
-      latency[id] = (recents[i] ?? []).map((r) => ({ at: r.at, ms: r.durationMs, ok: r.ok })).reverse();
+      // The same judgement the sight guard makes before a failure may count toward a status.
+      latency[id] = (recents[i] ?? []).map((r) => ({ at: r.at, ms: r.durationMs, ok: r.ok, blind: !r.ok && judgeFailure(r.at, canaries) === 'discard' })).reverse();
     });
     return { days, uptime, latency, transitions };
   }

@@ -17,10 +17,13 @@ export interface DayCell {
 export interface ChartModel {
   width: number;
   height: number;
-  /** `x,y x,y …` for the polyline. */
-  points: string;
+  /** One `x,y x,y …` polyline per run of measured points: samples taken blind break the line. */
+  lines: string[];
   failures: { x: number; y: number }[];
-  maxMs: number;
+  /** Spans where the monitor itself had no connection: shaded gaps, neither failures nor times. */
+  gaps: { x: number; width: number }[];
+  /** Top of the scale, ms; null when every point was taken blind. */
+  maxMs: number | null;
   summary: string;
 }
 
@@ -59,22 +62,55 @@ export function dayClass(bucket: UptimeBucket | undefined): DayClass {
 const CHART_W = 300;
 const CHART_H = 60;
 
-/** Geometry of the response-time line (oldest left); null without measurements. */
+/**
+ * Geometry of the response-time line (oldest left); null without any run. Runs taken while the
+ * monitor was blind are gaps: they are no failure of the service and no response time, so they
+ * count toward neither "nieudane" nor the average and scale, and the summary says why they are missing.
+ */
 export function chartModel(points: LatencyPoint[], t: Translate): ChartModel | null {
   if (points.length === 0) return null;
-  const maxMs = Math.max(1, ...points.map((p) => p.ms));
+  const measured = points.filter((p) => !p.blind);
+  const maxMs = measured.length > 0 ? Math.max(1, ...measured.map((p) => p.ms)) : null;
   const step = points.length > 1 ? CHART_W / (points.length - 1) : 0;
-  const xy = points.map((p, i) => ({ x: round(i * step), y: round(CHART_H - (p.ms / maxMs) * (CHART_H - 4)), ok: p.ok }));
-  const avg = Math.round(points.reduce((sum, p) => sum + p.ms, 0) / points.length);
-  const failed = points.filter((p) => !p.ok).length;
+  const xy = points.map((p, i) => ({ x: round(i * step), y: maxMs === null ? CHART_H : round(CHART_H - (p.ms / maxMs) * (CHART_H - 4)), ok: p.ok, blind: p.blind }));
+  const failed = measured.filter((p) => !p.ok).length;
+  const blind = points.length - measured.length;
+  const stats = measured.length === 0 ? t('chart.noData') : t('chart.summary', { n: measured.length, avg: Math.round(measured.reduce((sum, p) => sum + p.ms, 0) / measured.length), max: Math.round(maxMs!), failed });
   return {
     width: CHART_W,
     height: CHART_H,
-    points: (xy.length === 1 ? [xy[0]!, { ...xy[0]!, x: CHART_W }] : xy).map((p) => `${p.x},${p.y}`).join(' '),
-    failures: xy.filter((p) => !p.ok).map(({ x, y }) => ({ x, y })),
-    maxMs: Math.round(maxMs),
-    summary: t('chart.summary', { n: points.length, avg, max: Math.round(maxMs), failed }),
+    lines: runs(xy, (p) => !p.blind).map(([a, b]) => line(xy.slice(a, b + 1), points.length === 1, step)),
+    failures: xy.filter((p) => !p.ok && !p.blind).map(({ x, y }) => ({ x, y })),
+    gaps: runs(xy, (p) => p.blind).map(([a, b]) => {
+      // A gap reaches halfway to its measured neighbours, so a single blind run still shows.
+      const from = a === 0 ? 0 : round(xy[a]!.x - step / 2);
+      const to = b === xy.length - 1 ? CHART_W : round(xy[b]!.x + step / 2);
+      return { x: from, width: round(to - from) };
+    }),
+    maxMs: maxMs === null ? null : Math.round(maxMs),
+    summary: blind > 0 ? `${stats} ${t('chart.gap', { n: blind })}` : stats,
   };
+}
+
+/** [first, last] index pairs of the maximal runs of consecutive points that satisfy `keep`. */
+function runs<T>(items: T[], keep: (item: T) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  items.forEach((item, i) => {
+    if (!keep(item)) return;
+    const last = out.at(-1);
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
+}
+
+/** A polyline's points; a lone point becomes a short dash (across the chart when it is the only run). */
+function line(pts: { x: number; y: number }[], only: boolean, step: number): string {
+  if (pts.length > 1) return pts.map((p) => `${p.x},${p.y}`).join(' ');
+  const p = pts[0]!;
+  if (only) return `${p.x},${p.y} ${CHART_W},${p.y}`;
+  const half = Math.max(1, round(step / 4));
+  return `${round(Math.max(0, p.x - half))},${p.y} ${round(Math.min(CHART_W, p.x + half))},${p.y}`;
 }
 
 /** History rows: 90-day bars with per-day text, uptime excluding maintenance, and the latency chart. */
