@@ -1,8 +1,15 @@
 import type { IncidentImpact, LocalizedText } from './types.ts';
 
+/**
+ * The public meaning (domain/public-state.ts) a template's words describe. Words are chosen by
+ * meaning: "wolniej" is for measured slowness alone, a partial failure has its own template.
+ */
+export type TemplateMeaning = 'outage' | 'maintenance' | 'partial' | 'slow';
+
 /** A ready-made incident text operators start from at 3 a.m.; components are filtered to the configured ones. */
 export interface IncidentTemplate {
   id: string;
+  meaning: TemplateMeaning;
   title: LocalizedText & { en: string };
   body: LocalizedText & { en: string };
   impact: IncidentImpact;
@@ -13,6 +20,7 @@ export interface IncidentTemplate {
 export const INCIDENT_TEMPLATES: readonly IncidentTemplate[] = [
   {
     id: 'pz-outage',
+    meaning: 'outage',
     title: { pl: 'Awaria Profilu Zaufanego', en: 'Trusted Profile outage' },
     body: {
       pl: 'Logowanie Profilem Zaufanym nie działa. Zaloguj się przez mojeID w swoim banku, aplikację mObywatel albo e-dowód. Pracujemy nad wyjaśnieniem przyczyny.',
@@ -23,6 +31,7 @@ export const INCIDENT_TEMPLATES: readonly IncidentTemplate[] = [
   },
   {
     id: 'ikp-maintenance',
+    meaning: 'maintenance',
     title: { pl: 'Prace serwisowe IKP', en: 'IKP maintenance' },
     body: {
       pl: 'Trwają prace serwisowe Internetowego Konta Pacjenta. W tym czasie logowanie może nie działać. Spróbuj ponownie po ich zakończeniu.',
@@ -33,6 +42,7 @@ export const INCIDENT_TEMPLATES: readonly IncidentTemplate[] = [
   },
   {
     id: 'login-gov-outage',
+    meaning: 'outage',
     title: { pl: 'Awaria login.gov.pl', en: 'login.gov.pl outage' },
     body: {
       pl: 'Węzeł Krajowy (login.gov.pl) nie działa, więc nie działa żaden sposób logowania do IKP. Spróbuj później.',
@@ -42,7 +52,20 @@ export const INCIDENT_TEMPLATES: readonly IncidentTemplate[] = [
     components: ['login-gov'],
   },
   {
+    id: 'partial-login',
+    meaning: 'partial',
+    title: { pl: 'Część sposobów logowania nie działa', en: 'Some ways of signing in do not work' },
+    body: {
+      pl: 'Część sposobów logowania do IKP nie działa, inne działają. Sprawdź na tej stronie, który sposób logowania działa teraz, i zaloguj się nim. Pracujemy nad wyjaśnieniem przyczyny.',
+      en: 'Some ways of signing in to IKP do not work while others do. Check this page for a way of signing in that works now and use it. We are looking into the cause.',
+    },
+    impact: 'minor',
+    components: [],
+  },
+  {
+    // Only for measured slowness: a partial failure is not "wolniej" (use partial-login).
     id: 'slow-login',
+    meaning: 'slow',
     title: { pl: 'Logowanie działa wolniej', en: 'Signing in is slow' },
     body: {
       pl: 'Logowanie do IKP trwa dłużej niż zwykle. Poczekaj kilka minut i nie odświeżaj strony w trakcie logowania.',
@@ -52,6 +75,11 @@ export const INCIDENT_TEMPLATES: readonly IncidentTemplate[] = [
     components: ['ikp'],
   },
 ];
+
+/** The templates whose words fit a public meaning, e.g. `slow-login` only for `slow`. */
+export function templatesFor(meaning: string): IncidentTemplate[] {
+  return INCIDENT_TEMPLATES.filter((t) => t.meaning === meaning);
+}
 
 /** A template by id, with its components narrowed to those configured; null when unknown. */
 export function incidentTemplate(id: string, known: ReadonlySet<string>): IncidentTemplate | null {

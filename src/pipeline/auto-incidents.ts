@@ -1,10 +1,8 @@
-import { DateTime } from 'luxon';
 import { SYSTEM_ACTOR } from '../admin/actor.ts';
-import type { ComponentConfig } from '../config/schema.ts';
 import type { ComponentState } from '../domain/types.ts';
 import { planAutoIncidents } from '../incidents/auto.ts';
+import { autoIncidentText, autoRecoveredText } from '../incidents/auto-text.ts';
 import { createIncident, resolveIncident } from '../incidents/service.ts';
-import type { LocalizedText } from '../incidents/types.ts';
 import type { PipelineDeps } from './context.ts';
 
 /**
@@ -22,34 +20,18 @@ export async function runAutoIncidents(deps: PipelineDeps, states: ComponentStat
   for (const o of plan.open) {
     const c = byId.get(o.component);
     if (!c) continue;
-    const created = await createIncident(deps, SYSTEM_ACTOR, { title: title(c), body: openedText(c, o.since), impact: 'major', components: o.components }, { id: o.id, automatic: true });
+    const dependants = o.components.filter((id) => id !== o.component).flatMap((id) => byId.get(id)?.name ?? []);
+    // The planner opens incidents for outages only: the outage words, never "wolniej".
+    const text = autoIncidentText('outage', c.name, dependants, o.since);
+    const created = await createIncident(deps, SYSTEM_ACTOR, { ...text, components: o.components }, { id: o.id, automatic: true });
     if (created) deps.logger.info({ incident: o.id, component: o.component }, 'automatic incident opened');
   }
   for (const r of plan.resolve) {
-    const names = r.components.flatMap((id) => byId.get(id) ?? []);
+    const names = r.components.flatMap((id) => byId.get(id)?.name ?? []);
     // A person may have resolved it a moment ago; that is not an error.
-    await resolveIncident(deps, SYSTEM_ACTOR, r.id, recoveredText(names)).then(
+    await resolveIncident(deps, SYSTEM_ACTOR, r.id, autoRecoveredText(names)).then(
       () => deps.logger.info({ incident: r.id }, 'automatic incident resolved'),
       (err: unknown) => deps.logger.warn({ err, incident: r.id }, 'automatic incident not resolved'),
     );
   }
-}
-
-function title(c: ComponentConfig): LocalizedText {
-  return { pl: `Awaria: ${c.name.pl}`, en: `Outage: ${c.name.en}` };
-}
-
-function openedText(c: ComponentConfig, since: number): LocalizedText {
-  const at = DateTime.fromMillis(since, { zone: 'Europe/Warsaw' });
-  const when = at.toFormat('d.MM.yyyy, HH:mm');
-  return {
-    pl: `Wykryte automatycznie: ${c.name.pl} nie działa od ${when} (czasu polskiego). Sprawdzamy przyczynę.`,
-    en: `Detected automatically: ${c.name.en} has been down since ${when} (Polish time). We are looking into it.`,
-  };
-}
-
-function recoveredText(components: ComponentConfig[]): LocalizedText {
-  const pl = components.map((c) => c.name.pl).join(', ') || 'Usługa';
-  const en = components.map((c) => c.name.en).join(', ') || 'The service';
-  return { pl: `Wykryte automatycznie: ${pl} znów działa.`, en: `Detected automatically: ${en} works again.` };
 }

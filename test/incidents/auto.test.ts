@@ -81,7 +81,7 @@ describe('automatic incidents over a fake clock', () => {
     const [opened, ...more] = await store.operator.getIncidents();
     expect(more).toEqual([]);
     expect(opened).toMatchObject({ automatic: true, draft: true, state: 'investigating', components: ['profil-zaufany'], createdBy: 'system' });
-    expect(opened?.title).toEqual({ pl: 'Awaria: Profil Zaufany', en: 'Outage: Trusted Profile' });
+    expect(opened?.title).toEqual({ pl: 'Profil Zaufany nie działa', en: 'Trusted Profile is down' });
     clock.advance(MIN);
     await runAutoIncidents(deps, [{ ...down[0]!, status: 'operational', reason: 'ok', since: clock.now() }]);
     const [resolved] = await store.operator.getIncidents();
