@@ -7,6 +7,8 @@ export interface ComponentChange {
   from: ComponentStatus;
   to: ComponentStatus;
   reason: ComponentReason;
+  /** The reason of the state left behind, so `from` is worded by its meaning too; absent on events queued by older versions. */
+  fromReason?: ComponentReason;
   rootCause: string | null;
 }
 

@@ -18,7 +18,7 @@ const LINES = {
     hello: 'Dzień dobry,\nnie mogę zalogować się do Internetowego Konta Pacjenta.',
     method: 'Metoda logowania',
     bank: 'Bank',
-    time: 'Czas (Europe/Warsaw)',
+    time: 'Czas (czas polski)',
     symptom: 'Objaw',
     message: 'Rodzaj komunikatu (rozpoznany automatycznie, bez treści)',
     profile: 'Profil Zaufany',

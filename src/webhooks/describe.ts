@@ -1,6 +1,8 @@
-import { DateTime } from 'luxon';
-import type { ComponentStatus } from '../domain/types.ts';
+import type { Meaning } from '../domain/public-state.ts';
+import type { ComponentReason, ComponentStatus } from '../domain/types.ts';
+import { writtenDateTime } from '../domain/written-dates.ts';
 import { effectiveEnd } from '../engine/overlays.ts';
+import { publicMeaning } from '../engine/public-state.ts';
 import type { IncidentImpact, IncidentState } from '../incidents/types.ts';
 import type { WebhookEvent } from './types.ts';
 import { isDictKey, translator } from '../web/i18n/index.ts';
@@ -14,38 +16,66 @@ const reasonPl = (code: string): string => {
 
 /** A chat message (Slack, Teams) for an event, in Polish: operators are CeZ on-call staff. */
 export interface EventText {
+  /** What kind of event this is, in Polish words (the event type code stays in the generic JSON). */
+  kind: string;
   title: string;
   /** Paragraphs of plain text (operator text is included as written). */
   lines: string[];
   facts: { name: string; value: string }[];
 }
 
-const STATUS: Record<ComponentStatus, string> = {
-  operational: 'działa',
-  degraded: 'działa wolniej',
+// Worded by the public meaning, as the page words it: "wolniej" is measured slowness and nothing else.
+const MEANING: Record<Meaning, string> = {
+  works: 'działa',
+  slow: 'działa wolniej',
+  partial: 'działa częściowo',
+  unverified: 'nie możemy sprawdzić',
   maintenance: 'przerwa techniczna',
   outage: 'awaria',
-  unknown: 'nie wiemy (brak aktualnych danych)',
+  unknown: 'brak danych',
 };
-const ICON: Record<ComponentStatus, string> = { operational: '✅', degraded: '🟡', maintenance: '🔧', outage: '🔴', unknown: '⚪' };
+const ICON: Record<Meaning, string> = { works: '✅', slow: '🟡', partial: '🟠', unverified: '❔', maintenance: '🔧', outage: '🔴', unknown: '⚪' };
+// Events queued before `fromReason` existed: a degraded state of unknown kind claims neither slowness nor a partial failure.
+const DEGRADED_OF_UNKNOWN_KIND = 'działa z utrudnieniami';
 const STATE: Record<IncidentState, string> = { investigating: 'badamy przyczynę', identified: 'przyczyna ustalona', monitoring: 'obserwujemy', resolved: 'rozwiązany' };
+const KIND: Record<WebhookEvent['type'], string> = {
+  'component.status_changed': 'zmiana stanu usługi',
+  'incident.created': 'nowy incydent',
+  'incident.updated': 'aktualizacja incydentu',
+  'incident.resolved': 'incydent rozwiązany',
+  'maintenance.started': 'początek przerwy technicznej',
+  'maintenance.ended': 'koniec przerwy technicznej',
+};
 const IMPACT: Record<IncidentImpact, string> = { minor: 'niewielki', major: 'poważny', critical: 'krytyczny' };
 
-/** Europe/Warsaw wall-clock time, e.g. `28.03.2026 22:00`. */
+/** Polish time as prose writes it, with the year: `28 marca 2026, 22:00`. */
 export function warsawText(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: 'Europe/Warsaw' }).toFormat('dd.MM.yyyy HH:mm');
+  return writtenDateTime(ms, 'pl');
+}
+
+/** A component status in words, by what it means to a patient (the reason tells slow from partial or unverified). */
+function statusText(status: ComponentStatus, reason: ComponentReason | undefined): { text: string; icon: string } {
+  if (reason === undefined && status === 'degraded') return { text: DEGRADED_OF_UNKNOWN_KIND, icon: ICON.partial };
+  const { meaning } = publicMeaning(status, reason ?? 'ok');
+  return { text: MEANING[meaning], icon: ICON[meaning] };
 }
 
 /** Builds the message for an event; `names` maps component ids to Polish names. */
 export function describeEvent(event: WebhookEvent, names: ReadonlyMap<string, string>): EventText {
+  return { kind: KIND[event.type], ...describeBody(event, names) };
+}
+
+function describeBody(event: WebhookEvent, names: ReadonlyMap<string, string>): Omit<EventText, 'kind'> {
   const name = (id: string): string => names.get(id) ?? id;
   const list = (ids: string[]): string => ids.map(name).join(', ');
   switch (event.type) {
     case 'component.status_changed': {
       const c = event.data.change;
+      const from = statusText(c.from, c.fromReason);
+      const to = statusText(c.to, c.reason);
       return {
-        title: `${ICON[c.to]} ${name(c.component)}: ${STATUS[c.to]}`,
-        lines: [`Było: ${STATUS[c.from]}. Teraz: ${STATUS[c.to]}. ${reasonPl(c.reason)}`, ...(c.rootCause ? [`Prawdopodobna przyczyna: ${name(c.rootCause)}.`] : [])],
+        title: `${to.icon} ${name(c.component)}: ${to.text}`,
+        lines: [`Było: ${from.text}. Teraz: ${to.text}. ${reasonPl(c.reason)}`, ...(c.rootCause ? [`Prawdopodobna przyczyna: ${name(c.rootCause)}.`] : [])],
         facts: [{ name: 'Od', value: warsawText(event.at) }],
       };
     }

@@ -12,7 +12,7 @@ export function componentChanged(prev: ComponentState, next: ComponentState, at:
     id: `component:${next.id}:${prev.since}:${prev.status}>${next.status}`,
     type: 'component.status_changed',
     at,
-    data: { change: { component: next.id, from: prev.status, to: next.status, reason: next.reason, rootCause: next.rootCause } },
+    data: { change: { component: next.id, from: prev.status, to: next.status, reason: next.reason, fromReason: prev.reason, rootCause: next.rootCause } },
   };
 }
 

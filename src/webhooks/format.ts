@@ -48,7 +48,8 @@ function slack(input: FormatInput): WebhookRequest {
   const blocks: object[] = [{ type: 'header', text: { type: 'plain_text', text: cut(t.title, 150), emoji: true } }];
   if (t.lines.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: cut(t.lines.map(slackEscape).join('\n\n'), SLACK_TEXT_MAX) } });
   if (t.facts.length > 0) blocks.push({ type: 'section', fields: t.facts.slice(0, 10).map((f) => ({ type: 'mrkdwn', text: cut(`*${slackEscape(f.name)}*\n${slackEscape(f.value)}`, 2_000) })) });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `ikp-status · ${input.event.type}` }] });
+  // Polish words for the kind of event: the type code is for machines (generic JSON), not for readers.
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `ikp-status · ${slackEscape(t.kind)}` }] });
   return { body: JSON.stringify({ text: cut(plain(t), SLACK_TEXT_MAX), blocks }), headers: { ...JSON_TYPE } };
 }
 
