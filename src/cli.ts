@@ -5,9 +5,17 @@ const USAGE = `usage: ikp-status [command] [options]
 commands:
   serve                      run the monitor (default)
   check-config FILE          validate a config file; prints every problem
-  demo [--scenario NAME [--off]]
-                             run the monitor against simulated upstreams, or switch a
-                             scenario of a running demo
+  demo [--config FILE] [--sim-port N]
+                             run the monitor against simulated upstreams; prints the page,
+                             console and API URLs and a new operator token (shown once).
+                             Without --config it runs config/demo.yaml; with it, FILE is
+                             used as is (nothing is merged in) after every {{sim}} in it
+                             is replaced by the simulator's URL, so start from a copy of
+                             config/demo.yaml. PORT and HOST set where the monitor
+                             listens; --sim-port or DEMO_SIM_PORT the simulator's port
+                             (default 4100; 0 picks a free one)
+  demo --scenario NAME [--off] [--sim-port N]
+                             switch a scenario of a running demo on (or off)
   notices parse [--published ISO-8601]
                              parse a Polish notice read from stdin; prints kind,
                              windows and components as JSON

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { configSchema, type Config } from './schema.ts';
@@ -31,8 +32,11 @@ function setIn(raw: Raw, section: string, key: string, value: unknown): void {
   else if (isMapping(current)) current[key] = value;
 }
 
+// A DNS name (labels of letters, digits and dashes) or an IP literal: what `server.listen` accepts as a host.
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
 /**
- * Applies the only supported environment overrides: PORT, REDIS_URL (empty means unset) and LOG_LEVEL.
+ * Applies the only supported environment overrides: PORT, HOST, REDIS_URL (empty means unset) and LOG_LEVEL.
  * Returns problems with the variables themselves and which config paths came from which variable.
  */
 function applyEnv(raw: Raw, env: NodeJS.ProcessEnv): { problems: string[]; envPaths: Record<string, string> } {
@@ -43,6 +47,11 @@ function applyEnv(raw: Raw, env: NodeJS.ProcessEnv): { problems: string[]; envPa
     const n = Number(port);
     if (/^\d+$/.test(port.trim()) && n <= 65535) setIn(raw, 'server', 'port', n);
     else problems.push('env PORT: must be an integer 0-65535');
+  }
+  const host = env.HOST;
+  if (host !== undefined && host !== '') {
+    if (isIP(host) !== 0 || HOST_NAME.test(host)) setIn(raw, 'server', 'host', host);
+    else problems.push('env HOST: must be a host name or an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0 or ::)');
   }
   if (env.REDIS_URL !== undefined && env.REDIS_URL !== '') {
     setIn(raw, 'store', 'redisUrl', env.REDIS_URL);

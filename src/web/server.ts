@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
 /** A listening HTTP server and how to stop it. */
@@ -20,8 +20,9 @@ export async function startWebServer(app: Express, port: number, host: string): 
   });
   const addr = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  // An IPv6 literal needs brackets in a URL (RFC 3986 §3.2.2): http://[::1]:8080.
   return {
-    url: `http://${shownHost}:${addr.port}`,
+    url: `http://${isIPv6(shownHost) ? `[${shownHost}]` : shownHost}:${addr.port}`,
     port: addr.port,
     close: () =>
       new Promise<void>((resolve) => {
