@@ -195,6 +195,11 @@ export interface MaintenanceWindow {
   evidence?: string[];
   /** An operator's decision on a suggestion. */
   review?: { decision: 'confirmed' | 'rejected'; by: string; at: number };
+  /**
+   * The state a `withdrawn` window had when its source dropped it: a withdrawn suggestion was never
+   * public, so nothing is called off. Absent on windows withdrawn before it existed (read as announced).
+   */
+  withdrawnFrom?: 'announced' | 'pending';
 }
 
 /** One change of a component's status, kept as history for past-time questions. */

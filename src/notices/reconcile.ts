@@ -60,7 +60,7 @@ export function reconcileNotices(source: string, existing: MaintenanceWindow[], 
     });
   }
   for (const w of before.values()) {
-    if (!seen.has(w.id) && (w.state === 'announced' || w.state === 'pending')) out.push({ ...w, state: 'withdrawn', updatedAt: now });
+    if (!seen.has(w.id) && (w.state === 'announced' || w.state === 'pending')) out.push({ ...w, state: 'withdrawn', withdrawnFrom: w.state, updatedAt: now });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { effectiveEnd, isActive, isUpcoming } from '../engine/index.ts';
 import type { MaintenanceWindow } from '../domain/types.ts';
+import { calledOff, wasAnnounced } from '../maintenance/called-off.ts';
 
 /** A window as the API shows it: times as ISO-8601 in Europe/Warsaw. */
 export interface WindowView {
@@ -20,16 +21,26 @@ export interface WindowView {
   publishedAt: string | null;
   updatedAt: string;
   /**
-   * Grows whenever the window is edited (rescheduled, reworded, cancelled): whole seconds from
-   * first sight to the last change, so it needs no stored counter and never goes down.
-   * Calendars read it as SEQUENCE.
+   * Grows whenever the window is edited (rescheduled, reworded, cancelled), derived from stored
+   * times so it needs no stored counter and never goes down. Calendars read it as SEQUENCE.
    */
   revision: number;
+  /** False for suggestions never confirmed (pending, rejected, or dropped by their source while pending). */
+  wasAnnounced: boolean;
+  /** Set when the window was called off (cancelled, or withdrawn by its source) before its end. */
+  calledOff: { how: 'cancelled' | 'withdrawn'; at: string; beforeStart: boolean } | null;
 }
 
-/** The revision of a window: 0 until its first edit, then growing with each later one. */
-export function windowRevision(w: Pick<MaintenanceWindow, 'firstSeenAt' | 'updatedAt'>): number {
-  return Math.max(0, Math.floor((w.updatedAt - w.firstSeenAt) / 1000));
+/**
+ * The revision of a window: 0 until its first edit. Twice the whole seconds from first sight to
+ * the last change, plus one once cancelled or withdrawn: a cancellation in the same second as the
+ * announcement still raises it (calendars ignore a same-SEQUENCE copy), and a window announced
+ * again a second or more after a withdrawal goes past the withdrawn revision. Doubling keeps every
+ * revision already handed out at or below the new value.
+ */
+export function windowRevision(w: Pick<MaintenanceWindow, 'firstSeenAt' | 'updatedAt' | 'state'>): number {
+  const seconds = Math.max(0, Math.floor((w.updatedAt - w.firstSeenAt) / 1000));
+  return 2 * seconds + (w.state === 'cancelled' || w.state === 'withdrawn' ? 1 : 0);
 }
 
 /** ISO-8601 with the Europe/Warsaw offset. */
@@ -55,7 +66,19 @@ export function toWindowView(w: MaintenanceWindow, now: number): WindowView {
     publishedAt: w.publishedAt === null ? null : warsawIso(w.publishedAt),
     updatedAt: warsawIso(w.updatedAt),
     revision: windowRevision(w),
+    wasAnnounced: wasAnnounced(w),
+    calledOff: calledOffView(w),
   };
+}
+
+function calledOffView(w: MaintenanceWindow): WindowView['calledOff'] {
+  const off = calledOff(w);
+  return off && { how: off.how, at: warsawIso(off.at), beforeStart: off.beforeStart };
+}
+
+/** Called-off windows whose announced time is not over yet: calendars may still hold them as planned. */
+export function calledOffAhead(windows: WindowView[], now: number): WindowView[] {
+  return windows.filter((w) => w.calledOff !== null && Date.parse(w.effectiveEnd) > now);
 }
 
 /** Active and upcoming announced windows, soonest first. */

@@ -49,7 +49,7 @@ describe('reconcileNotices', () => {
   it('when a notice disappears from its source, then its window is kept and marked withdrawn', () => {
     const [first] = reconcileNotices(SRC, [], [parsed()], T0);
     const out = reconcileNotices(SRC, [first!], [], T0 + H);
-    expect(out).toEqual([{ ...first!, state: 'withdrawn', updatedAt: T0 + H }]);
+    expect(out).toEqual([{ ...first!, state: 'withdrawn', withdrawnFrom: 'announced', updatedAt: T0 + H }]);
   });
 
   it('when a notice turns into a resolution, then the earlier outage window is withdrawn', () => {
@@ -121,10 +121,10 @@ describe('reconcileNotices', () => {
       expect(again?.state).toBe('cancelled');
     });
 
-    it('when a pending suggestion disappears from its source, then it is withdrawn', () => {
+    it('when a pending suggestion disappears from its source, then it is withdrawn and remembered as never announced', () => {
       const [first] = reconcileNotices(SRC, [], [parsed({ confidence: 0.3 })], T0, THRESHOLD);
       const out = reconcileNotices(SRC, [first!], [], T0 + H, THRESHOLD);
-      expect(out).toEqual([{ ...first!, state: 'withdrawn', updatedAt: T0 + H }]);
+      expect(out).toEqual([{ ...first!, state: 'withdrawn', withdrawnFrom: 'pending', updatedAt: T0 + H }]);
     });
   });
 });

@@ -4,6 +4,7 @@ import { translator } from '../i18n/index.ts';
 import { incidentTitle, updateBody } from '../page/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import { nameList } from '../page/windows-section.ts';
+import { calledOffText } from './called-off-text.ts';
 import type { PublishInput } from '../publish-input.ts';
 
 // Feed readers keep their own history; the feed carries the recent part.
@@ -25,7 +26,10 @@ export const FEED_AUTHOR = 'ikp-status';
 /** How item titles and summaries are written: HTML-escaped for RSS/Atom (declared type="html"), plain for JSON Feed. */
 export type TextMode = 'html' | 'plain';
 
-/** The RSS/Atom/JSON feed of incidents and maintenance windows (announced and past, never cancelled), newest first. */
+/**
+ * The RSS/Atom/JSON feed of incidents and maintenance windows (announced, past, and called off with
+ * an item saying so), newest first.
+ */
 export function buildFeed(i: FeedInput, mode: TextMode = 'html'): Feed {
   const text = mode === 'html' ? escapeHtml : (s: string): string => s;
   const t = translator(i.lang);
@@ -64,25 +68,40 @@ export function buildFeed(i: FeedInput, mode: TextMode = 'html'): Feed {
     });
   }
   for (const w of i.view.windows) {
-    if (w.state === 'cancelled' || w.state === 'pending') continue;
+    const off = w.calledOff;
+    // Suggestions nobody confirmed were never announced here, so the feed has nothing to say of them.
+    if (!w.wasAnnounced) continue;
     const date = new Date(w.updatedAt);
-    const when = fmt.range(Date.parse(w.start), w.end === null ? null : Date.parse(w.end));
-    // Withdrawn before it began: the announcement was taken back, so the item says so rather than announcing a break.
-    const withdrawn = w.state === 'withdrawn' && Date.parse(w.updatedAt) < Date.parse(w.start);
-    const title = t(withdrawn ? 'feed.withdrawn' : 'feed.item', { kind: t(`maintenance.kind.${w.kind}`), what: nameList(w.components, names), when });
-    const content = [w.title, w.text].filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+    const params = { kind: t(`maintenance.kind.${w.kind}`), what: nameList(w.components, names), when: fmt.range(Date.parse(w.start), w.end === null ? null : Date.parse(w.end)) };
+    const link = safeHttpUrl(w.link) ?? `${home}#${anchorId('window', w.id)}`;
+    const notice = [w.title, w.text].filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+    const windowId = `urn:ikp-status:window:${encodeURIComponent(w.id)}`;
+    if (off === null) {
+      const title = t('feed.item', params);
+      items.push({
+        date,
+        add: () =>
+          feed.addItem({ title: text(title), id: windowId, link, date, published: w.publishedAt ? new Date(w.publishedAt) : new Date(w.start), description: text(w.title || title), content: notice }),
+      });
+      continue;
+    }
+    const called = { kind: w.kind, calledOff: off };
+    const status = calledOffText(i.lang, 'status', called, { at: fmt.at(Date.parse(off.at)) });
+    const content = `<p>${escapeHtml(status)}</p>${notice}`;
+    // The call-off is an item of its own with its own id: readers surface a new id as unread, while
+    // most never re-show an item they already hold. The id is stable per window and way of calling
+    // off, so re-reading the feed never repeats it (`:withdrawn` is the id earlier versions used).
     items.push({
       date,
       add: () =>
-        feed.addItem({
-          title: text(title),
-          id: `urn:ikp-status:window:${encodeURIComponent(w.id)}${withdrawn ? ':withdrawn' : ''}`,
-          link: safeHttpUrl(w.link) ?? `${home}#${anchorId('window', w.id)}`,
-          date,
-          published: w.publishedAt ? new Date(w.publishedAt) : new Date(w.start),
-          description: text(w.title || title),
-          content,
-        }),
+        feed.addItem({ title: text(calledOffText(i.lang, 'entry', called, params)), id: `${windowId}:${off.how}`, link, date, published: new Date(off.at), description: text(status), content }),
+    });
+    // The original announcement stays under its id, reworded and dated at the call-off: readers that
+    // refresh held items (and every new subscriber) then never read it as a planned break.
+    items.push({
+      date,
+      add: () =>
+        feed.addItem({ title: text(calledOffText(i.lang, 'original', called, params)), id: windowId, link, date, published: w.publishedAt ? new Date(w.publishedAt) : new Date(w.start), description: text(status), content }),
     });
   }
   items.sort((a, b) => b.date.getTime() - a.date.getTime());

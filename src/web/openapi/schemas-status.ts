@@ -63,7 +63,18 @@ export const statusSchemas = {
       source: { type: 'string' },
       publishedAt: isoOrNull,
       updatedAt: { type: 'string', format: 'date-time' },
-      revision: { type: 'integer', minimum: 0, description: 'Grows with every edit of the window (the SEQUENCE in maintenance.ics).' },
+      revision: { type: 'integer', minimum: 0, description: 'Grows with every edit of the window, cancellation and withdrawal included (the SEQUENCE in maintenance.ics).' },
+      wasAnnounced: { type: 'boolean', description: 'False for suggestions nobody confirmed: pending, rejected, or dropped by their source while pending.' },
+      calledOff: {
+        type: ['object', 'null'],
+        description: 'Set when an announced window was cancelled by an operator, or withdrawn by its source before its end; it no longer counts.',
+        required: ['how', 'at', 'beforeStart'],
+        properties: {
+          how: { type: 'string', enum: ['cancelled', 'withdrawn'] },
+          at: { type: 'string', format: 'date-time' },
+          beforeStart: { type: 'boolean', description: 'Called off before it began: it never took place.' },
+        },
+      },
     },
   },
   StatusResponse: {

@@ -3,6 +3,7 @@ import type { Config } from '../../config/schema.ts';
 import { maintenanceCalendar } from '../maintenance-ics.ts';
 import { BaseUrls } from '../page/base-url.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
+import { calledOffAhead } from '../window-view.ts';
 
 /** GET /api/v1/maintenance (active, upcoming, history) and GET /maintenance.ics. */
 export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config, now: () => number): Router {
@@ -15,7 +16,9 @@ export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config, now:
   });
   router.get('/maintenance.ics', (req, res) => {
     const { view } = snapshot.current();
-    const body = maintenanceCalendar([...view.maintenance.active, ...view.maintenance.upcoming], names, bases.of(req).base, now());
+    const at = now();
+    // Called-off windows stay while their time is ahead, as STATUS:CANCELLED, so calendars holding them drop them.
+    const body = maintenanceCalendar([...view.maintenance.active, ...view.maintenance.upcoming, ...calledOffAhead(view.windows, at)], names, bases.of(req).base, at);
     res.type('text/calendar; charset=utf-8').set('content-disposition', 'inline; filename="ikp-maintenance.ics"').send(body);
   });
   return router;

@@ -27,6 +27,8 @@ for ev in cal.walk("VEVENT"):
         "dtstart": kind(ev.get("DTSTART")),
         "dtend": kind(ev.get("DTEND")) if ev.get("DTEND") is not None else None,
         "summary": str(ev.get("SUMMARY")),
+        "status": str(ev.get("STATUS")) if ev.get("STATUS") is not None else None,
+        "last_modified": ev.get("LAST-MODIFIED").dt.isoformat() if ev.get("LAST-MODIFIED") is not None else None,
         "url": str(ev.get("URL")) if ev.get("URL") is not None else None,
         "alarms": len(ev.walk("VALARM")),
     })
