@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoConfig } from '../../src/demo/demo-config.ts';
 import { startSimulator, type Simulator } from '../../src/demo/simulator.ts';
+import type { Meaning } from '../../src/domain/public-state.ts';
 import type { ComponentStatus } from '../../src/domain/types.ts';
 import type { Incident } from '../../src/incidents/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -26,6 +27,7 @@ import { samples } from '../ops/prom-text.ts';
 interface ApiComponent {
   id: string;
   status: ComponentStatus;
+  meaning: Meaning;
   fresh: boolean;
   confidence: string;
   since: string | null;
@@ -35,7 +37,7 @@ interface ApiStatus {
   overall: { status: ComponentStatus; indicator: string };
   monitor: { blind: boolean; stale: boolean };
   components: ApiComponent[];
-  loginMethods: { id: string; works: boolean | null; status: ComponentStatus; alternatives: string[] | null }[];
+  loginMethods: { id: string; path: string[]; until: string | null; works: boolean | null; status: ComponentStatus; alternatives: string[] | null }[];
   maintenance: { active: { id: string; start: string; end: string | null; components: string[] }[]; upcoming: { id: string; start: string; end: string | null }[] };
   incidents: { id: string; state: string }[];
 }
@@ -126,7 +128,7 @@ describe('every face tells the same truth', () => {
     const oneHot = samples(f.metrics, 'ikpstatus_component_status').filter((x) => x.value === 1);
     for (const c of s.components) {
       expect(sp.get(c.id), `Statuspage ${c.id}`).toBe(COMPONENT_STATUS[c.status]);
-      expect(f.badges.get(c.id), `badge ${c.id}`).toContain(t(`status.${c.status}`));
+      expect(f.badges.get(c.id), `badge ${c.id}`).toContain(t(`meaning.${c.meaning}`));
       expect(oneHot.filter((x) => x.labels.component === c.id).map((x) => x.labels.status), `metrics ${c.id}`).toEqual([c.status]);
       const card = new RegExp(`<li class="card status-(\\w+)" id="${anchorId('c', c.id)}">`);
       expect(card.exec(f.fragment)?.[1], `fragment card ${c.id}`).toBe(c.status);
@@ -279,7 +281,7 @@ describe('every face tells the same truth', () => {
     await until('incident resolved', allOperational);
   }, 150_000);
 
-  it('when an operator overrides mojeID to outage, then every face says mojeID is down until the override ends', async () => {
+  it('when an operator overrides mojeID to outage, then every face says mojeID is down until withdrawn (no end is claimed)', async () => {
     const now = clock.now();
     await app.stores.operator.putOverride({ component: 'mojeid', status: 'outage', reason: 'test override', createdBy: 'test', createdAt: now, expiresAt: now + 600_000 });
     await app.stores.coordination.publishChanged();
@@ -287,7 +289,9 @@ describe('every face tells the same truth', () => {
       const s = await until('override applied', (x) => status(x, 'mojeid') === 'outage');
       const f = await read();
       agree(f);
-      expect(s.components.find((c) => c.id === 'mojeid')).toMatchObject({ confidence: 'operator', until: new Date(now + 600_000).toISOString() });
+      expect(s.components.find((c) => c.id === 'mojeid')).toMatchObject({ confidence: 'operator', until: null });
+      // The operator chose how long the override lasts, not when mojeID is fixed.
+      expect(s.loginMethods.filter((l) => l.path.includes('mojeid')).map((l) => l.until)).toEqual(s.loginMethods.filter((l) => l.path.includes('mojeid')).map(() => null));
       await shoot('08-override');
     } finally {
       await app.stores.operator.deleteOverride('mojeid');

@@ -6,6 +6,12 @@ const localized = { type: 'object', required: ['pl', 'en'], properties: { pl: { 
 export const commonSchemas = {
   Localized: localized,
   ComponentStatus: { type: 'string', enum: ['operational', 'degraded', 'maintenance', 'outage', 'unknown'] },
+  Meaning: {
+    type: 'string',
+    enum: ['works', 'slow', 'partial', 'unverified', 'maintenance', 'outage', 'unknown'],
+    description:
+      'What the status means to a patient: slow = measured latency; partial = some methods or functions fail while others work; unverified = the check was blocked (WAF) or the page changed, so we cannot tell; unknown = no current data.',
+  },
   FieldError: {
     type: 'object',
     description: 'One bad field, named by its dotted path (never its value).',

@@ -1,4 +1,5 @@
 /** OpenAPI schemas for incidents, health, admin objects and the Statuspage v2 bodies. */
+import { UNKNOWN_DESCRIPTION } from '../statuspage/mapping.ts';
 
 const iso = { type: 'string', format: 'date-time' } as const;
 const isoOrNull = { anyOf: [iso, { type: 'null' }] } as const;
@@ -89,7 +90,10 @@ export const moreSchemas = {
   SpStatus: {
     type: 'object',
     required: ['indicator', 'description'],
-    properties: { indicator: { enum: ['none', 'minor', 'major', 'critical', 'maintenance'] }, description: { enum: ['All Systems Operational', 'Minor Service Outage', 'Partial System Outage', 'Major System Outage', 'Service Under Maintenance'] } },
+    properties: { indicator: { enum: ['none', 'minor', 'major', 'critical', 'maintenance'] }, description: {
+        enum: ['All Systems Operational', 'Minor Service Outage', 'Partial System Outage', 'Major System Outage', 'Service Under Maintenance', ...Object.values(UNKNOWN_DESCRIPTION)],
+        description: "Atlassian's five strings, plus three of ours for states Statuspage has no word for (no current data, some checks blocked): there 'Minor Service Outage' would claim an outage nobody saw. The indicator stays 'minor'.",
+      } },
   },
   SpPage: spPage,
 } as const;

@@ -2,18 +2,20 @@
 
 const isoOrNull = { type: ['string', 'null'], format: 'date-time' } as const;
 const status = { $ref: '#/components/schemas/ComponentStatus' } as const;
+const meaning = { $ref: '#/components/schemas/Meaning' } as const;
 
 /** `#/components/schemas/*` entries of the status API. */
 export const statusSchemas = {
   ComponentView: {
     type: 'object',
-    required: ['id', 'kind', 'name', 'homepage', 'status', 'since', 'lastCheckedAt', 'lastCheckAgeSeconds', 'reason', 'rootCause', 'dependsOn'],
+    required: ['id', 'kind', 'name', 'homepage', 'status', 'meaning', 'since', 'lastCheckedAt', 'lastCheckAgeSeconds', 'reason', 'rootCause', 'dependsOn'],
     properties: {
       id: { type: 'string', examples: ['profil-zaufany', 'bank:mbank'] },
       kind: { type: 'string', enum: ['service', 'bank'] },
       name: { $ref: '#/components/schemas/Localized' },
       homepage: { type: ['string', 'null'], format: 'uri' },
       status,
+      meaning,
       since: isoOrNull,
       lastCheckedAt: isoOrNull,
       lastCheckAgeSeconds: { type: ['integer', 'null'], minimum: 0 },
@@ -25,6 +27,7 @@ export const statusSchemas = {
         description: 'The journey probe step where logging in stops, when a journey decided this status.',
         required: ['probe', 'step', 'name'],
         properties: {
+          journeyOf: { type: ['string', 'null'], description: 'The component the journey probe checks (whose login path it walks).' },
           probe: { type: 'string', examples: ['journey-pz'] },
           step: { type: 'string', examples: ['login-gov-chooser'] },
           name: { oneOf: [{ $ref: '#/components/schemas/Localized' }, { type: 'null' }] },
@@ -34,7 +37,7 @@ export const statusSchemas = {
   },
   LoginMethodRow: {
     type: 'object',
-    required: ['id', 'method', 'bank', 'path', 'works', 'status', 'blockedBy'],
+    required: ['id', 'method', 'bank', 'path', 'works', 'status', 'meaning', 'blockedBy'],
     properties: {
       id: { type: 'string', examples: ['profil-zaufany', 'mojeid:mbank'] },
       method: { type: 'string' },
@@ -42,6 +45,7 @@ export const statusSchemas = {
       path: { type: 'array', items: { type: 'string' } },
       works: { type: ['boolean', 'null'], description: 'null when a component on the path is unknown and none is down.' },
       status,
+      meaning: { ...meaning, description: 'works or slow when it works; outage or maintenance when it does not; unverified or unknown when we cannot tell.' },
       blockedBy: { type: ['string', 'null'] },
     },
   },

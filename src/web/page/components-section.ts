@@ -35,8 +35,7 @@ export function componentCards(components: ComponentView[], names: Map<string, s
     anchor: anchorId('c', c.id),
     name: names.get(c.id) ?? c.id,
     kind: c.kind,
-    // Amber, not green, while logging in through it fails elsewhere (the words say the bank itself works).
-    status: loginBlocked(c) ? 'degraded' : c.status,
+    status: c.status,
     statusText: statusText(c, t),
     since: sinceText(c, t, fmt),
     checked: checkedText(c, t, fmt),
