@@ -132,7 +132,7 @@ export async function startApp(config: Config, opts: AppOptions = {}): Promise<R
   const scheduler = combineSchedulers(probeScheduler, cronScheduler);
   if (probing) scheduleJobs(cronScheduler, probeScheduler, deps, draining.signal, shutdown.signal);
 
-  const snapshot = new StatusSnapshot({ config, stores: local, logger, now: () => clock.now() });
+  const snapshot = new StatusSnapshot({ config, stores: local, logger, now: () => clock.now(), recordsKnown: () => stores.operatorRecordsKnown() });
   await snapshot.start();
   // The status gauge formats the snapshot every other face serves: derived once, never re-read at scrape time.
   registerPublicStateCollectors(metrics.registry, config, () => snapshot.current().view.public);

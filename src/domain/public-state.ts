@@ -33,8 +33,11 @@ export type Meaning = (typeof MEANINGS)[number];
 /** Reasons that mean the check could not be made, not that the target failed. */
 export const UNVERIFIED_REASONS: readonly string[] = ['blocked', 'page_changed'];
 
-/** Reasons only the public state adds on top of the engine's. */
-export type PublicReason = ComponentReason | 'incident';
+/**
+ * Reasons only the public state adds on top of the engine's. `records_unavailable`: this replica
+ * cannot read the operator records (incidents, overrides, maintenance windows) and holds no copy.
+ */
+export type PublicReason = ComponentReason | 'incident' | 'records_unavailable';
 
 /** Statuspage-compatible page indicator, least to most serious. */
 export const INDICATORS = ['none', 'maintenance', 'minor', 'major', 'critical'] as const;
@@ -147,9 +150,11 @@ export interface PublicState {
   dataAsOf: number | null;
   /** `at - dataAsOf`, null when no data. */
   ageMs: number | null;
-  /** The monitor cannot trust its probes (blind guard) or all data is too old. */
+  /** The monitor cannot trust its probes (blind guard), all data is too old, or the operator records cannot be read. */
   blind: boolean;
   stale: boolean;
+  /** Set (true) while the operator records cannot be read and no copy is held: what they say is unknown, so is the rest. */
+  recordsUnavailable?: true;
   overall: { status: ComponentStatus; indicator: Indicator; counts: Record<ComponentStatus, number> };
   banner: BannerKind;
   components: PublicComponent[];

@@ -33,6 +33,11 @@ export interface PublicStateInput {
   freshForMs: (componentId: string) => number;
   /** How long without any new check before all data counts as stale. */
   staleAfterMs: number;
+  /**
+   * The operator records (incidents, overrides, windows) could not be read and no copy is held, so
+   * the empty lists above mean "not known", not "none": nothing may then be called working or down.
+   */
+  recordsUnavailable?: boolean;
 }
 
 // Severity for the headline and for "an incident can only make things look worse".
@@ -60,6 +65,9 @@ interface Draft {
   until: number | null;
   behind: Behind | null;
 }
+
+/** Every component while the operator records are unknown: an override, window or incident may say anything. */
+const RECORDS_UNAVAILABLE: Draft = { status: 'unknown', reason: 'records_unavailable', confidence: 'unknown', since: null, until: null, behind: null };
 
 function draftFor(id: string, s: ComponentState | undefined, input: PublicStateInput, blind: boolean, allStale: boolean): Draft {
   const { now } = input;
@@ -200,12 +208,13 @@ export function publicState(input: PublicStateInput): PublicState {
   const guardBlind = [...input.states.values()].some((s) => s.reason === 'monitor_offline');
   // No check at all yet counts as stale too: nothing may say "works" before the first result.
   const stale = dataAsOf === null || now - dataAsOf > input.staleAfterMs;
-  const blind = guardBlind || stale;
+  const recordsUnavailable = input.recordsUnavailable === true;
+  const blind = guardBlind || stale || recordsUnavailable;
   const open = input.incidents.filter((i) => i.open).sort((a, b) => b.createdAt - a.createdAt);
   const drafts = input.components.map((c) => {
     const s = input.states.get(c.id);
     // Before the first result the guard has nothing to judge either: "no results yet", not "lost connectivity".
-    const d = withIncidents(c.id, draftFor(c.id, s, input, guardBlind && dataAsOf !== null, stale), open);
+    const d = recordsUnavailable ? RECORDS_UNAVAILABLE : withIncidents(c.id, draftFor(c.id, s, input, guardBlind && dataAsOf !== null, stale), open);
     const { status, meaning } = publicMeaning(d.status, d.reason);
     // `measured`: the engine's own verdict stands, so its root cause and failing hop are evidence.
     const measured = d.confidence === 'measured' && s?.status === d.status;
@@ -252,6 +261,7 @@ export function publicState(input: PublicStateInput): PublicState {
     ageMs: dataAsOf === null ? null : Math.max(0, now - dataAsOf),
     blind,
     stale,
+    ...(recordsUnavailable ? { recordsUnavailable: true as const } : {}),
     overall: { status: overallStatus, indicator, counts },
     banner: bannerKind(blind, components.map((c) => c.meaning), open.length),
     components,

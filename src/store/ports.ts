@@ -199,6 +199,12 @@ export interface Stores extends StorePorts {
   readonly local: StorePorts;
   /** Adds an observer of outage events (metrics); told the current availability at once. */
   observeOutage(observer: StoreOutageObserver): void;
+  /**
+   * Whether what `local` serves for the operator records (windows, incidents, overrides) is known:
+   * read from the store, or a copy once read from it. False only while a shared store has been
+   * unreachable since this replica started: the empty lists it then serves mean "not known".
+   */
+  operatorRecordsKnown(): boolean;
 }
 
 export type { RateLimitStore };

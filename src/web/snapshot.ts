@@ -58,7 +58,15 @@ export class StatusSnapshot {
   private readonly listeners = new Set<(view: StatusView) => void>();
 
   constructor(
-    private readonly deps: { config: Config; stores: Pick<StorePorts, 'results' | 'history' | 'windows' | 'operator' | 'coordination'>; logger: Logger; now: () => number; rebuildDelayMs?: number },
+    private readonly deps: {
+      config: Config;
+      stores: Pick<StorePorts, 'results' | 'history' | 'windows' | 'operator' | 'coordination'>;
+      logger: Logger;
+      now: () => number;
+      rebuildDelayMs?: number;
+      /** Whether the operator records the stores served are known (Stores.operatorRecordsKnown); default: always. */
+      recordsKnown?: () => boolean;
+    },
   ) {
     this.historyLoader = new HistoryLoader({ ...deps, maxAgeMs: historyMaxAgeMs(deps.config.components.length) });
   }
@@ -67,7 +75,11 @@ export class StatusSnapshot {
   async start(waitMs = 3_000): Promise<void> {
     // A store that is down at start still yields a page: everything unknown until it answers.
     this.setBuilt(this.deps.now());
-    this.timer = setInterval(() => this.restale(true), STALE_CHECK_MS);
+    this.timer = setInterval(() => {
+      this.restale(true);
+      // No "changed" may come when the records become readable (Redis's pub/sub is re-subscribed after its write-back): ask again.
+      if (this.inputs.recordsUnavailable) void this.rebuild();
+    }, STALE_CHECK_MS);
     this.timer.unref();
     const subscribed = this.deps.stores.coordination.subscribeChanged(() => this.rebuildSoon()).then(
       (unsubscribe) => {
@@ -110,7 +122,7 @@ export class StatusSnapshot {
   /** Computes the public state from the kept inputs at `now` and serves it (staleness is part of the public state). */
   private setBuilt(now: number): void {
     const i = this.inputs;
-    const view = buildStatusView(this.deps.config, i.states, i.windows, now, i.incidents, i.overrides);
+    const view = buildStatusView(this.deps.config, i.states, i.windows, now, i.incidents, i.overrides, i.recordsUnavailable);
     this.built = view;
     this.view = { ...view, monitor: { ...view.monitor, dataAsOf: view.monitor.lastCheckedAt, storeReadAt: this.storeReadAt === null ? null : new Date(this.storeReadAt).toISOString() } };
     this.stale = view.fingerprint;
@@ -179,7 +191,9 @@ export class StatusSnapshot {
           this.builtAt = this.deps.now();
           this.storeReadAt = this.builtAt;
           this.history = history;
-          this.inputs = { states, windows, incidents: incidentViews(incidents), overrides };
+          // Asked after the reads: false means some of them came from a copy that was never filled, so their emptiness proves nothing.
+          const recordsUnavailable = !(this.deps.recordsKnown?.() ?? true);
+          this.inputs = { states, windows, incidents: incidentViews(incidents), overrides, recordsUnavailable };
           this.setBuilt(this.builtAt);
           for (const l of this.listeners) l(this.view!);
         } catch (err) {

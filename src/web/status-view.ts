@@ -69,6 +69,8 @@ export interface ViewInputs {
   windows: MaintenanceWindow[];
   incidents: IncidentView[];
   overrides: Override[];
+  /** The operator records could not be read (the lists above are empty for want of them, not known to be empty). */
+  recordsUnavailable?: boolean;
 }
 
 /** The public state of the config's world at `now`. */
@@ -83,6 +85,7 @@ export function publicStateOf(config: Config, inputs: ViewInputs, now: number): 
     incidents: inputs.incidents.map((i) => ({ id: i.id, impact: i.impact, open: i.state !== 'resolved', components: i.components, createdAt: Date.parse(i.createdAt) })),
     overrides: inputs.overrides,
     ...fresh,
+    ...(inputs.recordsUnavailable ? { recordsUnavailable: true } : {}),
   });
 }
 
@@ -94,8 +97,9 @@ export function buildStatusView(
   now: number,
   incidents: IncidentView[] = [],
   overrides: Override[] = [],
+  recordsUnavailable = false,
 ): StatusView {
-  const p = publicStateOf(config, { states, windows, incidents, overrides }, now);
+  const p = publicStateOf(config, { states, windows, incidents, overrides, recordsUnavailable }, now);
   const byId = new Map(p.components.map((c) => [c.id, c]));
   const view: Omit<StatusView, 'fingerprint'> = {
     overall: p.overall,

@@ -53,6 +53,11 @@ export class MemoryStore implements Stores, LifecyclePort {
     return this;
   }
 
+  /** The embedded store holds its records itself: they are always known. */
+  operatorRecordsKnown(): boolean {
+    return true;
+  }
+
   /** The embedded store cannot be unreachable: an observer only hears that it is up. */
   observeOutage(observer: StoreOutageObserver): void {
     observer.availability(true);

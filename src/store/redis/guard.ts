@@ -73,7 +73,7 @@ export class RedisGuard {
     );
     this.target = inner.flat();
     const local = portsOf(this.face(true));
-    this.stores = { ...portsOf(this.face(false)), local, observeOutage: (o) => this.observe(o) };
+    this.stores = { ...portsOf(this.face(false)), local, observeOutage: (o) => this.observe(o), operatorRecordsKnown: () => this.mirror.recordsKnown };
     this.timer = setInterval(() => void this.check(), this.opts.checkEveryMs);
     this.timer.unref();
     // Until the first connection settles, commands wait in ioredis's start-up queue rather than fail.

@@ -36,6 +36,8 @@ export class StoreMirror {
   private verified: VerifiedCopy | null = null;
   /** Writes dropped since start because the buffer was full. */
   lost = 0;
+  /** Which operator records this replica has read from the store at least once (until then the copy is not known, merely empty). */
+  private readonly recordsRead = new Set<'windows' | 'overrides' | 'incidents'>();
 
   constructor(
     private readonly limit: number,
@@ -43,6 +45,11 @@ export class StoreMirror {
     /** Told of each write-back as it lands, so a write-back cut short still counts what it wrote. */
     private readonly onWritten: (count: number) => void = () => undefined,
   ) {}
+
+  /** Whether the windows, overrides and incidents served from memory are a copy read from the store (false: never read since start). */
+  get recordsKnown(): boolean {
+    return this.recordsRead.size === 3;
+  }
 
   /** Results and transitions waiting for write-back. */
   get buffered(): number {
@@ -70,12 +77,15 @@ export class StoreMirror {
         break;
       case 'getWindows':
         this.windows = value as MaintenanceWindow[];
+        this.recordsRead.add('windows');
         break;
       case 'getOverrides':
         this.overrides = value as Override[];
+        this.recordsRead.add('overrides');
         break;
       case 'getIncidents':
         this.incidents = value as Incident[];
+        this.recordsRead.add('incidents');
         break;
       case 'setProbeState':
         this.probeStates.set((args[0] as ProbeState).probeId, args[0] as ProbeState);

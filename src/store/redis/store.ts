@@ -82,6 +82,11 @@ export class RedisStore implements Stores, LifecyclePort {
     return this;
   }
 
+  /** Unguarded, every read goes to Redis (or fails): nothing is served from a copy that might be empty. */
+  operatorRecordsKnown(): boolean {
+    return true;
+  }
+
   /** Unguarded, nobody watches for outages: an observer only hears the start state. */
   observeOutage(observer: StoreOutageObserver): void {
     observer.availability(true);

@@ -48,7 +48,8 @@ export function bannerModel(view: StatusView, names: Map<string, string>, lang: 
   const icon: ComponentStatus = p.banner === 'incident' ? (open.some((i) => i.impact !== 'minor') ? 'outage' : 'degraded') : ICON[p.banner];
   const lines: string[] = [];
   if (p.banner === 'blind') {
-    lines.push(p.dataAsOf === null ? t('banner.noData.text') : p.stale ? t('banner.stale.text', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }) : t('banner.blind.text'));
+    // Unread operator records come first: even fresh checks cannot say what an override or window would.
+    lines.push(p.recordsUnavailable ? t('banner.recordsUnavailable.text') : p.dataAsOf === null ? t('banner.noData.text') : p.stale ? t('banner.stale.text', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }) : t('banner.blind.text'));
   }
   for (const i of open) {
     lines.push(t('banner.incident.line', { impact: t(`incident.impact.${i.impact}`), title: incidentTitle(i, lang), list: nameList(i.components, names) }));
@@ -86,6 +87,6 @@ export function bannerModel(view: StatusView, names: Map<string, string>, lang: 
     lastCheck:
       p.dataAsOf === null
         ? t('banner.neverChecked')
-        : t(p.blind && !p.stale ? 'banner.blindCheck' : 'banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
+        : t(p.blind && !p.stale && !p.recordsUnavailable ? 'banner.blindCheck' : 'banner.lastCheck', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }),
   };
 }
