@@ -74,7 +74,7 @@ describe('status page after the monitor lost its own connection', () => {
   async function seed(stores: Stores): Promise<void> {
     for (const [i, step] of script.entries()) {
       const at = T0 - (script.length - 1 - i) * 5_000;
-      const run = (probeId: string, component: string | null, ok: boolean, durationMs: number): ProbeResult => ({ probeId, component, at, ok, degraded: false, reason: ok ? 'ok' : 'connect_error', durationMs });
+      const run = (probeId: string, component: string | null, ok: boolean, durationMs: number): ProbeResult => ({ probeId, component, at, ok, degraded: false, reason: ok ? 'ok' : 'connect_reset', durationMs });
       await stores.results.appendResult(run('canary', null, step.canary, step.canary ? 40 : 3_000), 100);
       const ok = step.probe === 'ok';
       await stores.results.appendResult(run('ikp-home', 'ikp', ok, ok ? 150 : step.canary ? 900 : 4_000), 100);
