@@ -34,8 +34,12 @@ export const PROBE_REASONS = [
 ] as const;
 export type ProbeReason = (typeof PROBE_REASONS)[number];
 
-/** Reasons that only the status engine assigns to a component. */
-export const ENGINE_REASONS = ['no_data', 'stale', 'monitor_offline', 'maintenance', 'outage_notice', 'dependency', 'override'] as const;
+/**
+ * Reasons that only the status engine assigns to a component. `awaiting_check`: a maintenance window
+ * over it has ended and no check taken since has spoken yet (what was seen during the window is
+ * not evidence of anything after it).
+ */
+export const ENGINE_REASONS = ['no_data', 'stale', 'monitor_offline', 'maintenance', 'outage_notice', 'dependency', 'override', 'awaiting_check'] as const;
 export type EngineReason = (typeof ENGINE_REASONS)[number];
 export type ComponentReason = ProbeReason | EngineReason;
 
@@ -127,6 +131,12 @@ export interface ProbeState {
   statusReason?: ProbeReason;
   /** Journey probes: the failed step of the latest run that agreed with `status`. */
   failedStep?: { id: string; component: string };
+  /**
+   * When the latest failed runs were taken (epoch ms, oldest first, at most the failure threshold;
+   * kept across passes), so the engine can tell the failures seen during a maintenance window from
+   * those after it, and how new a journey's failure is against another journey's pass.
+   */
+  failedAt?: number[];
   /**
    * Failures not yet counted because no canary has said whether the monitor could see the
    * internet when they were taken (see engine/sight.ts); oldest first, bounded.

@@ -1,5 +1,6 @@
 import type { ComponentConfig, ProbeConfig } from '../config/schema.ts';
 import { componentGraph, type ComponentGraph } from './evaluate.ts';
+import { reportedComponents } from './probe-components.ts';
 
 /** What evaluating a set of components reads. */
 export interface EvaluationInputs {
@@ -113,19 +114,6 @@ export class DependencyIndex {
       if (first !== undefined) byRoot.get(find(first))?.journeys.push(j);
     }
   }
-}
-
-/** The components a probe's result speaks about: its own and, for a journey, every hop's. */
-function reportedComponents(p: ProbeConfig): string[] {
-  const out = new Set<string>();
-  if (p.component !== undefined) out.add(p.component);
-  if (p.kind === 'journey') {
-    for (const s of p.journey.steps) {
-      if (s.component !== undefined) out.add(s.component);
-      for (const v of s.via ?? []) out.add(v.component);
-    }
-  }
-  return [...out];
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,5 +1,6 @@
 import type { ComponentConfig, ProbeConfig } from '../config/schema.ts';
 import type { ComponentReason, ComponentState, ComponentStatus, ProbeState } from '../domain/types.ts';
+import { evidenceAfterMaintenance, type Evidence } from './fresh-evidence.ts';
 import { journeyVerdicts, worseOf, type JourneyVerdict } from './journey-verdicts.ts';
 import { findRootCause } from './root-cause.ts';
 
@@ -18,6 +19,11 @@ export interface Overlays {
   outageNotices: Set<string>;
   /** Operator overrides in force: the highest precedence, they beat maintenance and the blind guard. */
   overrides?: Map<string, { status: ComponentStatus; reason: string }>;
+  /**
+   * Per component, when maintenance over it last ended (maintenance-ends.ts): checks taken before
+   * it are not evidence after it, for the component and for every journey through it.
+   */
+  maintenanceEnded?: ReadonlyMap<string, number>;
 }
 
 /** Everything `evaluate` needs; it reads nothing else. */
@@ -70,20 +76,23 @@ export function isBlind(probes: ProbeConfig[], states: Map<string, ProbeState>, 
 const PROBE_RANK: Record<ProbeState['status'], number> = { down: 3, degraded: 2, up: 1, unknown: 0 };
 const PROBE_TO_COMPONENT = { down: 'outage', degraded: 'degraded', up: 'operational' } as const;
 
-function fromProbes(probes: ProbeConfig[], states: Map<string, ProbeState>, now: number, s: EngineSettings): Verdict {
+/** `awaiting`: some of these probes wait for their first check since a maintenance ended. */
+function fromProbes(probes: ProbeConfig[], states: ReadonlyMap<string, ProbeState>, now: number, s: EngineSettings, awaiting: boolean): Verdict {
+  // After maintenance, "no evidence yet" is said as such: it is not a lack of data nor silence.
+  const none: Verdict = { status: 'unknown', reason: awaiting ? 'awaiting_check' : 'no_data' };
   const ran = probes.filter((p) => states.get(p.id)?.lastCheckedAt != null);
-  if (ran.length === 0) return { status: 'unknown', reason: 'no_data' };
+  if (ran.length === 0) return none;
   const fresh = ran.flatMap((p) => {
     const st = states.get(p.id);
     return isFresh(st, p, now, s) ? [st] : [];
   });
-  if (fresh.length === 0) return { status: 'unknown', reason: 'stale' };
+  if (fresh.length === 0) return awaiting ? none : { status: 'unknown', reason: 'stale' };
   // Worst status wins; among equals prefer a probe whose reason explains it (not 'ok').
   const worst = fresh.reduce((a, b) => {
     const diff = PROBE_RANK[b.status] - PROBE_RANK[a.status];
     return diff > 0 || (diff === 0 && reasonOf(a) === 'ok' && reasonOf(b) !== 'ok') ? b : a;
   });
-  if (worst.status === 'unknown') return { status: 'unknown', reason: 'no_data' };
+  if (worst.status === 'unknown') return none;
   const status = PROBE_TO_COMPONENT[worst.status];
   return { status, reason: status === 'operational' ? 'ok' : reasonOf(worst) };
 }
@@ -98,15 +107,17 @@ function verdictFor(
   input: EvaluateInput,
   blind: boolean,
   journey: JourneyVerdict | undefined,
+  evidence: Evidence,
 ): Verdict {
-  const { overlays, probeStates, now, settings } = input;
+  const { overlays, now, settings } = input;
   const forced = overlays?.overrides?.get(c.id);
   if (forced) return { status: forced.status, reason: 'override' };
   if (overlays?.maintenance.has(c.id)) return { status: 'maintenance', reason: 'maintenance' };
   if (blind) return { status: 'unknown', reason: 'monitor_offline' };
   // Journey probes speak through `journey` (per failing step), not as plain up/down probes.
   const plain = probes.filter((p) => p.kind !== 'journey');
-  const v = plain.length === 0 && journey !== undefined ? journey : worseOf<Verdict>(fromProbes(plain, probeStates, now, settings), journey);
+  const awaiting = probes.some((p) => evidence.awaiting.has(p.id));
+  const v = plain.length === 0 && journey !== undefined ? journey : worseOf<Verdict>(fromProbes(plain, evidence.states, now, settings, awaiting), journey);
   // An official outage notice outranks "all fine" and "we don't know", never a measured outage.
   if (overlays?.outageNotices.has(c.id) && (v.status === 'operational' || v.status === 'unknown')) {
     return { status: 'degraded', reason: 'outage_notice' };
@@ -154,7 +165,9 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const components = only === undefined ? input.components : subset(input.components, only, graph.position);
   const blind = isBlind(probes, probeStates, now, settings);
   const lastCheckAgeMs = new Map<string, number | null>();
-  const journeys = journeyVerdicts(probes, probeStates, (p, st): st is ProbeState => isFresh(st, p, now, settings));
+  // After maintenance only checks taken since its end speak (fresh-evidence.ts).
+  const evidence = evidenceAfterMaintenance(probes, probeStates, input.overlays?.maintenanceEnded, (p) => p.failureThreshold ?? settings.failureThreshold);
+  const journeys = journeyVerdicts(probes, evidence.states, (p, st): st is ProbeState => isFresh(st, p, now, settings));
   // Grouped once: filtering all probes per component is quadratic at thousands of each.
   const byComponent = new Map<string, ProbeConfig[]>();
   for (const p of probes) {
@@ -167,7 +180,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const own = byComponent.get(c.id) ?? [];
     const lastCheckedAt = latestCheck(own, probeStates);
     lastCheckAgeMs.set(c.id, lastCheckedAt === null ? null : now - lastCheckedAt);
-    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind, journeys.get(c.id)) };
+    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind, journeys.get(c.id), evidence) };
   });
   // Components not evaluated this time keep their stored status for the root-cause walks.
   const statuses = new Map<string, ComponentStatus>();

@@ -96,5 +96,16 @@ export function applyResult(prev: ProbeState, result: ProbeResult, t: Thresholds
   // Journeys: the failed step travels with the status reason, so a recovering journey still names it.
   const failedStep = agrees ? result.failedStep : prev.failedStep;
   if (failedStep !== undefined) next.failedStep = failedStep;
+  // As many failure times as the threshold needs: enough to count the failures after a window's end.
+  const failedAt = kind === 'fail' ? [...(prev.failedAt ?? []), result.at].slice(-Math.max(1, t.failureThreshold)) : prev.failedAt;
+  if (failedAt !== undefined) next.failedAt = failedAt;
   return next;
+}
+
+/**
+ * When the probe's latest failed run was taken: from `failedAt`, else (a state written before it
+ * existed) the latest run when that failed, else unknown (null).
+ */
+export function lastFailureAt(st: ProbeState): number | null {
+  return st.failedAt?.at(-1) ?? (st.lastOk ? null : st.lastCheckedAt);
 }

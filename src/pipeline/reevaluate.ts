@@ -1,4 +1,4 @@
-import { evaluate, overlaysAt, type DependencyIndex, type Evaluation } from '../engine/index.ts';
+import { evaluate, maintenanceEnds, overlaysAt, type DependencyIndex, type Evaluation } from '../engine/index.ts';
 import type { ComponentState, StatusTransition } from '../domain/types.ts';
 import { withOverrides } from '../overrides/overrides.ts';
 import { componentChanged } from '../webhooks/events.ts';
@@ -27,7 +27,7 @@ export async function reevaluate(deps: PipelineDeps, only?: { components: Readon
     probeStates,
     previous,
     settings: config.engine,
-    overlays: withOverrides(overlaysAt(windows, now), overrides, now),
+    overlays: { ...withOverrides(overlaysAt(windows, now), overrides, now), maintenanceEnded: maintenanceEnds(windows, overrides, now) },
     ...(only ? { only: only.components, graph: only.index.graph } : {}),
   });
   deps.observer?.componentsEvaluated?.(evaluation.components.length);

@@ -40,9 +40,10 @@ describe('journey verdicts in the engine', () => {
     // A hop down for everyone blocks every path through it by itself; the journeys' own components keep their status.
     ['IKP SAML broken for everyone', ALL_JOURNEYS, { step: 'ikp-entry', component: 'ikp', reason: 'journey_step_failed' }, 'outage', 'operational'],
     ['a maintenance page at login.gov.pl', ALL_JOURNEYS, { step: 'login-gov-chooser', component: 'login-gov', reason: 'maintenance_page' }, 'maintenance', 'operational'],
-    ['a WAF page at login.gov.pl', ALL_JOURNEYS, { step: 'login-gov-chooser', component: 'login-gov', reason: 'blocked' }, 'operational', 'operational'],
-    ['the PZ form renamed', ['journey-pz'], { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'degraded', 'degraded'],
-    ['the PZ form renamed, seen by the PZ-via-bank journeys too', PZ_JOURNEYS.slice(1), { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'degraded', 'operational'],
+    // A hop that cannot be checked is unknown ("nie możemy sprawdzić"), never slower and never down.
+    ['a WAF page at login.gov.pl', ALL_JOURNEYS, { step: 'login-gov-chooser', component: 'login-gov', reason: 'blocked' }, 'unknown', 'operational'],
+    ['the PZ form renamed', ['journey-pz'], { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'unknown', 'unknown'],
+    ['the PZ form renamed, seen by the PZ-via-bank journeys too', PZ_JOURNEYS.slice(1), { step: 'pz-form', component: 'profil-zaufany', reason: 'page_changed' }, 'unknown', 'operational'],
   ] as const)('when %s, then the hop and the journey component get the expected status', (_name, failing, failed, hop, own) => {
     const { byId } = evaluateWith([...failing], failed);
     expect(byId.get(failed.component)?.status).toBe(hop);
