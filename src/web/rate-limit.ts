@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { rateLimit, type RateLimitRequestHandler, type Store as RateLimitStore } from 'express-rate-limit';
 import { AppError } from '../domain/errors.ts';
 
@@ -12,6 +13,12 @@ export interface RateLimitOptions {
   windowMs?: number;
   limit?: number;
   store?: RateLimitStore;
+  /**
+   * When set, only requests this calls failed count toward the limit (plus those refused for being
+   * over it): a request is counted when it arrives, so concurrent ones cannot slip past together,
+   * and handed back when it finishes without failing. The store's decrement makes it work across replicas.
+   */
+  failed?: (res: Response) => boolean;
 }
 
 /** The triage faces' limiter (defaults: TRIAGE_RATE_LIMIT). */
@@ -21,6 +28,7 @@ export function triageRateLimiter(opts: RateLimitOptions = {}): RateLimitRequest
 
 /** A per-IP limiter: over budget, a 429 RATE_LIMITED error (pl + en) goes to the error handler. */
 export function perIpRateLimiter(opts: Required<Pick<RateLimitOptions, 'windowMs' | 'limit'>> & RateLimitOptions): RateLimitRequestHandler {
+  const { failed } = opts;
   return rateLimit({
     windowMs: opts.windowMs,
     limit: opts.limit,
@@ -29,7 +37,11 @@ export function perIpRateLimiter(opts: Required<Pick<RateLimitOptions, 'windowMs
     ...(opts.store ? { store: opts.store } : {}),
     // A Redis hiccup must not take the help page down: fail open.
     passOnStoreError: true,
-    handler: (_req, _res, next) => next(new AppError('RATE_LIMITED')),
+    ...(failed ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req: unknown, res: Response) => res.locals.rateLimited !== true && !failed(res) } : {}),
+    handler: (_req, res, next) => {
+      res.locals.rateLimited = true;
+      next(new AppError('RATE_LIMITED'));
+    },
   });
 }
 

@@ -2,11 +2,16 @@ import { parse as parseCookies, serialize } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../../admin/actor.ts';
 import { AppError } from '../../domain/errors.ts';
-import { SESSION_COOKIE, type Session, type SessionSigner } from './session.ts';
+import { SESSION_COOKIE, type Session, type SessionEnd, type SessionSigner } from './session.ts';
 
 /** The console session of a request, if signed in (set by `loadSession`). */
 export function sessionOf(res: Response): Session | null {
   return (res.locals as { session?: Session }).session ?? null;
+}
+
+/** Why the request's session cookie gave no session (set by `loadSession`), or null. */
+export function sessionEndOf(res: Response): SessionEnd | null {
+  return (res.locals as { sessionEnded?: SessionEnd }).sessionEnded ?? null;
 }
 
 /** The actor behind a console session, in the shape the domain functions take. */
@@ -32,12 +37,12 @@ export function consoleCookie(req: Request, name: string, value: string, maxAgeM
 export function loadSession(signer: SessionSigner, idleMs: number): RequestHandler {
   return (req, res, next) => {
     const raw = cookiesOf(req)[SESSION_COOKIE];
-    const session = signer.unseal(raw);
-    if (session) {
-      res.locals.session = session;
-      res.append('set-cookie', consoleCookie(req, SESSION_COOKIE, signer.seal(session), idleMs));
+    const read = signer.read(raw);
+    if (read.session) {
+      res.locals.session = read.session;
+      res.append('set-cookie', consoleCookie(req, SESSION_COOKIE, signer.seal(read.session), idleMs));
     } else if (raw) {
-      res.locals.sessionExpired = true;
+      res.locals.sessionEnded = read.ended;
       res.append('set-cookie', consoleCookie(req, SESSION_COOKIE, '', 0));
     }
     // Console pages show operator data: never cache them anywhere.
@@ -46,12 +51,33 @@ export function loadSession(signer: SessionSigner, idleMs: number): RequestHandl
   };
 }
 
-/** Requires a session; a signed-out GET goes to the sign-in page, anything else is 401. */
+/** The query value that carries why a session ended across the redirect to the sign-in page. */
+const ENDED_PARAM: Record<SessionEnd, string> = { expired: 'expired', 'token-changed': 'token' };
+
+/**
+ * Requires a session. A signed-out GET goes to the sign-in page; so does any request whose session
+ * has just ended (expired, or its token rotated or removed), with the reason, so a form posted
+ * after a rotation lands on a page that says why instead of a bare 401. Nothing is done for it.
+ * A write with no session cookie at all is 401.
+ */
 export const requireSession: RequestHandler = (req, res, next) => {
   if (sessionOf(res)) return next();
-  if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `/admin${req.query.lang === 'en' ? '?lang=en' : ''}`);
+  const ended = sessionEndOf(res);
+  if (ended || req.method === 'GET' || req.method === 'HEAD') {
+    const lang = req.query.lang === 'en' || (req.body as Record<string, unknown> | undefined)?.lang === 'en';
+    const query = [ended ? `ended=${ENDED_PARAM[ended]}` : '', lang ? 'lang=en' : ''].filter(Boolean).join('&');
+    return res.redirect(303, `/admin${query ? `?${query}` : ''}`);
+  }
   throw new AppError('UNAUTHORIZED', 'console session missing or expired');
 };
+
+/** What the sign-in page tells someone arriving there: why their session ended, or that they signed out. */
+export function signInNotice(req: Request, res: Response): 'signin.expired' | 'signin.tokenChanged' | 'signout.done' | null {
+  const ended = sessionEndOf(res) ?? (req.query.ended === ENDED_PARAM['token-changed'] ? 'token-changed' : req.query.ended === ENDED_PARAM.expired ? 'expired' : null);
+  if (ended === 'token-changed') return 'signin.tokenChanged';
+  if (ended === 'expired') return 'signin.expired';
+  return req.query.signedOut ? 'signout.done' : null;
+}
 
 /** Every form post carries the session's CSRF token (`_csrf`); without it, 403. */
 export function requireCsrf(signer: SessionSigner): RequestHandler {

@@ -1,11 +1,10 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { AdminWebDeps } from '../routes/admin.ts';
 import { AppError, ERRORS } from '../../domain/errors.ts';
-import { perIpRateLimiter } from '../rate-limit.ts';
 import type { StatusSnapshot } from '../snapshot.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { dashboardModel } from './dashboard.ts';
-import { consoleCookie, cookiesOf, loadSession, requireCsrf, requireSession, sessionOf } from './guard.ts';
+import { consoleCookie, cookiesOf, loadSession, requireCsrf, requireSession, sessionOf, signInNotice } from './guard.ts';
 import { formOf, textField } from './forms.ts';
 import { incidentRoutes } from './incident-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
@@ -15,6 +14,7 @@ import { reclassifyRoutes } from './reclassify-routes.ts';
 import { noticeRoutes } from './notice-routes.ts';
 import { probeRoutes } from './probe-routes.ts';
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, SessionSigner } from './session.ts';
+import { markSignInFailed, signInFailureLimiter } from './sign-in-failures.ts';
 
 /** What the console needs: the admin API's use cases and token verifier, and the public snapshot. */
 export interface ConsoleDeps {
@@ -47,17 +47,26 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
 
   router.get('/', async (req, res) => {
     if (sessionOf(res)) return render.send(req, res, 'dashboard', await dashboardModel(deps, render.langOf(req)), { notice: noticeOf(req, ctx) });
-    signInPage(ctx, req, res, 200, res.locals.sessionExpired ? 'signin.expired' : req.query.signedOut ? 'signout.done' : null);
+    signInPage(ctx, req, res, 200, signInNotice(req, res));
   });
 
-  const signInLimiter = perIpRateLimiter({ windowMs: 60_000, limit: settings.signInRateLimit, store: deps.admin.consoleRateLimitStore });
+  const signInLimiter = signInFailureLimiter({ limit: settings.signInRateLimit, store: deps.admin.consoleRateLimitStore });
   router.post('/sign-in', signInLimiter, async (req, res) => {
     const form = formOf(req);
     const nonce = cookiesOf(req)[PRE_SESSION_COOKIE];
     if (!nonce || !signer.same(form._csrf, signer.preSessionToken(nonce))) return signInPage(ctx, req, res, 403, 'signin.expired');
     const token = textField(form, 'token');
-    const actor = token ? await deps.admin.verifier.verify(token) : null;
-    if (!actor) return signInPage(ctx, req, res, 401, 'signin.failed');
+    const result = token ? await deps.admin.verifier.check(token, req.ip) : null;
+    // Over the scrypt budget the token was not looked at: not a failure, just "try again shortly".
+    if (result && !result.actor && result.reason === 'throttled') {
+      res.set('retry-after', '1');
+      throw new AppError('RATE_LIMITED', 'token checks over the scrypt budget');
+    }
+    const actor = result?.actor;
+    if (!actor) {
+      markSignInFailed(res);
+      return signInPage(ctx, req, res, 401, 'signin.failed');
+    }
     const session = signer.open(actor);
     res.append('set-cookie', consoleCookie(req, SESSION_COOKIE, signer.seal(session), settings.idleTimeout));
     res.append('set-cookie', consoleCookie(req, PRE_SESSION_COOKIE, '', 0));
@@ -79,7 +88,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
 }
 
 /** The sign-in page, with a fresh double-submit nonce for its form. */
-function signInPage(ctx: ConsoleContext, req: Request, res: Response, status: number, message: 'signin.failed' | 'signin.expired' | 'signout.done' | null): void {
+function signInPage(ctx: ConsoleContext, req: Request, res: Response, status: number, message: 'signin.failed' | 'signin.expired' | 'signin.tokenChanged' | 'signout.done' | null): void {
   const nonce = ctx.signer.preSessionNonce();
   res.append('set-cookie', consoleCookie(req, PRE_SESSION_COOKIE, nonce, 3_600_000));
   const t = ctx.render;

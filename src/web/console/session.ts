@@ -7,17 +7,29 @@ export const SESSION_COOKIE = 'ikp_console';
 /** The cookie that carries the sign-in form's CSRF nonce before a session exists. */
 export const PRE_SESSION_COOKIE = 'ikp_console_pre';
 
-/** What a signed session cookie holds: no token, only who signed in and when. */
+/** What a signed session cookie holds: no token, only who signed in, with which token entry, and when. */
 export interface Session {
   /** Random id; the CSRF token of the session is derived from it. */
   id: string;
   name: string;
   role: Actor['role'];
+  /**
+   * Keyed fingerprint of the configured hash of the token the session was opened with: rotating
+   * the token (same name, new hash) or removing it ends the session at its next request, even when
+   * a fixed `sessionSecret` keeps the signing key unchanged.
+   */
+  tokenTag: string;
   /** Epoch ms of sign-in (the absolute lifetime counts from here). */
   issuedAt: number;
   /** Epoch ms of the last request (the idle expiry counts from here). */
   seenAt: number;
 }
+
+/** Why a cookie gave no session: a console shows the operator a different sentence for each. */
+export type SessionEnd = 'expired' | 'token-changed';
+
+/** What a session cookie turned out to hold. */
+export type SessionRead = { session: Session } | { session: null; ended: SessionEnd };
 
 /**
  * Signs and checks console sessions. A session is a signed cookie rather than a server-side record,
@@ -36,10 +48,10 @@ export class SessionSigner {
     this.key = createHash('sha256').update('ikp-status console session v1\n').update(material).digest();
   }
 
-  /** A new session for a verified actor. */
+  /** A new session for a verified actor, bound to the token entry it signed in with. */
   open(actor: Actor): Session {
     const at = this.now();
-    return { id: randomBytes(16).toString('base64url'), name: actor.name, role: actor.role, issuedAt: at, seenAt: at };
+    return { id: randomBytes(16).toString('base64url'), name: actor.name, role: actor.role, tokenTag: this.tokenTag(actor.name) ?? '', issuedAt: at, seenAt: at };
   }
 
   /** The cookie value of a session, refreshed to now. */
@@ -49,29 +61,36 @@ export class SessionSigner {
   }
 
   /**
-   * The session in a cookie value, or null when it is forged, expired, idle too long or names a token
-   * that is no longer configured (its role is taken from the config, never from the cookie).
+   * The session in a cookie value, or null when it is forged, expired, idle too long, or its token
+   * was rotated or removed (its role is taken from the config, never from the cookie).
    */
   unseal(value: string | undefined): Session | null {
-    if (!value || value.length > 1_024) return null;
+    return this.read(value).session;
+  }
+
+  /** Like `unseal`, and says why a cookie that is present gave no session. */
+  read(value: string | undefined): SessionRead {
+    const expired = { session: null, ended: 'expired' } as const;
+    if (!value || value.length > 1_024) return expired;
     const dot = value.indexOf('.');
-    if (dot <= 0) return null;
+    if (dot <= 0) return expired;
     const payload = value.slice(0, dot);
-    if (!this.same(value.slice(dot + 1), this.mac(`session.${payload}`))) return null;
+    if (!this.same(value.slice(dot + 1), this.mac(`session.${payload}`))) return expired;
     let parsed: unknown;
     try {
       parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
-      return null;
+      return expired;
     }
     const s = parsed as Partial<Session>;
-    if (typeof s.id !== 'string' || typeof s.name !== 'string' || typeof s.issuedAt !== 'number' || typeof s.seenAt !== 'number') return null;
+    if (typeof s.id !== 'string' || typeof s.name !== 'string' || typeof s.issuedAt !== 'number' || typeof s.seenAt !== 'number') return expired;
     const now = this.now();
     const { idleTimeout, maxAge } = this.admin.console;
-    if (now - s.seenAt > idleTimeout || now - s.issuedAt > maxAge || s.seenAt > now + 60_000) return null;
+    if (now - s.seenAt > idleTimeout || now - s.issuedAt > maxAge || s.seenAt > now + 60_000) return expired;
     const token = this.admin.tokens.find((t) => t.name === s.name);
-    if (!token) return null;
-    return { id: s.id, name: s.name, role: token.role, issuedAt: s.issuedAt, seenAt: s.seenAt };
+    // A session from before tokens were bound to it carries no tag: it ends like a rotated one.
+    if (!token || !this.same(s.tokenTag, this.tokenTag(token.name) ?? '')) return { session: null, ended: 'token-changed' };
+    return { session: { id: s.id, name: s.name, role: token.role, tokenTag: s.tokenTag as string, issuedAt: s.issuedAt, seenAt: s.seenAt } };
   }
 
   /** The CSRF token of a session: forms carry it, and only this key can compute it. */
@@ -95,6 +114,15 @@ export class SessionSigner {
     const a = Buffer.from(given);
     const b = Buffer.from(expected);
     return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  /**
+   * The fingerprint of a configured token's hash. Keyed, so the readable cookie payload tells nothing
+   * about the hash; the hash (not the token) is what the config holds, so every replica agrees.
+   */
+  private tokenTag(name: string): string | null {
+    const token = this.admin.tokens.find((t) => t.name === name);
+    return token ? this.mac(`token.${token.name}.${token.hash}`).slice(0, 22) : null;
   }
 
   private mac(text: string): string {

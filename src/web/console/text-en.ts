@@ -18,6 +18,7 @@ export const en: Record<ConsoleKey, string> = {
   'signin.submit': 'Sign in',
   'signin.failed': 'Invalid token. Check that you copied all of it.',
   'signin.expired': 'Your session expired or the form was stale. Sign in again.',
+  'signin.tokenChanged': 'The token you signed in with was changed or removed, so your session has ended. Sign in with your current token.',
   'signout': 'Sign out',
   'signout.done': 'Signed out.',
   'who': 'Signed in as {name} ({role}).',

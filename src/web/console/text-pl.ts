@@ -16,6 +16,7 @@ export const pl = {
   'signin.submit': 'Zaloguj się',
   'signin.failed': 'Nieprawidłowy token. Sprawdź, czy skopiowałeś go w całości.',
   'signin.expired': 'Sesja wygasła lub formularz był nieaktualny. Zaloguj się ponownie.',
+  'signin.tokenChanged': 'Token, którym się zalogowano, został zmieniony lub usunięty, więc sesja się zakończyła. Zaloguj się aktualnym tokenem.',
   'signout': 'Wyloguj się',
   'signout.done': 'Wylogowano.',
   'who': 'Zalogowano jako {name} ({role}).',
