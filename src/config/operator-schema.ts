@@ -38,9 +38,9 @@ const consoleSchema = z
     idleTimeout: duration.default(CONSOLE_DEFAULTS.idleTimeout),
     /** A session ends this long after sign-in, however busy. */
     maxAge: duration.default(CONSOLE_DEFAULTS.maxAge),
-    /** Key that signs session cookies; shared by every replica. Defaults to one derived from the token hashes. */
+    /** Key that signs session cookies; shared by every replica. Defaults to one derived from the token hashes. Sessions stay bound to their token either way. */
     sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
-    /** Sign-in attempts per client IP per minute (on top of the admin rate limit). */
+    /** Failed sign-ins per client IP per minute (successful ones do not count; on top of the admin rate limit). */
     signInRateLimit: z.number().int().min(1).max(1_000).default(CONSOLE_DEFAULTS.signInRateLimit),
   })
   .default(CONSOLE_DEFAULTS);
