@@ -1,8 +1,10 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { StorePorts } from '../store/ports.ts';
+import { incidentArchive } from './incident-archive.ts';
 import { incidentViews } from './incidents-view.ts';
-import { EMPTY_HISTORY, HistoryLoader, type HistoryData } from './page/history-data.ts';
+import type { IncidentView } from './page/incident-view.ts';
+import { EMPTY_HISTORY, HISTORY_DAYS, HistoryLoader, type HistoryData } from './page/history-data.ts';
 import { buildStatusView, type StatusView, type ViewInputs } from './status-view.ts';
 
 /** How often the view is re-judged for staleness when no store event comes (during an outage none does). */
@@ -28,6 +30,9 @@ export function historyMaxAgeMs(components: number): number {
   return Math.min(60_000, Math.max(5_000, components * 60));
 }
 
+/** How far back the incident archive reaches: the history page's 90 days plus a day, so it can cut at its own instant between rebuilds. */
+const ARCHIVE_MS = (HISTORY_DAYS + 1) * 86_400_000;
+
 /**
  * In-process read model: rebuilt from the store only when it publishes "changed",
  * so serving a view makes no store call. It knows how old its data is: what it serves is the
@@ -46,6 +51,8 @@ export class StatusSnapshot {
   private timer: NodeJS.Timeout | null = null;
   private builtAt = 0;
   private history: HistoryData = EMPTY_HISTORY;
+  /** Public incidents of the history period, read with everything else (the live view keeps only the newest resolved ones). */
+  private archive: IncidentView[] = [];
   /** Bumped on every rebuild, so caches of rendered bodies know when to re-render. */
   private version = 0;
   private readonly historyLoader: HistoryLoader;
@@ -95,11 +102,11 @@ export class StatusSnapshot {
     clearTimeout(timer);
   }
 
-  /** The current view, its uptime/latency history and build version; throws if start() has not finished. */
-  current(): { view: StatusView; builtAt: number; version: number; history: HistoryData } {
+  /** The current view, its uptime/latency history, the incident archive and build version; throws if start() has not finished. */
+  current(): { view: StatusView; builtAt: number; version: number; history: HistoryData; incidentArchive: IncidentView[] } {
     if (!this.view) throw new Error('snapshot not started');
     this.restale(false);
-    return { view: this.view, builtAt: this.builtAt, version: this.version, history: this.history };
+    return { view: this.view, builtAt: this.builtAt, version: this.version, history: this.history, incidentArchive: this.archive };
   }
 
   /** Calls `listener` after each rebuild (for live page updates); returns an unsubscribe. */
@@ -194,6 +201,7 @@ export class StatusSnapshot {
           // Asked after the reads: false means some of them came from a copy that was never filled, so their emptiness proves nothing.
           const recordsUnavailable = !(this.deps.recordsKnown?.() ?? true);
           this.inputs = { states, windows, incidents: incidentViews(incidents), overrides, recordsUnavailable };
+          this.archive = incidentArchive(incidents, this.builtAt - ARCHIVE_MS);
           this.setBuilt(this.builtAt);
           for (const l of this.listeners) l(this.view!);
         } catch (err) {

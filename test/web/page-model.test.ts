@@ -37,7 +37,8 @@ describe('page model and views', () => {
       expect(html).toContain('Sprawdzamy &lt;img src=x onerror=alert(1)&gt;');
       expect(html).toContain('id="incident-inc-7"');
       const en = loadViews().fragment(pageModel({ config: f.config, view: viewWith([incident]), history, version, lang: 'en', now: T0, assets }));
-      expect(en).toContain('Investigating</strong>: Checking');
+      // Update bodies are operator Markdown, rendered below the time and state line.
+      expect(en).toContain('Investigating</strong></p><div class="md"><p>Checking</p>');
       expect(en).toContain('Logowanie przez bank &lt;b&gt;przerywa&lt;/b&gt;');
     } finally {
       await f.close();

@@ -22,6 +22,8 @@ export interface PageLinks {
   ics: string;
   api: string;
   help: string;
+  /** The 90-day history of incidents and windows. */
+  history: string;
 }
 
 export type { BannerModel };
@@ -69,6 +71,7 @@ export function pageLinks(lang: Lang, assets: PageInput['assets']): PageLinks {
     ics: '/maintenance.ics',
     api: '/api/v2/summary.json',
     help: lang === 'pl' ? '/pomoc' : '/help',
+    history: lang === 'pl' ? '/historia' : '/history',
   };
 }
 

@@ -5,6 +5,7 @@ import { timeFormat } from '../i18n/format.ts';
 import type { Assets } from '../page/assets.ts';
 import { compressResponses } from '../page/http-setup.ts';
 import { pageLinks, pageModel, type PageModel } from '../page/page-model.ts';
+import { pastPageModel } from '../page/past-model.ts';
 import type { PreparedCache, SnapshotState } from '../page/prepared-cache.ts';
 import { PreparedBody, sendPrepared } from '../page/prepared.ts';
 import type { Views } from '../page/render.ts';
@@ -21,7 +22,7 @@ const HTML = 'text/html; charset=utf-8';
 // Dates of the accessibility statement (ISO, Europe/Warsaw days).
 const A11Y = { published: '2026-11-22', updated: '2026-11-22', prepared: '2026-11-22' };
 
-/** GET / (the status page), /fragment (its live region, for the live-update script), the accessibility statement and static assets. */
+/** GET / (the status page), /fragment (its live region, for the live-update script), the 90-day history, the accessibility statement and static assets. */
 export function pageRoutes(d: PageDeps): Router {
   const router = Router();
   // Mounted ahead of the app-wide compression, so the static files get their own.
@@ -54,6 +55,17 @@ export function pageRoutes(d: PageDeps): Router {
     });
     sendPrepared(req, res, body, { vary: 'Accept-Language' });
   };
+  // The history is built from the snapshot like the page (no store read), cached and sent the same way.
+  const past = (fallback: Lang) => (req: Request, res: Response): void => {
+    const lang = negotiateLang(req, fallback);
+    const body = d.cache.get(`past:${lang}`, (s, now) =>
+      new PreparedBody(HTML, d.views.past(pastPageModel({ config: d.config, windows: s.view.windows, incidents: s.incidentArchive, lang, now, assets: d.assets.urls }))),
+    );
+    sendPrepared(req, res, body, { vary: 'Accept-Language' });
+  };
+  router.get('/historia', past('pl'));
+  router.get('/history', past('en'));
+
   router.get('/deklaracja-dostepnosci', statement('pl'));
   router.get('/accessibility', statement('en'));
   return router;
