@@ -53,7 +53,7 @@ async function runStep(step: JourneyStep, page: Page | null, run: RunContext): P
     if (hop) result.component = hop.component;
     if (!nav.ok) return finish({ reason: 'journey_step_failed', detail: nav.status === null ? `${nav.failure.reason}:${nav.failure.detail}` : nav.failure.reason });
     let next = parsePage(nav.html, nav.url);
-    const foreign = foreignPage(next, nav.headers);
+    const foreign = foreignPage(next, nav.headers, nav.status);
     if (foreign) return finish(foreign);
     if (step.render === 'browser') {
       if (!run.renderer) return finish({ reason: 'internal_error', detail: 'browser_runner_disabled' });
