@@ -35,7 +35,7 @@ interface JsonFeed {
   items: { id: string; title: string; summary?: string; content_html: string; date_modified: string }[];
 }
 
-const NOTICES = { id: 'pacjent-notices', kind: 'notices', interval: '1m', timeout: '10s', notices: { url: 'http://127.0.0.1:9/', components: ['ikp'] } } as const;
+const NOTICES = { id: 'pacjent-notices', kind: 'notices' as const, interval: '1m', timeout: '10s', notices: { url: 'http://127.0.0.1:9/', components: ['ikp'] } };
 
 /** The app as main.ts wires it for operators, over the shared test Redis, listening on a loopback port. */
 interface LiveApp {
