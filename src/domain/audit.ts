@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'incident.update',
   'incident.resolve',
   'incident.edit',
+  'incident.approve',
   'maintenance.create',
   'maintenance.edit',
   'maintenance.cancel',

@@ -36,7 +36,11 @@ export interface Incident {
   components: string[];
   /** Opened by the monitor after a long outage rather than by a person. */
   automatic: boolean;
-  /** Machine-written text no person has reviewed yet (shown, marked as automatic); any human edit or update clears it. */
+  /**
+   * Machine-written and not yet approved by a person: kept off every public face (page, APIs,
+   * feeds, Statuspage JSON, webhooks) until an operator approves it or posts an update on it.
+   * The measured component states show the outage meanwhile, so nothing real is hidden.
+   */
   draft: boolean;
   createdAt: number;
   createdBy: string;
@@ -44,4 +48,9 @@ export interface Incident {
   resolvedAt: number | null;
   /** Oldest first. */
   updates: IncidentUpdate[];
+}
+
+/** Whether the public may see an incident: every one except an automatic draft nobody has approved yet. */
+export function isPublicIncident(incident: Pick<Incident, 'draft'>): boolean {
+  return !incident.draft;
 }

@@ -203,13 +203,30 @@ export interface MaintenanceWindow {
   confidence?: number;
   /** Phrases behind the parse (kind, window, components), shown to operators reviewing a suggestion. */
   evidence?: string[];
-  /** An operator's decision on a suggestion. */
-  review?: { decision: 'confirmed' | 'rejected'; by: string; at: number };
+  /** An operator's decision on a suggestion, with what they corrected when they changed the parser's reading. */
+  review?: { decision: 'confirmed' | 'rejected'; by: string; at: number; corrected?: NoticeCorrection };
   /**
    * The state a `withdrawn` window had when its source dropped it: a withdrawn suggestion was never
    * public, so nothing is called off. Absent on windows withdrawn before it existed (read as announced).
    */
   withdrawnFrom?: 'announced' | 'pending';
+}
+
+/** What a notice announces, as the parser or an operator reads it. */
+export const NOTICE_KINDS = ['maintenance', 'outage', 'resolved', 'none'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * An operator's reading of a doubtful notice that replaced the parser's: kept on the window so a
+ * re-read of the same notice text does not undo it (`resolved` and `none` announce no window).
+ */
+export interface NoticeCorrection {
+  kind: NoticeKind;
+  components: string[];
+  /** Epoch ms. */
+  start: number;
+  /** Epoch ms; null while open-ended. */
+  end: number | null;
 }
 
 /** One change of a component's status, kept as history for past-time questions. */

@@ -56,7 +56,12 @@ export function openIncident(id: string, input: NewIncident, meta: ChangeMeta, a
   };
 }
 
-/** Posts a timestamped update moving the incident to `state`; throws INVALID_TRANSITION when the machine forbids it. */
+/**
+ * Posts a timestamped update moving the incident to `state`; throws INVALID_TRANSITION when the
+ * machine forbids it. A person's update publishes a draft (they are writing to patients); the
+ * monitor's own updates leave a draft private, and so does a person resolving one: that is how a
+ * false alarm is closed without ever telling the public about it.
+ */
 export function postUpdate(incident: Incident, update: { state: IncidentState; body: LocalizedText }, meta: ChangeMeta, human = true): Incident {
   if (!canMove(incident.state, update.state)) {
     throw new AppError('INVALID_TRANSITION', `cannot move from ${incident.state} to ${update.state}`, [
@@ -71,7 +76,7 @@ export function postUpdate(incident: Incident, update: { state: IncidentState; b
     ...incident,
     version: incident.version + 1,
     state: update.state,
-    draft: human ? false : incident.draft,
+    draft: human && update.state !== 'resolved' ? false : incident.draft,
     updatedAt: meta.at,
     resolvedAt: update.state === 'resolved' ? meta.at : null,
     updates: [...incident.updates, { id: meta.updateId, at: meta.at, state: update.state, body: update.body, by: meta.by }],
@@ -85,7 +90,10 @@ export interface IncidentPatch {
   components?: string[];
 }
 
-/** Applies an edit; a person editing takes the incident out of draft. */
+/**
+ * Applies an edit. A draft stays a draft: an operator corrects the machine's title or components
+ * first and approves (publishes) as a separate, deliberate step.
+ */
 export function editIncident(incident: Incident, patch: IncidentPatch, at: number): Incident {
   return {
     ...incident,
@@ -93,7 +101,12 @@ export function editIncident(incident: Incident, patch: IncidentPatch, at: numbe
     ...(patch.title ? { title: patch.title } : {}),
     ...(patch.impact ? { impact: patch.impact } : {}),
     ...(patch.components ? { components: [...new Set(patch.components)] } : {}),
-    draft: false,
     updatedAt: at,
   };
+}
+
+/** Publishes an automatic draft as it stands; NOT_EDITABLE when it is public already. */
+export function approveIncident(incident: Incident, at: number): Incident {
+  if (!incident.draft) throw new AppError('NOT_EDITABLE', `incident ${incident.id} is not a draft`);
+  return { ...incident, version: incident.version + 1, draft: false, updatedAt: at };
 }

@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/record.ts';
 import type { AuditAction } from '../audit/types.ts';
 import { AppError } from '../domain/errors.ts';
 import { incidentChanged } from '../webhooks/events.ts';
-import { editIncident, openIncident, postUpdate, type IncidentPatch, type NewIncident } from './lifecycle.ts';
-import type { Incident, IncidentState, LocalizedText } from './types.ts';
+import { approveIncident, editIncident, openIncident, postUpdate, type IncidentPatch, type NewIncident } from './lifecycle.ts';
+import { isPublicIncident, type Incident, type IncidentState, type LocalizedText } from './types.ts';
 
 /** Saves retried after a version conflict before giving up with CONFLICT. */
 const SAVE_ATTEMPTS = 3;
@@ -47,9 +47,14 @@ export function resolveIncident(deps: OperatorDeps, actor: Actor, id: string, bo
   return postIncidentUpdate(deps, actor, id, { state: 'resolved', body });
 }
 
-/** Edits title, impact or components (any incident, automatic and resolved ones included). */
+/** Edits title, impact or components (any incident, automatic and resolved ones included); a draft stays a draft. */
 export function editIncidentDetails(deps: OperatorDeps, actor: Actor, id: string, patch: IncidentPatch): Promise<Incident> {
   return mutate(deps, actor, id, 'incident.edit', (i, meta) => editIncident(i, patch, meta.at));
+}
+
+/** Publishes an automatic draft; NOT_EDITABLE when it is public already. */
+export function approveDraft(deps: OperatorDeps, actor: Actor, id: string): Promise<Incident> {
+  return mutate(deps, actor, id, 'incident.approve', (i, meta) => approveIncident(i, meta.at));
 }
 
 /** Load, change, save-if-unchanged; re-reads and re-applies when another replica saved in between. */
@@ -71,8 +76,16 @@ async function mutate(
   throw new AppError('CONFLICT', `incident ${id} kept changing`);
 }
 
+/**
+ * Audits a change and tells every replica. Webhooks hear only what the public may see: nothing
+ * while an incident is a draft, and `incident.created` when a draft is first published.
+ */
 async function announce(deps: OperatorDeps, actor: Actor, action: AuditAction, before: Incident | null, after: Incident): Promise<void> {
   await recordAudit(deps, actor, action, { kind: 'incident', id: after.id }, before, after);
-  deps.events?.emit(incidentChanged(after, deps.clock.now()));
+  if (isPublicIncident(after)) {
+    const at = deps.clock.now();
+    const firstShown = before !== null && !isPublicIncident(before);
+    deps.events?.emit(firstShown ? { id: `incident:${after.id}:v${after.version}`, type: 'incident.created', at, data: { incident: after } } : incidentChanged(after, at));
+  }
   await deps.stores.coordination.publishChanged();
 }

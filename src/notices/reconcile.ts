@@ -1,10 +1,10 @@
-import type { MaintenanceWindow, NoticeItem } from '../domain/types.ts';
+import type { MaintenanceWindow, NoticeCorrection, NoticeItem, NoticeKind } from '../domain/types.ts';
 import { noticeKey } from './notice-key.ts';
 
 /** What the parser made of one notice item. */
 export interface ParsedItem {
   item: NoticeItem;
-  kind: 'maintenance' | 'outage' | 'resolved' | 'none';
+  kind: NoticeKind;
   windows: { start: number; end: number | null }[];
   components: string[];
   /** Parser confidence, 0..1. */
@@ -35,14 +35,17 @@ export function reconcileNotices(source: string, existing: MaintenanceWindow[], 
       const id = `${key}#${i}`;
       seen.add(id);
       const prev = before.get(id);
+      const fix = standingCorrection(prev, p.item);
+      // A reading of "no window" keeps the parser's values: the window is cancelled anyway.
+      const window = fix && isWindowKind(fix.kind) ? { ...fix, kind: fix.kind } : undefined;
       const next: MaintenanceWindow = {
         id,
         source,
         noticeKey: key,
-        kind: p.kind as 'maintenance' | 'outage',
-        components: p.components,
-        start: span.start,
-        end: span.end,
+        kind: window?.kind ?? (p.kind as 'maintenance' | 'outage'),
+        components: window?.components ?? p.components,
+        start: window?.start ?? span.start,
+        end: window ? window.end : span.end,
         title: p.item.title,
         text: p.item.text,
         link: p.item.link,
@@ -50,11 +53,12 @@ export function reconcileNotices(source: string, existing: MaintenanceWindow[], 
         firstSeenAt: prev?.firstSeenAt ?? now,
         lastSeenAt: now,
         updatedAt: now,
-        state: nextState(prev, span, p.confidence >= threshold),
+        state: fix ? correctedState(prev!) : nextState(prev, span, p.confidence >= threshold),
         confidence: p.confidence,
         evidence: p.evidence,
       };
-      if (prev?.review) next.review = prev.review;
+      // A confirmed correction made for other wording no longer applies: the changed notice is judged afresh.
+      if (prev?.review && (fix || !prev.review.corrected || prev.review.decision === 'rejected')) next.review = prev.review;
       if (prev && sameContent(prev, next)) next.updatedAt = prev.updatedAt;
       out.push(next);
     });
@@ -74,6 +78,24 @@ function nextState(prev: MaintenanceWindow | undefined, span: { start: number; e
   if (confident) return 'announced';
   const confirmed = prev?.review?.decision === 'confirmed' && prev.start === span.start && prev.end === span.end;
   return confirmed ? 'announced' : 'pending';
+}
+
+/**
+ * The operator's correction of this window while its notice reads as it did when they made it;
+ * undefined when there is none or the source has reworded the notice since.
+ */
+function standingCorrection(prev: MaintenanceWindow | undefined, item: NoticeItem): NoticeCorrection | undefined {
+  const fix = prev?.review?.corrected;
+  return fix && prev.title === item.title && prev.text === item.text ? fix : undefined;
+}
+
+/** A corrected window stays as the operator left it: cancelled when cancelled or read as no window, else announced. */
+function correctedState(prev: MaintenanceWindow): MaintenanceWindow['state'] {
+  return prev.state === 'cancelled' || prev.review?.decision === 'rejected' ? 'cancelled' : 'announced';
+}
+
+function isWindowKind(kind: NoticeKind): kind is 'maintenance' | 'outage' {
+  return kind === 'maintenance' || kind === 'outage';
 }
 
 function sameContent(a: MaintenanceWindow, b: MaintenanceWindow): boolean {

@@ -1,4 +1,4 @@
-import type { Incident } from '../incidents/types.ts';
+import { isPublicIncident, type Incident } from '../incidents/types.ts';
 import type { IncidentView } from './page/incident-view.ts';
 import { warsawIso } from './window-view.ts';
 
@@ -21,9 +21,12 @@ export function toIncidentView(i: Incident): IncidentView {
   };
 }
 
-/** The public incident list: every open incident and the newest resolved ones, newest first. */
+/**
+ * The public incident list: every open incident and the newest resolved ones, newest first.
+ * Unapproved automatic drafts are left out here, the one door every public face goes through.
+ */
 export function incidentViews(incidents: Incident[]): IncidentView[] {
-  const sorted = [...incidents].sort((a, b) => b.createdAt - a.createdAt);
+  const sorted = incidents.filter(isPublicIncident).sort((a, b) => b.createdAt - a.createdAt);
   const open = sorted.filter((i) => i.state !== 'resolved');
   const resolved = sorted.filter((i) => i.state === 'resolved').slice(0, RESOLVED_SHOWN);
   return [...open, ...resolved].sort((a, b) => b.createdAt - a.createdAt).map(toIncidentView);

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/admin/actor.ts';
+import { createIncident } from '../../src/incidents/service.ts';
 import { adminHarness, type AdminHarness } from './harness.ts';
 
 const NEW_INCIDENT = {
@@ -103,5 +105,43 @@ describe('incident lifecycle through the admin API', () => {
     const states: string[] = res.body.incidents.map((i: { state: string }) => i.state);
     expect(states.indexOf('investigating')).toBeLessThan(states.indexOf('resolved'));
     expect(states.lastIndexOf('investigating')).toBeLessThan(states.indexOf('resolved'));
+  });
+});
+
+describe('automatic drafts through the admin API', () => {
+  let h: AdminHarness;
+  const post = (path: string, as: 'operator' | 'viewer' = 'operator') => request(h.app).post(`/api/v1/admin${path}`).set('authorization', h.auth[as]);
+  beforeAll(async () => {
+    h = await adminHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('when a draft is listed, then only the admin API shows it; approving publishes it once, is audited, and a second approval or a viewer is refused', async () => {
+    const draft = await createIncident(h.ops, SYSTEM_ACTOR, { title: { pl: 'Wykryta awaria IKP' }, body: { pl: 'Sprawdzamy.' }, impact: 'major', components: ['ikp'] }, { id: 'auto-ikp-1', automatic: true });
+    expect(draft).toMatchObject({ draft: true });
+    expect(h.events).toEqual([]);
+    const listed = await request(h.app).get('/api/v1/admin/incidents').set('authorization', h.auth.viewer).expect(200);
+    expect(listed.body.incidents).toMatchObject([{ id: 'auto-ikp-1', draft: true }]);
+    await h.snapshot.rebuild();
+    expect((await request(h.app).get('/api/v1/status').expect(200)).body.incidents).toEqual([]);
+
+    expect((await post('/incidents/auto-ikp-1/approve', 'viewer').expect(403)).body.error.code).toBe('FORBIDDEN');
+    const approved = await post('/incidents/auto-ikp-1/approve').expect(200);
+    expect(approved.body).toMatchObject({ id: 'auto-ikp-1', draft: false, version: 2 });
+    await h.snapshot.rebuild();
+    expect((await request(h.app).get('/api/v1/status').expect(200)).body.incidents).toMatchObject([{ id: 'auto-ikp-1', title: { pl: 'Wykryta awaria IKP' } }]);
+    expect(h.events.map((e) => [e.type, e.id])).toEqual([['incident.created', 'incident:auto-ikp-1:v2']]);
+    const [row] = (await request(h.app).get('/api/v1/admin/audit?limit=1').set('authorization', h.auth.viewer).expect(200)).body.entries;
+    expect(row).toMatchObject({ action: 'incident.approve', actor: 'alice', target: { kind: 'incident', id: 'auto-ikp-1' }, before: { draft: true }, after: { draft: false } });
+    expect((await post('/incidents/auto-ikp-1/approve').expect(409)).body.error.code).toBe('NOT_EDITABLE');
+    expect((await post('/incidents/nope/approve').expect(404)).body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('when a draft is edited through the API, then it stays private until approved', async () => {
+    await createIncident(h.ops, SYSTEM_ACTOR, { title: { pl: 'Wykryta awaria PZ' }, body: { pl: 'Sprawdzamy.' }, impact: 'major', components: ['profil-zaufany'] }, { id: 'auto-pz-1', automatic: true });
+    const edited = await request(h.app).patch('/api/v1/admin/incidents/auto-pz-1').set('authorization', h.auth.operator).send({ impact: 'critical' }).expect(200);
+    expect(edited.body).toMatchObject({ draft: true, impact: 'critical' });
+    await h.snapshot.rebuild();
+    expect((await request(h.app).get('/api/v1/status').expect(200)).body.incidents.map((i: { id: string }) => i.id)).not.toContain('auto-pz-1');
   });
 });

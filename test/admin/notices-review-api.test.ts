@@ -73,6 +73,41 @@ describe('pending notice suggestions through the admin API', () => {
   });
 });
 
+describe('correcting a suggestion through the admin API', () => {
+  let h: AdminHarness;
+  const post = (path: string, body?: object) => request(h.app).post(`/api/v1/admin${path}`).set('authorization', h.auth.operator).send(body);
+  beforeAll(async () => {
+    h = await adminHarness();
+    await h.stores.windows.putWindows([{ ...pending('c1#0', 'ikp'), kind: 'outage' }, pending('c2#0', 'ikp'), pending('c3#0', 'ikp')]);
+  });
+  afterAll(async () => h.close());
+
+  it('when an operator confirms with kind, start, end and components, then the window is announced as corrected and the audit keeps before and after', async () => {
+    const res = await post('/notices/c1%230/confirm', { kind: 'maintenance', start: '2026-03-28 22:00', end: '2026-03-29 01:00', components: ['login-gov', 'ikp'] }).expect(200);
+    expect(res.body).toMatchObject({ id: 'c1#0', kind: 'maintenance', state: 'announced', start: '2026-03-28T22:00:00.000+01:00', end: '2026-03-29T01:00:00.000+01:00', components: ['login-gov', 'ikp'] });
+    expect(res.body.review).toMatchObject({ decision: 'confirmed', by: 'alice', corrected: { kind: 'maintenance', components: ['login-gov', 'ikp'] } });
+    const [row] = (await request(h.app).get('/api/v1/admin/audit?limit=1').set('authorization', h.auth.viewer).expect(200)).body.entries;
+    expect(row).toMatchObject({ action: 'notice.confirm', before: { kind: 'outage', components: ['ikp'] }, after: { kind: 'maintenance', components: ['login-gov', 'ikp'] } });
+  });
+
+  it('when an operator confirms a suggestion as announcing nothing, then it is rejected with that reading', async () => {
+    const res = await post('/notices/c2%230/confirm', { kind: 'none' }).expect(200);
+    expect(res.body).toMatchObject({ state: 'cancelled', review: { decision: 'rejected', corrected: { kind: 'none' } } });
+  });
+
+  it.each([
+    { name: 'an unknown kind', body: { kind: 'awaria' }, field: 'kind' },
+    { name: 'an end before the start', body: { start: '2026-03-28 22:00', end: '2026-03-28 21:00' }, field: 'end' },
+    { name: 'no such date', body: { start: '2026-02-30 22:00' }, field: 'start' },
+    { name: 'an unknown component', body: { components: ['e-recepta'] }, field: 'components.0' },
+    { name: 'an unknown field', body: { title: 'x' }, field: 'title' },
+  ])('when the correction has $name, then 400 names $field in both languages and the suggestion stays pending', async ({ body, field }) => {
+    const res = await post('/notices/c3%230/confirm', body).expect(400);
+    expect(res.body.error.fields).toEqual([expect.objectContaining({ field, pl: expect.any(String), en: expect.any(String) })]);
+    expect((await h.stores.windows.getWindows()).find((w) => w.id === 'c3#0')?.state).toBe('pending');
+  });
+});
+
 describe.each([
   [false, 'off (the default)'],
   [true, 'on'],

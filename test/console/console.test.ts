@@ -255,7 +255,7 @@ describe('operator console: the notice board through forms', () => {
 });
 
 describe('operator console: run a probe now', () => {
-  it('when an operator runs a probe from the dashboard, then its live result is shown, nothing is stored, and a viewer may not run it', async () => {
+  it('when an operator runs a probe from the dashboard, then its live result is shown in the console\'s language, nothing is stored, and a viewer may not run it', async () => {
     const upstream = await startUpstream();
     upstream.route('/login', (_req, res) => res.writeHead(503).end('down'));
     const h = await adminHarness({ probes: [{ id: 'ikp-entry', kind: 'http', component: 'ikp', interval: '1m', timeout: '2s', http: { url: upstream.url('/login') } }] as never });
@@ -266,6 +266,12 @@ describe('operator console: run a probe now', () => {
       expect(res.status).toBe(200);
       expect(res.text).toContain('Sonda ikp-entry: wynik uruchomienia');
       expect(res.text).toContain('HTTP 503');
+      // The result reads in the console's language: verdict, reason, status and duration.
+      expect(res.text).toMatch(/Błąd: nieoczekiwany kod odpowiedzi HTTP · kod odpowiedzi HTTP 503 · czas: \d+ ms/);
+      expect(res.text).not.toMatch(/http_status|\d ms · HTTP/);
+      const csrfEn = await browser.csrfOn('/admin?lang=en', '/admin/probes/ikp-entry/run');
+      const en = await browser.post('/admin/probes/ikp-entry/run', { _csrf: csrfEn, lang: 'en' });
+      expect(en.text).toMatch(/Failure: unexpected HTTP status code · HTTP status 503 · took \d+ ms/);
       expect(await h.stores.results.recentResults('ikp-entry', 5)).toEqual([]);
       const csrfOp = await browser.csrfOn('/admin', '/admin/sign-out');
       expect((await browser.post('/admin/probes/nope/run', { _csrf: csrfOp })).status).toBe(404);

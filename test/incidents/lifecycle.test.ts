@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.ts';
-import { canMove, editIncident, openIncident, postUpdate } from '../../src/incidents/lifecycle.ts';
+import { approveIncident, canMove, editIncident, openIncident, postUpdate } from '../../src/incidents/lifecycle.ts';
 import { INCIDENT_STATES, type IncidentState } from '../../src/incidents/types.ts';
 
 const T = 1_700_000_000_000;
@@ -46,12 +46,21 @@ describe('incident state machine', () => {
     expect(i).toMatchObject({ state: 'resolved', resolvedAt: T + 3000, updatedAt: T + 3000, version: 4 });
   });
 
-  it('when a draft automatic incident gets a human update or edit, then it is no longer a draft; a system update keeps it', () => {
+  it('when a draft automatic incident gets a human update, then it is public; a system update, an edit or a person resolving it keeps it a draft', () => {
     const auto = openIncident('a', { title: { pl: 't' }, body: { pl: 'b' }, impact: 'major', components: ['ikp'] }, meta(T), true);
     expect(auto).toMatchObject({ automatic: true, draft: true });
     expect(postUpdate(auto, { state: 'identified', body: { pl: 'x' } }, meta(T + 1), false).draft).toBe(true);
     expect(postUpdate(auto, { state: 'identified', body: { pl: 'x' } }, meta(T + 1)).draft).toBe(false);
-    expect(editIncident(auto, { impact: 'critical' }, T + 2)).toMatchObject({ draft: false, impact: 'critical', automatic: true, version: 2 });
+    expect(postUpdate(auto, { state: 'resolved', body: { pl: 'fałszywy alarm' } }, meta(T + 1)).draft).toBe(true);
+    expect(editIncident(auto, { impact: 'critical' }, T + 2)).toMatchObject({ draft: true, impact: 'critical', automatic: true, version: 2 });
+  });
+
+  it('when a draft is approved, then it is public with a new version; approving a public incident is NOT_EDITABLE', () => {
+    const auto = openIncident('a', { title: { pl: 't' }, body: { pl: 'b' }, impact: 'major', components: ['ikp'] }, meta(T), true);
+    const approved = approveIncident(auto, T + 3);
+    expect(approved).toMatchObject({ draft: false, version: 2, updatedAt: T + 3, updates: auto.updates });
+    expect(() => approveIncident(approved, T + 4)).toThrow(expect.objectContaining({ code: 'NOT_EDITABLE' }));
+    expect(() => approveIncident(opened(), T + 4)).toThrow(AppError);
   });
 
   it('when a resolved incident is edited, then the edit lands but its state and resolution stay', () => {

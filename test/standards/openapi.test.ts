@@ -127,6 +127,7 @@ describe('the OpenAPI 3.1 document', () => {
     await call('post', '/api/v1/triage', '/api/v1/triage', { method: 'profil-zaufany' });
     await call('post', '/api/v1/triage', '/api/v1/triage', { method: 42 });
     await call('get', '/api/v1/admin/incidents/{id}', '/api/v1/admin/incidents/nope');
+    await call('post', '/api/v1/admin/incidents/{id}/approve', `/api/v1/admin/incidents/${incId}/approve`);
     await call('post', '/api/v1/admin/incidents/{id}/resolve', `/api/v1/admin/incidents/${incId}/resolve`, {});
     await call('post', '/api/v1/admin/maintenance/{id}/cancel', `/api/v1/admin/maintenance/${winId}/cancel`);
     await call('delete', '/api/v1/admin/overrides/{component}', '/api/v1/admin/overrides/login-gov');

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../admin/validation.ts';
 import { AUDIT_ACTIONS } from '../../audit/types.ts';
+import { changeRows } from './audit-view.ts';
 import type { ConsoleContext } from './routes.ts';
 
 const PAGE = 100;
@@ -14,14 +15,14 @@ const auditFilter = z.object({
   page: z.coerce.number().int().min(0).max(1_000).default(0),
 });
 
-/** /admin/audit: who changed what, filtered by actor and action, newest first. */
+/** /admin/audit: who changed what (each change with its value before and after), filtered by actor and action, newest first. */
 export function auditRoutes(ctx: ConsoleContext): Router {
   const router = Router();
   router.get('/audit', async (req, res) => {
     const { actor, action, page } = parseInput(auditFilter, { actor: req.query.actor, action: req.query.action, page: req.query.page });
     const rows = (await ctx.admin.ops.stores.operator.getAudit(SCAN, 0)).filter((e) => (actor === undefined || e.actor === actor) && (action === undefined || e.action === action));
     const entries = rows.slice(page * PAGE, (page + 1) * PAGE);
-    ctx.render.send(req, res, 'audit', { entries, filter: { actor: actor ?? '', action: action ?? '' }, actions: AUDIT_ACTIONS, page, more: rows.length > (page + 1) * PAGE });
+    ctx.render.send(req, res, 'audit', { entries, filter: { actor: actor ?? '', action: action ?? '' }, actions: AUDIT_ACTIONS, changeRows, page, more: rows.length > (page + 1) * PAGE });
   });
   return router;
 }

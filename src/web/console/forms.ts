@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import { DateTime } from 'luxon';
+import { WARSAW } from '../../admin/warsaw-time.ts';
 
 /** A posted form body as a plain record (urlencoded bodies; anything else reads as empty). */
 export function formOf(req: Request): Record<string, unknown> {
@@ -33,4 +35,17 @@ export function localizedField(form: Record<string, unknown>, name: string, opti
 export function routeParam(req: Request, name: string): string {
   const v = (req.params as Record<string, unknown>)[name];
   return typeof v === 'string' ? v : '';
+}
+
+/** Typed values of a form, for re-rendering it after an error or a preview. */
+export type FormDraft = Record<string, string | string[] | undefined>;
+
+/** The named text fields of a posted form (blank ones as undefined). */
+export function pickFields(form: Record<string, unknown>, names: string[]): FormDraft {
+  return Object.fromEntries(names.map((n) => [n, textField(form, n)]));
+}
+
+/** A `datetime-local` value for an instant, in Warsaw wall-clock time (what the form shows and takes back). */
+export function localInput(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: WARSAW }).toFormat("yyyy-MM-dd'T'HH:mm");
 }

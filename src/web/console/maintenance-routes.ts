@@ -1,24 +1,17 @@
-import { DateTime } from 'luxon';
 import { Router, type Request, type Response } from 'express';
 import { knownComponents } from '../../admin/context.ts';
 import { parseInput } from '../../admin/validation.ts';
-import { WARSAW } from '../../admin/warsaw-time.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { MaintenanceWindow } from '../../domain/types.ts';
 import { isActive } from '../../engine/index.ts';
 import { maintenanceInputs } from '../../maintenance/input.ts';
 import { cancelWindow, createWindow, editWindow, listWindows, MANUAL_SOURCE } from '../../maintenance/service.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
-import { routeParam, formOf, listField, textField } from './forms.ts';
-import { pickFields, redirectBack } from './incident-routes.ts';
+import { formOf, listField, localInput, type FormDraft, pickFields, routeParam, textField } from './forms.ts';
+import { redirectBack } from './redirects.ts';
 import { noticeOf, type ConsoleContext } from './routes.ts';
 
-type Draft = Record<string, string | string[] | undefined>;
-
-/** A `datetime-local` value for an instant, in Warsaw wall-clock time (what the form shows and takes back). */
-export function localInput(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: WARSAW }).toFormat("yyyy-MM-dd'T'HH:mm");
-}
+type Draft = FormDraft;
 
 /** The admin input of a posted window form; blank optional fields are left out (edit) or defaulted (create). */
 function windowInput(form: Record<string, unknown>, creating: boolean): Record<string, unknown> {

@@ -6,8 +6,7 @@ import { COMPONENT_STATUSES } from '../../domain/types.ts';
 import { overrideInput } from '../../overrides/input.ts';
 import { clearOverride, listOverrides, setOverride } from '../../overrides/service.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
-import { routeParam, formOf } from './forms.ts';
-import { pickFields } from './incident-routes.ts';
+import { formOf, pickFields, routeParam } from './forms.ts';
 import { noticeOf, type ConsoleContext } from './routes.ts';
 
 /** /admin/overrides: force a component's status with a mandatory reason and expiry, or lift it early. */

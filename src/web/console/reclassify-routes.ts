@@ -6,8 +6,7 @@ import { reclassifyInput } from '../../reclassify/input.ts';
 import { listReclassifications, previewReclassification, reclassify } from '../../reclassify/service.ts';
 import { uptimeRatio } from '../page/history-section.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
-import { formOf } from './forms.ts';
-import { pickFields } from './incident-routes.ts';
+import { formOf, pickFields } from './forms.ts';
 import { noticeOf, type ConsoleContext } from './routes.ts';
 
 /** /admin/reclassify: re-book a past outage as maintenance, after a before/after preview of the uptime it changes. */

@@ -10,10 +10,12 @@ import { loadAssets } from '../page/assets.ts';
 import { VIEWS_DIR } from '../page/render.ts';
 import { sessionOf } from './guard.ts';
 import type { Session, SessionSigner } from './session.ts';
+import { fieldAnchor, fieldLabelKey } from './field-labels.ts';
+import { durationText, probeReasonText } from './probe-text.ts';
 import { consoleText, isConsoleKey, type ConsoleTranslate } from './text.ts';
 
 /** The console's pages; each is one EJS view in views/console/. */
-export const CONSOLE_PAGES = ['signin', 'dashboard', 'incidents', 'incident', 'maintenance', 'window', 'overrides', 'reclassify', 'notices', 'probe', 'audit', 'message'] as const;
+export const CONSOLE_PAGES = ['signin', 'dashboard', 'incidents', 'incident', 'maintenance', 'window', 'overrides', 'reclassify', 'notices', 'notice', 'probe', 'audit', 'message'] as const;
 export type ConsolePage = (typeof CONSOLE_PAGES)[number];
 
 /** What every console view gets besides its own data. */
@@ -40,6 +42,14 @@ export interface ConsoleModel {
   tk(key: string): string;
   /** A component's name in the current language. */
   name(id: string): string;
+  /** The label of a field a validation error names (`title.pl` → "Tytuł (po polsku)"). */
+  fieldLabel(path: string): string;
+  /** The id of the input a field error links to. */
+  fieldAnchor(path: string): string;
+  /** A probe reason in operator words. */
+  reason(code: string): string;
+  /** A run's duration in local notation. */
+  duration(ms: number): string;
 }
 
 /** Compiles the console views once and renders them with the shared model. */
@@ -91,6 +101,10 @@ export class ConsoleRenderer {
       },
       tk: (key) => (isConsoleKey(key) ? ct(key) : key.slice(key.lastIndexOf('.') + 1)),
       name: (id) => names.get(id) ?? id,
+      fieldLabel: (path) => ct(fieldLabelKey(path)),
+      fieldAnchor,
+      reason: (code) => probeReasonText(code, lang),
+      duration: (ms) => durationText(ms, lang),
     };
     const html = this.views.get(page)!({ m: model, ...data }) as string;
     res.status(opts.status ?? 200).type('html').send(html);

@@ -7,6 +7,7 @@ import { dashboardModel } from './dashboard.ts';
 import { consoleCookie, cookiesOf, loadSession, requireCsrf, requireSession, sessionOf, signInNotice } from './guard.ts';
 import { formOf, textField } from './forms.ts';
 import { incidentRoutes } from './incident-routes.ts';
+import { incidentDetailRoutes } from './incident-detail-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 import { overrideRoutes } from './override-routes.ts';
 import { ConsoleRenderer } from './render.ts';
@@ -80,7 +81,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
   });
 
   router.use(requireSession);
-  router.use(incidentRoutes(ctx), maintenanceRoutes(ctx), overrideRoutes(ctx), reclassifyRoutes(ctx), noticeRoutes(ctx), probeRoutes(ctx), auditRoutes(ctx));
+  router.use(incidentRoutes(ctx), incidentDetailRoutes(ctx), maintenanceRoutes(ctx), overrideRoutes(ctx), reclassifyRoutes(ctx), noticeRoutes(ctx), probeRoutes(ctx), auditRoutes(ctx));
   router.use(consoleErrors(ctx));
   const outer = Router();
   outer.use('/admin', router);

@@ -4,10 +4,10 @@ import { parseInput } from '../../admin/validation.ts';
 import { actorOf } from '../../auth/middleware.ts';
 import { AppError } from '../../domain/errors.ts';
 import { incidentInputs } from '../../incidents/input.ts';
-import { createIncident, editIncidentDetails, findIncident, listIncidents, postIncidentUpdate, resolveIncident } from '../../incidents/service.ts';
+import { approveDraft, createIncident, editIncidentDetails, findIncident, listIncidents, postIncidentUpdate, resolveIncident } from '../../incidents/service.ts';
 import { incidentJson } from '../admin-views.ts';
 
-/** /api/v1/admin/incidents: list, read, create, post updates, resolve, edit. */
+/** /api/v1/admin/incidents: list, read, create, post updates, resolve, edit, approve (publish) an automatic draft. */
 export function adminIncidentRoutes(ops: OperatorDeps): Router {
   const router = Router();
   const input = incidentInputs(knownComponents(ops.config));
@@ -27,6 +27,9 @@ export function adminIncidentRoutes(ops: OperatorDeps): Router {
   });
   router.post('/incidents/:id/resolve', async (req, res) => {
     res.json(incidentJson(await resolveIncident(ops, actorOf(res), req.params.id, parseInput(input.resolve, req.body).body)));
+  });
+  router.post('/incidents/:id/approve', async (req, res) => {
+    res.json(incidentJson(await approveDraft(ops, actorOf(res), req.params.id)));
   });
   router.patch('/incidents/:id', async (req, res) => {
     res.json(incidentJson(await editIncidentDetails(ops, actorOf(res), req.params.id, parseInput(input.edit, req.body))));
