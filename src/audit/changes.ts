@@ -36,6 +36,7 @@ function asRecord(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
+/** Equal values; a missing value and null are the same (a new item with no end yet changed nothing there). */
 function same(x: unknown, y: unknown): boolean {
-  return JSON.stringify(x) === JSON.stringify(y);
+  return JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
 }

@@ -6,6 +6,8 @@ import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { adminHarness, type AdminHarness } from '../admin/harness.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { generateToken } from '../../src/auth/token-hash.ts';
+import { SYSTEM_ACTOR } from '../../src/admin/actor.ts';
+import { createIncident } from '../../src/incidents/service.ts';
 import type { RunningApp } from '../../src/main.ts';
 import { startReplicaPair } from '../helpers/replicas.ts';
 
@@ -115,7 +117,11 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     mkdirSync(SHOTS, { recursive: true });
     const [incident] = await h.stores.operator.getIncidents();
     const [window] = await h.stores.windows.getWindows();
-    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/notices', '/admin/audit', '/admin', '/admin?lang=en'];
+    // A draft (approve card, edit form) and a pending notice (correction form) have pages of their own.
+    const draft = await createIncident(h.ops, SYSTEM_ACTOR, { title: { pl: 'Profil Zaufany nie działa' }, body: { pl: 'Wykryliśmy to automatycznie.' }, impact: 'major', components: ['profil-zaufany'] }, { id: 'auto-pz-a11y', automatic: true });
+    const t0 = h.clock.now();
+    await h.stores.windows.putWindows([{ id: 'n2-0', source: 'pz-notices', noticeKey: 'n2', kind: 'outage', components: ['profil-zaufany'], start: t0 + 3_600_000, end: null, title: 'Możliwe utrudnienia PZ', text: 'Nie wykluczamy utrudnień.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending', confidence: 0.5, evidence: ['utrudnie'] }]);
+    const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, `/admin/incidents/${draft!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/notices', '/admin/notices/n2-0', '/admin/notices/n2-0?lang=en', '/admin/audit', '/admin', '/admin?lang=en'];
     const problems: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       // Sign-in page first, signed out.
