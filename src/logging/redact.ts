@@ -9,6 +9,15 @@ export const CENSOR = { pesel: '[redacted:pesel]', email: '[redacted:email]', se
 // account number. Matched by the shape in domain/digits.ts (every dash and punctuation separator),
 // after decoding and normalisation, so no spelling (full-width digits, NBSP, %E2%80%93) slips through.
 const PESEL_LIKE = separatedDigitRun(11);
+// Shapes a log needs and no one writes a PESEL in: a timestamp (ISO or "2026-11-22 10:00:00") and
+// an IPv4 address with its port (the server's own URL). Only a match that is wholly one of them,
+// with valid field ranges, is kept; an address without a port or scheme could be a grouped PESEL.
+const TIMESTAMP = /^(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?$/;
+const ADDRESS_WITH_PORT = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}:\d{1,5}$/;
+
+function peselOrKept(match: string): string {
+  return TIMESTAMP.test(match) || ADDRESS_WITH_PORT.test(match) ? match : CENSOR.pesel;
+}
 // Admin API tokens (`ikp_` + base64url, see auth/token-hash.ts), wherever they appear.
 const ADMIN_TOKEN = /ikp_[A-Za-z0-9_-]{8,}/g;
 // Credentials passed as parameters (`?token=…`, `access_token=…`, `password: …`).
@@ -37,7 +46,7 @@ function redactPlain(s: string): string {
     .replace(ADMIN_TOKEN, CENSOR.secret)
     .replace(AUTH_SCHEME, `$1 ${CENSOR.secret}`)
     .replace(SECRET_PARAM, `$1$2$3${CENSOR.secret}`)
-    .replace(PESEL_LIKE, CENSOR.pesel)
+    .replace(PESEL_LIKE, peselOrKept)
     .replace(EMAIL, CENSOR.email);
 }
 

@@ -83,6 +83,21 @@ describe('PESEL with any dash or punctuation separator: the shape', () => {
   ])('when a line holds %s next to a PESEL, then only the PESEL is redacted', (_what, line, expected) => {
     expect(redactString(line)).toBe(expected);
   });
+
+  it.each([
+    ['the server\u2019s own URL', '{"url":"http://127.0.0.1:33513"}'],
+    ['a log timestamp with seconds', 'at 2026-11-22 10:00:00 the probe ran'],
+    ['a log timestamp with milliseconds', 'at 2026-11-22 10:00:00,123 the probe ran'],
+  ])('when a line holds %s, then it is kept: the shapes a log needs are never read as a PESEL', (_what, line) => {
+    expect(redactString(line)).toBe(line);
+  });
+
+  it.each([
+    ['an address-like grouping without a port', '/x/440.514.014.58'],
+    ['a timestamp-like grouping that is no valid time', '/x/4405-14-01 45:8'],
+  ])('when a PESEL is written as %s, then it is still redacted', (_what, line) => {
+    expect(holdsPesel(redactString(line))).toBe(false);
+  });
 });
 
 describe('PESEL with any dash or punctuation separator: the access log of a running server', () => {
