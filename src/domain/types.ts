@@ -159,11 +159,20 @@ export interface ComponentState {
   journeyStep?: { probe: string; step: string };
 }
 
-/** Per-day time spent in each status, in seconds, for one component. */
+/**
+ * What one period of uptime is booked as: the five statuses, with `degraded` kept for measured
+ * slowness and two kinds of trouble booked apart from it, so history never calls them slow:
+ * `partial` (some methods or functions fail while others work) and `unverified` (checks blocked,
+ * page changed). Buckets written before these existed simply have none of them.
+ */
+export const UPTIME_CLASSES = [...COMPONENT_STATUSES, 'partial', 'unverified'] as const;
+export type UptimeClass = (typeof UPTIME_CLASSES)[number];
+
+/** Per-day time spent in each uptime class, in seconds, for one component. */
 export interface UptimeBucket {
   /** Day in Europe/Warsaw, YYYY-MM-DD. */
   day: string;
-  seconds: Record<ComponentStatus, number>;
+  seconds: Record<UptimeClass, number>;
 }
 
 /** Clock injected everywhere time matters, so tests can drive it. */

@@ -14,7 +14,7 @@ import type {
   PublicWindowInput,
 } from '../domain/public-state.ts';
 import { INDICATORS, UNVERIFIED_REASONS } from '../domain/public-state.ts';
-import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus } from '../domain/types.ts';
+import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type UptimeClass } from '../domain/types.ts';
 import { loginMatrix } from './login-matrix.ts';
 import { OPEN_ENDED_MAX_MS } from './overlays.ts';
 import { findRootCause } from './root-cause.ts';
@@ -112,6 +112,22 @@ export function publicMeaning(status: ComponentStatus, reason: PublicReason): { 
     default:
       return { status, meaning: status };
   }
+}
+
+// A period is booked by what it meant, so history keeps slowness, partial failure and blocked checks apart.
+const UPTIME_CLASS: Record<Meaning, UptimeClass> = {
+  works: 'operational',
+  slow: 'degraded',
+  partial: 'partial',
+  unverified: 'unverified',
+  maintenance: 'maintenance',
+  outage: 'outage',
+  unknown: 'unknown',
+};
+
+/** How a period in this engine state is booked in the daily uptime buckets. */
+export function uptimeClass(status: ComponentStatus, reason: PublicReason): UptimeClass {
+  return UPTIME_CLASS[publicMeaning(status, reason).meaning];
 }
 
 /** An open incident naming the component makes it look at least as bad as the incident's impact says. */

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { PipelineDeps } from './context.ts';
 import { inBatches } from '../domain/in-batches.ts';
 import { operatorTick } from './operator-tick.ts';
+import { uptimeClass } from '../engine/public-state.ts';
 
 /** Uptime bookings in flight at once: thousands of components are booked in batches so fires keep their slots. */
 const UPTIME_WRITES_IN_FLIGHT = 256;
@@ -31,6 +32,6 @@ export async function evaluationTick(deps: PipelineDeps, tickMs: number, fireAt:
   const evaluation = await reevaluate(deps);
   const { day, slot } = uptimeSlot(fireAt, tickMs);
   const slots = { seconds: tickMs / 1000, from: slot, to: slot };
-  await inBatches(evaluation.components, UPTIME_WRITES_IN_FLIGHT, (c) => deps.stores.history.bookUptime(c.id, day, c.status, slots, deps.config.store.uptimeDays));
+  await inBatches(evaluation.components, UPTIME_WRITES_IN_FLIGHT, (c) => deps.stores.history.bookUptime(c.id, day, uptimeClass(c.status, c.reason), slots, deps.config.store.uptimeDays));
   await operatorTick(deps, evaluation.components, tickMs);
 }

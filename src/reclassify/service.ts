@@ -79,7 +79,7 @@ export async function previewReclassification(deps: OperatorDeps, input: Reclass
   const days: ReclassifyPreviewDay[] = [];
   for (const [day, seconds] of plan.seconds) {
     const [bucket] = await deps.stores.history.getUptime(input.component, day, day);
-    const before = bucket ?? { day, seconds: { operational: 0, degraded: 0, maintenance: 0, outage: 0, unknown: 0 } };
+    const before = bucket ?? { day, seconds: { operational: 0, degraded: 0, partial: 0, unverified: 0, maintenance: 0, outage: 0, unknown: 0 } };
     // The store never moves more than the bucket holds; the preview follows the same rule.
     const moved = Math.min(seconds, before.seconds.outage);
     days.push({ day, before, after: { day, seconds: { ...before.seconds, outage: before.seconds.outage - moved, maintenance: before.seconds.maintenance + moved } } });

@@ -6,12 +6,12 @@ import type { QuarantinedRecord } from '../domain/quarantine.ts';
 import type { Reclassification } from '../domain/reclassification.ts';
 import type {
   ComponentState,
-  ComponentStatus,
   MaintenanceWindow,
   ProbeResult,
   ProbeState,
   StatusTransition,
   UptimeBucket,
+  UptimeClass,
 } from '../domain/types.ts';
 import type { OutboxEntry } from '../domain/webhook-events.ts';
 
@@ -49,21 +49,21 @@ export interface ResultsPort {
 /** Daily uptime buckets and status-change history of components. */
 export interface HistoryPort {
   /** Adds `seconds` to a component's bucket for `day` (YYYY-MM-DD, Europe/Warsaw); buckets older than `retainDays` expire. */
-  addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void>;
+  addUptime(component: string, day: string, status: UptimeClass, seconds: number, retainDays: number): Promise<void>;
   /**
    * Books `slots.seconds` to `status` for each slot `slots.from`..`slots.to` of `day` that nobody
    * booked before (slot n starts n × seconds after the day's start), so the same evaluation period
    * counts once however many replicas book it, and a write-back may be retried. The first booking
    * of a slot wins, whatever its status.
    */
-  bookUptime(component: string, day: string, status: ComponentStatus, slots: UptimeSlots, retainDays: number): Promise<void>;
+  bookUptime(component: string, day: string, status: UptimeClass, slots: UptimeSlots, retainDays: number): Promise<void>;
   /** Daily buckets for one component from `fromDay` to `toDay` inclusive, oldest first; days with no data are omitted. */
   getUptime(component: string, fromDay: string, toDay: string): Promise<UptimeBucket[]>;
   /**
    * Moves up to `seconds` of one day's bucket from status `from` to `to`, atomically and never below zero;
    * resolves to the seconds actually moved (0 when the bucket does not exist). Used by reclassification.
    */
-  moveUptime(component: string, day: string, from: ComponentStatus, to: ComponentStatus, seconds: number): Promise<number>;
+  moveUptime(component: string, day: string, from: UptimeClass, to: UptimeClass, seconds: number): Promise<number>;
   /** Appends status changes to each component's history; entries older than `retainDays` are dropped. */
   addTransitions(transitions: StatusTransition[], retainDays: number): Promise<void>;
   /** One component's history with `at` in [from, to], oldest first, plus the last entry before `from` (the state that held at `from`). */

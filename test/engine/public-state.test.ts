@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BannerKind, Confidence, PublicIncidentInput, PublicOverrideInput, PublicWindowInput } from '../../src/domain/public-state.ts';
 import type { ComponentState, ComponentStatus } from '../../src/domain/types.ts';
-import { freshness, publicState } from '../../src/engine/public-state.ts';
+import { freshness, publicState, uptimeClass } from '../../src/engine/public-state.ts';
 import { fixtureConfig } from '../web/fixture.ts';
 
 const config = fixtureConfig();
@@ -64,6 +64,21 @@ describe('publicState', () => {
     expect(p.components.find((c) => c.id === id)).toMatchObject({ status, meaning });
     expect(p.banner).toBe(banner);
     if (meaning !== 'slow') expect(p.logins.filter((l) => l.meaning === 'slow')).toEqual([]);
+  });
+
+  it.each([
+    ['operational', 'ok', 'operational'],
+    ['degraded', 'slow', 'degraded'],
+    ['degraded', 'journey_step_failed', 'partial'],
+    ['degraded', 'outage_notice', 'partial'],
+    ['degraded', 'page_changed', 'unverified'],
+    ['unknown', 'blocked', 'unverified'],
+    ['degraded', 'tls_expiring', 'operational'],
+    ['outage', 'http_status', 'outage'],
+    ['maintenance', 'maintenance', 'maintenance'],
+    ['unknown', 'stale', 'unknown'],
+  ] as const)('when a period is %s (%s), then history books it as %s', (status, reason, booked) => {
+    expect(uptimeClass(status, reason)).toBe(booked);
   });
 
   it('when a minor incident names a working service, then it is partial, never slow', () => {

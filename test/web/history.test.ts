@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';
-import type { ComponentStatus, UptimeBucket } from '../../src/domain/types.ts';
+import type { UptimeBucket, UptimeClass } from '../../src/domain/types.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { timeFormat } from '../../src/web/i18n/format.ts';
@@ -10,9 +10,9 @@ import { HISTORY_DAYS, HistoryLoader, warsawDays } from '../../src/web/page/hist
 import { chartModel, dayClass, historyRows, uptimeRatio } from '../../src/web/page/history-section.ts';
 import { T0 } from './fixture.ts';
 
-const bucket = (seconds: Partial<Record<ComponentStatus, number>>, day = '2026-01-27'): UptimeBucket => ({
+const bucket = (seconds: Partial<Record<UptimeClass, number>>, day = '2026-01-27'): UptimeBucket => ({
   day,
-  seconds: { operational: 0, degraded: 0, maintenance: 0, outage: 0, unknown: 0, ...seconds },
+  seconds: { operational: 0, degraded: 0, partial: 0, unverified: 0, maintenance: 0, outage: 0, unknown: 0, ...seconds },
 });
 const t = translator('pl');
 
@@ -23,6 +23,11 @@ describe('uptime and day classes', () => {
     [{ operational: 79_200, outage: 7_200 }, 79_200 / 86_400, 'outage'],
     [{ operational: 72_000, outage: 7_200, maintenance: 7_200 }, 72_000 / 79_200, 'outage'],
     [{ operational: 80_000, degraded: 6_400 }, 1, 'degraded'],
+    // Issue 20: a partial failure or a blocked check is not slowness, and history books them apart.
+    [{ operational: 80_000, partial: 6_400 }, 1, 'partial'],
+    [{ operational: 80_000, partial: 3_000, degraded: 3_400 }, 1, 'partial'],
+    [{ operational: 80_000, unverified: 6_400 }, 1, 'unverified'],
+    [{ unverified: 86_400 }, null, 'unverified'],
     [{ unknown: 86_400 }, null, 'none'],
     [{ maintenance: 86_400 }, null, 'maintenance'],
   ])('when a day holds %o, then uptime (maintenance excluded) is %s and the bar is %s', (seconds, ratio, cls) => {
@@ -45,7 +50,7 @@ describe('history rows', () => {
     expect(row!.days.at(-2)).toEqual({ cls: 'maintenance', text: '26 stycznia: przerwa techniczna' });
     expect(row!.days[0]).toEqual({ cls: 'none', text: '30 października 2025: brak danych' });
     expect(row!.uptimeText).toBe('Dostępność: 95,67%');
-    expect(row!.summary).toBe('Dni z awarią: 1. Dni z przerwą techniczną: 1. Dni z wolniejszym działaniem: 0.');
+    expect(row!.summary).toBe('Dni z awarią: 1. Dni z przerwą techniczną: 1. Dni z częściowym działaniem: 0. Dni z wolniejszym działaniem: 0.');
     expect(row!.chart).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import type { ComponentStatus, StatusTransition, UptimeBucket } from '../../domain/types.ts';
+import type { StatusTransition, UptimeBucket, UptimeClass } from '../../domain/types.ts';
 import type { StoreLogger } from '../logger.ts';
 import type { HistoryPort, UptimeSlots } from '../ports.ts';
 import { checkSlots, SlotRuns } from '../slot-runs.ts';
@@ -27,7 +27,7 @@ export class MemoryHistory implements HistoryPort {
 
   constructor(private readonly logger: StoreLogger | undefined) {}
 
-  async addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void> {
+  async addUptime(component: string, day: string, status: UptimeClass, seconds: number, retainDays: number): Promise<void> {
     // A malformed day would sort after every real one and prune all history.
     // Every component is booked for the same day each tick: parse the day and its cutoff once, not per component.
     if (day !== this.checkedDay) {
@@ -53,7 +53,7 @@ export class MemoryHistory implements HistoryPort {
     days.set(day, bucket);
   }
 
-  async bookUptime(component: string, day: string, status: ComponentStatus, slots: UptimeSlots, retainDays: number): Promise<void> {
+  async bookUptime(component: string, day: string, status: UptimeClass, slots: UptimeSlots, retainDays: number): Promise<void> {
     checkSlots(slots);
     if (!isUptimeDay(day)) throw new RangeError(`uptime day must be YYYY-MM-DD, got "${day}"`);
     const key = `${slots.seconds}\u0000${component}\u0000${day}`;
@@ -75,7 +75,7 @@ export class MemoryHistory implements HistoryPort {
       .map(([day, seconds]) => ({ day, seconds: { ...seconds } }));
   }
 
-  async moveUptime(component: string, day: string, from: ComponentStatus, to: ComponentStatus, seconds: number): Promise<number> {
+  async moveUptime(component: string, day: string, from: UptimeClass, to: UptimeClass, seconds: number): Promise<number> {
     const bucket = this.uptime.get(component)?.get(day);
     const moved = bucket && from !== to ? Math.max(0, Math.min(bucket[from], seconds)) : 0;
     if (bucket && moved > 0) [bucket[from], bucket[to]] = [bucket[from] - moved, bucket[to] + moved];
@@ -143,6 +143,6 @@ export class MemoryHistory implements HistoryPort {
   }
 }
 
-function isSecondsRecord(v: unknown): v is Record<ComponentStatus, number> {
+function isSecondsRecord(v: unknown): v is Partial<Record<UptimeClass, number>> {
   return typeof v === 'object' && v !== null && Object.values(v).every((n) => typeof n === 'number' && Number.isFinite(n));
 }

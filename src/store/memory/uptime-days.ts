@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { COMPONENT_STATUSES, type ComponentStatus } from '../../domain/types.ts';
+import { UPTIME_CLASSES, type UptimeClass } from '../../domain/types.ts';
 
-/** Seconds per status in one daily bucket. */
-export type DaySeconds = Record<ComponentStatus, number>;
+/** Seconds per uptime class in one daily bucket. */
+export type DaySeconds = Record<UptimeClass, number>;
 
 /** Whether `day` is a real YYYY-MM-DD date (a malformed day would sort after every real one). */
 export function isUptimeDay(day: string): boolean {
@@ -16,5 +16,5 @@ export function retentionCutoff(newest: string, retainDays: number): string {
 
 /** A bucket with zero seconds in every status. */
 export function emptySeconds(): DaySeconds {
-  return Object.fromEntries(COMPONENT_STATUSES.map((s) => [s, 0])) as DaySeconds;
+  return Object.fromEntries(UPTIME_CLASSES.map((s) => [s, 0])) as DaySeconds;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { COMPONENT_STATUSES } from '../../domain/types.ts';
-import type { ComponentStatus, StatusTransition, UptimeBucket } from '../../domain/types.ts';
+import { UPTIME_CLASSES } from '../../domain/types.ts';
+import type { StatusTransition, UptimeBucket, UptimeClass } from '../../domain/types.ts';
 import type { HistoryPort, UptimeSlots } from '../ports.ts';
 import { checkSlots } from '../slot-runs.ts';
 import { execChecked, type RedisContext } from './context.ts';
@@ -45,7 +45,7 @@ return n`;
 export class RedisHistory implements HistoryPort {
   constructor(private readonly ctx: RedisContext) {}
 
-  async addUptime(component: string, day: string, status: ComponentStatus, seconds: number, retainDays: number): Promise<void> {
+  async addUptime(component: string, day: string, status: UptimeClass, seconds: number, retainDays: number): Promise<void> {
     const start = parseDay(day);
     // Expiry follows the bucket's own day, not the write time, so re-writing an old day never extends it.
     const expireAt = Math.floor(start.plus({ days: retainDays + 1 }).toSeconds());
@@ -53,7 +53,7 @@ export class RedisHistory implements HistoryPort {
     await this.ctx.redis.multi().hincrbyfloat(key, status, seconds).expireat(key, expireAt).exec();
   }
 
-  async bookUptime(component: string, day: string, status: ComponentStatus, slots: UptimeSlots, retainDays: number): Promise<void> {
+  async bookUptime(component: string, day: string, status: UptimeClass, slots: UptimeSlots, retainDays: number): Promise<void> {
     checkSlots(slots);
     const start = parseDay(day);
     const expireAt = Math.floor(start.plus({ days: retainDays + 1 }).toSeconds());
@@ -74,13 +74,13 @@ export class RedisHistory implements HistoryPort {
       const fields = value as Record<string, string>;
       const day = days[i];
       if (day === undefined || Object.keys(fields).length === 0) return;
-      const seconds = Object.fromEntries(COMPONENT_STATUSES.map((s) => [s, Number(fields[s] ?? 0)])) as Record<ComponentStatus, number>;
+      const seconds = Object.fromEntries(UPTIME_CLASSES.map((s) => [s, Number(fields[s] ?? 0)])) as Record<UptimeClass, number>;
       buckets.push({ day, seconds });
     });
     return buckets;
   }
 
-  async moveUptime(component: string, day: string, from: ComponentStatus, to: ComponentStatus, seconds: number): Promise<number> {
+  async moveUptime(component: string, day: string, from: UptimeClass, to: UptimeClass, seconds: number): Promise<number> {
     if (from === to || !(seconds > 0)) return 0;
     return Number(await this.ctx.redis.eval(MOVE_SECONDS, 1, this.ctx.keys.uptime(component, day), from, to, String(seconds)));
   }

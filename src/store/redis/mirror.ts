@@ -1,4 +1,4 @@
-import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../../domain/types.ts';
+import type { ComponentState, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeClass } from '../../domain/types.ts';
 import type { Incident } from '../../domain/incidents.ts';
 import type { Override } from '../../domain/overrides.ts';
 import type { Store, UptimeSlots } from '../ports.ts';
@@ -24,12 +24,12 @@ export class StoreMirror {
   private incidents: Incident[] = [];
   private readonly results: { result: ProbeResult; keep: number }[] = [];
   private readonly transitions: { transition: StatusTransition; retainDays: number }[] = [];
-  private readonly uptime = new Map<string, { component: string; day: string; status: ComponentStatus; seconds: number; retainDays: number }>();
+  private readonly uptime = new Map<string, { component: string; day: string; status: UptimeClass; seconds: number; retainDays: number }>();
   /**
    * Slots booked during the outage, as runs of consecutive slots per component and day. Written
    * back slot by slot through bookUptime, so a slot another replica also booked counts once.
    */
-  private readonly slots = new Map<string, { component: string; day: string; retainDays: number; runs: { status: ComponentStatus; slots: UptimeSlots }[] }>();
+  private readonly slots = new Map<string, { component: string; day: string; retainDays: number; runs: { status: UptimeClass; slots: UptimeSlots }[] }>();
   private readonly dirtyProbes = new Set<string>();
   private readonly dirtyComponents = new Set<string>();
   /** The copy as of the latest check that found the store intact (what an emptied store is re-seeded from). */
@@ -123,14 +123,14 @@ export class StoreMirror {
         this.trim(this.transitions, 'transition');
         break;
       case 'addUptime': {
-        const [component, day, status, seconds, retainDays] = args as [string, string, ComponentStatus, number, number];
+        const [component, day, status, seconds, retainDays] = args as [string, string, UptimeClass, number, number];
         const key = `${component}\u0000${day}\u0000${status}`;
         const prev = this.uptime.get(key);
         this.uptime.set(key, { component, day, status, seconds: (prev?.seconds ?? 0) + seconds, retainDays });
         break;
       }
       case 'bookUptime': {
-        const [component, day, status, slots, retainDays] = args as [string, string, ComponentStatus, UptimeSlots, number];
+        const [component, day, status, slots, retainDays] = args as [string, string, UptimeClass, UptimeSlots, number];
         const key = `${component}\u0000${day}`;
         const entry = this.slots.get(key) ?? { component, day, retainDays, runs: [] };
         this.slots.set(key, entry);

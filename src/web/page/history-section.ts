@@ -5,7 +5,10 @@ import type { HistoryData, LatencyPoint } from './history-data.ts';
 import { anchorId } from './safe-url.ts';
 
 /** How one day looks on the uptime bar. */
-export type DayClass = 'ok' | 'degraded' | 'outage' | 'maintenance' | 'none';
+export type DayClass = 'ok' | 'degraded' | 'partial' | 'unverified' | 'outage' | 'maintenance' | 'none';
+
+/** Every day class in legend order. */
+export const DAY_CLASSES: readonly DayClass[] = ['ok', 'degraded', 'partial', 'unverified', 'outage', 'maintenance', 'none'];
 
 /** One day of the bar, with its text equivalent. */
 export interface DayCell {
@@ -38,24 +41,32 @@ export interface HistoryRow {
   chart: ChartModel | null;
 }
 
-/** Uptime ignoring maintenance (and unknown time): up / (up + outage); null when nothing is known. */
+/**
+ * Uptime ignoring maintenance and time we could not judge (unknown, unverified): up / (up + outage);
+ * null when nothing is known. Slow and partial time is up: logging in went through for many.
+ */
 export function uptimeRatio(buckets: UptimeBucket[]): number | null {
   let up = 0;
   let down = 0;
   for (const b of buckets) {
-    up += b.seconds.operational + b.seconds.degraded;
+    up += b.seconds.operational + b.seconds.degraded + (b.seconds.partial ?? 0);
     down += b.seconds.outage;
   }
   return up + down === 0 ? null : up / (up + down);
 }
 
-/** The bar class of one day: any outage wins, then maintenance (shown distinctly), then slowness. */
+/**
+ * The bar class of one day: any outage wins, then maintenance (shown distinctly), then partial
+ * failure, then slowness, then checks we could not make; each has its own words ("wolniej" only for slowness).
+ */
 export function dayClass(bucket: UptimeBucket | undefined): DayClass {
   if (!bucket) return 'none';
   const s = bucket.seconds;
   if (s.outage > 0) return 'outage';
   if (s.maintenance > 0) return 'maintenance';
+  if ((s.partial ?? 0) > 0) return 'partial';
   if (s.degraded > 0) return 'degraded';
+  if ((s.unverified ?? 0) > 0) return 'unverified';
   return s.operational > 0 ? 'ok' : 'none';
 }
 
@@ -116,11 +127,11 @@ function line(pts: { x: number; y: number }[], only: boolean, step: number): str
 /** History rows: 90-day bars with per-day text, uptime excluding maintenance, and the latency chart. */
 export function historyRows(history: HistoryData, ids: string[], names: Map<string, string>, t: Translate, fmt: TimeFormat): HistoryRow[] {
   const labels = new Map(history.days.map((day) => [day, fmt.calendarDay(day)]));
-  const plain = new Map((['ok', 'degraded', 'maintenance', 'none'] as const).map((cls) => [cls, t(`day.${cls}`)]));
+  const plain = new Map((['ok', 'degraded', 'partial', 'unverified', 'maintenance', 'none'] as const).map((cls) => [cls, t(`day.${cls}`)]));
   return ids.map((id) => {
     const buckets = history.uptime[id] ?? [];
     const byDay = new Map(buckets.map((b) => [b.day, b]));
-    const counts: Record<DayClass, number> = { ok: 0, degraded: 0, outage: 0, maintenance: 0, none: 0 };
+    const counts = Object.fromEntries(DAY_CLASSES.map((c) => [c, 0])) as Record<DayClass, number>;
     const days = history.days.map((day): DayCell => {
       const bucket = byDay.get(day);
       const cls = dayClass(bucket);
@@ -134,7 +145,7 @@ export function historyRows(history: HistoryData, ids: string[], names: Map<stri
       anchor: anchorId('h', id),
       name: names.get(id) ?? id,
       uptimeText: ratio === null ? t('history.noData') : t('history.uptime', { pct: fmt.percent(ratio) }),
-      summary: t('history.summary', { outage: counts.outage, maintenance: counts.maintenance, degraded: counts.degraded }),
+      summary: t('history.summary', { outage: counts.outage, maintenance: counts.maintenance, partial: counts.partial, degraded: counts.degraded }),
       days,
       chart: chartModel(history.latency[id] ?? [], t),
     };

@@ -5,7 +5,7 @@ import type { StatusView } from '../status-view.ts';
 import { bannerModel, type BannerModel } from './banner.ts';
 import { componentCards, type ComponentCard, type ShownTime } from './components-section.ts';
 import type { HistoryData } from './history-data.ts';
-import { historyRows, type HistoryRow } from './history-section.ts';
+import { DAY_CLASSES, historyRows, type DayClass, type HistoryRow } from './history-section.ts';
 import { loginSection, type LoginGroup } from './login-section.ts';
 import { incidentCards, windowCards, type IncidentCard, type WindowCard } from './windows-section.ts';
 
@@ -44,6 +44,8 @@ export interface PageModel {
   maintenance: { active: WindowCard[]; upcoming: WindowCard[]; pending: WindowCard[] };
   incidents: IncidentCard[];
   history: HistoryRow[];
+  /** Legend order of the history bar's day classes. */
+  dayClasses: readonly DayClass[];
   links: PageLinks;
 }
 
@@ -100,6 +102,7 @@ export function pageModel(input: PageInput): PageModel {
     },
     incidents: incidentCards(view.incidents, names, lang, t, fmt),
     history: historyRows(input.history, config.components.map((c) => c.id), names, t, fmt),
+    dayClasses: DAY_CLASSES,
     links: pageLinks(lang, input.assets),
   };
 }

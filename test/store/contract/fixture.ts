@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../src/domain/audit.ts';
 import type { FakeClock } from '../../../src/domain/clock.ts';
 import type { Incident } from '../../../src/domain/incidents.ts';
 import type { Override } from '../../../src/domain/overrides.ts';
-import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition } from '../../../src/domain/types.ts';
+import type { ComponentState, ComponentStatus, MaintenanceWindow, ProbeResult, ProbeState, StatusTransition, UptimeClass } from '../../../src/domain/types.ts';
 import type { OutboxEntry } from '../../../src/domain/webhook-events.ts';
 import type { StorePorts } from '../../../src/store/ports.ts';
 
@@ -49,8 +49,8 @@ export function componentState(id: string, status: ComponentStatus, extra: Parti
   return { id, status, since: 1_700_000_000_000, lastCheckedAt: 1_700_000_060_000, reason: 'ok', rootCause: null, ...extra };
 }
 
-export function seconds(partial: Partial<Record<ComponentStatus, number>>): Record<ComponentStatus, number> {
-  return { operational: 0, degraded: 0, maintenance: 0, outage: 0, unknown: 0, ...partial };
+export function seconds(partial: Partial<Record<UptimeClass, number>>): Record<UptimeClass, number> {
+  return { operational: 0, degraded: 0, partial: 0, unverified: 0, maintenance: 0, outage: 0, unknown: 0, ...partial };
 }
 
 export const DAY_MS = 86_400_000;
