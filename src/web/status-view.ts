@@ -5,6 +5,7 @@ import type { Confidence, Meaning, PublicLogin, PublicReason, PublicState } from
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
 import type { Override } from '../overrides/types.ts';
 import type { IncidentView } from './page/incident-view.ts';
+import { wasAnnounced } from '../maintenance/called-off.ts';
 import { currentWindows, toWindowView, type WindowView } from './window-view.ts';
 
 /** One component as the read API shows it: the public state's verdict, never re-derived. */
@@ -130,9 +131,9 @@ export function buildStatusView(
     }),
     loginMethods: p.logins.map((l) => ({ id: l.id, method: l.method, bank: l.bank, path: l.path, works: l.works, status: l.status, meaning: l.meaning, blockedBy: l.blockedBy, until: iso(l.until), unknownOn: l.unknownOn, alternatives: l.alternatives })),
     maintenance: currentWindows(windows, now, config.notices.showPending),
-    // Unconfirmed suggestions are not public unless the operator chose to show them.
+    // Suggestions nobody confirmed (pending, rejected, dropped while pending) are not public unless the operator chose to show them.
     windows: [...windows]
-      .filter((w) => w.state !== 'pending' || config.notices.showPending)
+      .filter((w) => wasAnnounced(w) || (w.state === 'pending' && config.notices.showPending))
       .sort((a, b) => b.start - a.start)
       .map((w) => toWindowView(w, now)),
     incidents,
