@@ -1,9 +1,19 @@
-import type { Config } from '../config/schema.ts';
-import { ADVICE, expiringSoonAdvice, NO_CAUSE_ADVICE, NO_DATA_ADVICE, UNCLEAR_ADVICE, type Localized } from './advice.ts';
+import {
+  ADVICE,
+  alternativesSentence,
+  expiringSoonAdvice,
+  expiryConflictAdvice,
+  joinAdvice,
+  NO_CAUSE_ADVICE,
+  NO_DATA_ADVICE,
+  rowWorksSentence,
+  UNCLEAR_ADVICE,
+  type Localized,
+} from './advice.ts';
 import { humanDates } from './human-dates.ts';
-import { componentCauses, componentEvidence } from './component-causes.ts';
-import type { Relevance } from './paths.ts';
-import { CAUSE_CODES, type Cause, type Evidence, type Method, type ProfileVerdict, type TriageInput, type TriageWorld } from './types.ts';
+import { componentCauses, componentEvidence, loginEvidence, type ComponentCauseInput } from './component-causes.ts';
+import { alternativeViews } from './rows.ts';
+import { CAUSE_CODES, type Cause, type Evidence, type Method, type ProfileVerdict, type TriageInput } from './types.ts';
 
 /** Below this, a cause does not explain the failure and NO_KNOWN_CAUSE is offered as well. */
 export const EXPLAINS = 0.6;
@@ -18,6 +28,8 @@ const EXPIRED_BY_METHOD: Record<Method, number> = { 'profil-zaufany': 0.97, 'pz-
 // Without dates, a message saying "expired" (or "account already exists") is weaker evidence.
 const SAID_EXPIRED_WEIGHT = 0.8;
 const SAID_ACCOUNT_EXISTS_WEIGHT = 0.6;
+// The patient saw "expired" but entered a date saying valid: one of them is wrong, and PZ's own date decides.
+const CONFLICT_WEIGHT = 0.75;
 
 function profileEvidence(v: ProfileVerdict): Evidence {
   return { kind: 'profile', basis: v.basis, lastValidDay: v.lastValidDay, validThrough: v.validThrough, daysLeft: v.daysLeft };
@@ -31,17 +43,28 @@ function cause(code: Cause['code'], confidence: number, evidence: Evidence[], ad
   return { code, confidence: Math.round(confidence * 100) / 100, component, evidence, advice };
 }
 
-/** Causes from the trusted profile: dates when given (they win), otherwise what the patient saw. */
+/** Both languages of a Warsaw day, written the local way. */
+function dayText(isoDay: string): { pl: string; en: string } {
+  return { pl: humanDates('pl').day(isoDay), en: humanDates('en').day(isoDay) };
+}
+
+/**
+ * Causes from the trusted profile: dates when given, otherwise what the patient saw. When both are
+ * given and disagree (an "expired" message, a date saying valid), both are told, not one dropped.
+ */
 export function profileCauses(input: TriageInput, verdict: ProfileVerdict | null): Cause[] {
   const weight = EXPIRED_BY_METHOD[input.method];
   if (weight === 0) return [];
-  if (verdict?.status === 'expired') return [cause('PZ_EXPIRED', weight, [profileEvidence(verdict)], ADVICE.PZ_EXPIRED, 'profil-zaufany')];
-  if (verdict?.status === 'expiring-soon') {
-    const day = { pl: humanDates('pl').day(verdict.lastValidDay), en: humanDates('en').day(verdict.lastValidDay) };
-    return [cause('PZ_EXPIRING_SOON', EXPIRING_CONFIDENCE, [profileEvidence(verdict)], expiringSoonAdvice(day), 'profil-zaufany')];
-  }
-  if (verdict) return [];
   const saidExpired = input.symptom === 'profile-expired-message' || input.errorTextClasses.includes('profile-expired');
+  if (verdict?.status === 'expired') return [cause('PZ_EXPIRED', weight, [profileEvidence(verdict)], ADVICE.PZ_EXPIRED, 'profil-zaufany')];
+  const out: Cause[] = [];
+  if (verdict && saidExpired) {
+    out.push(cause('PZ_EXPIRY_CONFLICT', weight * SAID_EXPIRED_WEIGHT * CONFLICT_WEIGHT, [profileEvidence(verdict), symptomEvidence(input)], expiryConflictAdvice(dayText(verdict.lastValidDay)), 'profil-zaufany'));
+  }
+  if (verdict?.status === 'expiring-soon') {
+    out.push(cause('PZ_EXPIRING_SOON', EXPIRING_CONFIDENCE, [profileEvidence(verdict)], expiringSoonAdvice(dayText(verdict.lastValidDay)), 'profil-zaufany'));
+  }
+  if (verdict) return out;
   const saidExists = input.errorTextClasses.includes('account-exists');
   if (!saidExpired && !saidExists) return [];
   return [cause('PZ_EXPIRED', weight * (saidExpired ? SAID_EXPIRED_WEIGHT : SAID_ACCOUNT_EXISTS_WEIGHT), [symptomEvidence(input)], ADVICE.PZ_EXPIRED, 'profil-zaufany')];
@@ -52,22 +75,41 @@ function noCauseAdvice(input: TriageInput): Localized {
   return (input.symptom ? NO_CAUSE_ADVICE[input.symptom] : undefined) ?? byClass ?? ADVICE.NO_KNOWN_CAUSE;
 }
 
+/** What ranking reads besides the world: see ComponentCauseInput; `alternatives` are the rows' alternative ids. */
+export interface RankInput extends Omit<ComponentCauseInput, 'alternatives' | 'until'> {
+  verdict: ProfileVerdict | null;
+  alternatives: string[] | null;
+}
+
+/** "Zapowiedziany koniec: …" when every candidate row is blocked by one component with an announced end. */
+function untilOf(x: RankInput): ComponentCauseInput['until'] {
+  const first = x.rows[0];
+  if (!first || first.works !== false || first.until === null || !x.rows.every((r) => r.works === false && r.blockedBy === first.blockedBy && r.until === first.until)) return null;
+  const until = first.until;
+  return { component: first.blockedBy ?? '', text: { pl: `Zapowiedziany koniec: ${humanDates('pl').at(until)}.`, en: `Announced end: ${humanDates('en').at(until)}.` } };
+}
+
 /**
- * All likely causes, strongest first (ties in catalogue order): failing components on the login's
- * path and the windows over them, the trusted profile, a blind monitor, and NO_KNOWN_CAUSE when
- * nothing found explains the failure. Never empty.
+ * All likely causes, strongest first (ties in catalogue order): troubled components on the login's
+ * path and the windows over them, read from the public state; the trusted profile; a blind
+ * monitor; and NO_KNOWN_CAUSE when nothing found explains the failure. Never empty.
  */
-export function rankCauses(config: Config, input: TriageInput, world: TriageWorld, rel: Relevance, verdict: ProfileVerdict | null): Cause[] {
-  const causes = [...componentCauses(config, input, world, rel), ...profileCauses(input, verdict)];
-  const unknown = [...rel.direct].sort().filter((id) => (world.states.get(id)?.status ?? 'unknown') === 'unknown');
+export function rankCauses(x: RankInput): Cause[] {
+  const { config, input, world, rel, rows, verdict } = x;
+  const alternatives = alternativesSentence(x.alternatives, world.basis);
+  const causes = [...componentCauses({ ...x, alternatives, until: untilOf(x) }), ...profileCauses(input, verdict)];
+  const byId = new Map(world.public.components.map((c) => [c.id, c]));
+  const unknown = [...rel.direct].sort().filter((id) => (byId.get(id)?.meaning ?? 'unknown') === 'unknown');
   if (world.blind) causes.push(cause('MONITOR_BLIND', BLIND_CONFIDENCE, [{ kind: 'monitor', blind: true, unknownComponents: unknown }]));
   else if (!causes.some((c) => c.confidence >= EXPLAINS)) {
     const doubtful = unknown.length > 0 || causes.some((c) => c.code !== 'PZ_EXPIRING_SOON');
-    const checked = [...rel.direct].sort().map((id) => componentEvidence(id, world.states.get(id)));
-    const evidence: Evidence[] = [...checked, ...(unknown.length > 0 ? [{ kind: 'monitor', blind: false, unknownComponents: unknown } as const] : [])];
+    const checked = [...rel.direct].sort().map((id) => componentEvidence(id, byId.get(id)));
+    const evidence: Evidence[] = [...checked, ...rows.map(loginEvidence), ...(unknown.length > 0 ? [{ kind: 'monitor', blind: false, unknownComponents: unknown } as const] : [])];
     if (input.symptom || input.errorTextClasses.length > 0) evidence.push(symptomEvidence(input));
     // "The services worked" only with evidence from that time for every service the login needs.
-    causes.push(cause('NO_KNOWN_CAUSE', doubtful ? NO_CAUSE_DOUBTFUL : NO_CAUSE_CONFIDENCE, evidence, unknown.length > 0 ? NO_DATA_ADVICE : doubtful ? UNCLEAR_ADVICE : noCauseAdvice(input)));
+    const only = rows.length === 1 && rows[0]!.works === true ? alternativeViews(config, world.public, [rows[0]!.id])[0] : undefined;
+    const advice = unknown.length > 0 ? NO_DATA_ADVICE : doubtful ? UNCLEAR_ADVICE : joinAdvice(only ? rowWorksSentence(only.name, world.basis) : null, noCauseAdvice(input));
+    causes.push(cause('NO_KNOWN_CAUSE', doubtful ? NO_CAUSE_DOUBTFUL : NO_CAUSE_CONFIDENCE, evidence, advice));
   }
   const order = (c: Cause): number => CAUSE_CODES.indexOf(c.code);
   return causes.sort((a, b) => b.confidence - a.confidence || order(a) - order(b));

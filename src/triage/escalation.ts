@@ -1,7 +1,9 @@
 import type { Config } from '../config/schema.ts';
 import { en } from './i18n/en.ts';
 import { pl } from './i18n/pl.ts';
+import { causeTitle } from './cause-title.ts';
 import { humanDates } from './human-dates.ts';
+import { profileText } from './profile-text.ts';
 import { EXPLAINS } from './causes.ts';
 import type { Cause, CauseCode, Escalation, ProfileVerdict, TriageInput, TriageWorld } from './types.ts';
 
@@ -26,7 +28,6 @@ const LINES = {
     ruledOut: 'Wykluczone (działały w tym czasie)',
     none: 'brak',
     privacy: 'Celowo nie podaję numeru PESEL, haseł, kodów SMS ani danych o zdrowiu.',
-    profileState: { valid: 'ważny do', 'expiring-soon': 'ważny do', expired: 'wygasł, ważny był do' },
   },
   en: {
     subject: 'IKP: I cannot log in',
@@ -41,7 +42,6 @@ const LINES = {
     ruledOut: 'Ruled out (working at that time)',
     none: 'none',
     privacy: 'I am deliberately not including my PESEL, passwords, SMS codes or health data.',
-    profileState: { valid: 'valid until', 'expiring-soon': 'valid until', expired: 'expired, was valid until' },
   },
 } as const;
 
@@ -63,7 +63,10 @@ function reportText(config: Config, input: TriageInput, world: TriageWorld, caus
   const l = LINES[lang];
   const dict = lang === 'pl' ? pl : en;
   const dates = humanDates(lang);
-  const ruledOut = checked.filter((id) => world.states.get(id)?.status === 'operational').map((id) => componentName(config, id, lang));
+  const names = new Map(config.components.map((c) => [c.id, c.name[lang]]));
+  // Ruled out only what the public state says works (not slow, partial or unchecked).
+  const works = new Set(world.public.components.filter((c) => c.meaning === 'works').map((c) => c.id));
+  const ruledOut = checked.filter((id) => works.has(id)).map((id) => componentName(config, id, lang));
   const lines = [
     l.hello,
     '',
@@ -73,8 +76,9 @@ function reportText(config: Config, input: TriageInput, world: TriageWorld, caus
     ...(input.symptom ? [`- ${l.symptom}: ${dict.form.symptoms[input.symptom]}`] : []),
     // Codes never reach the reader: every class and cause is written in words of the message's language.
     ...(input.errorTextClasses.length > 0 ? [`- ${l.message}: ${input.errorTextClasses.map((c) => dict.classes[c]).join(', ')}`] : []),
-    ...(verdict ? [`- ${l.profile}: ${l.profileState[verdict.status]} ${dates.day(verdict.lastValidDay)}`] : []),
-    `- ${l.causes}: ${causes.map((c) => `${dict.causes[c.code]} (${dict.confidence} ${Math.round(c.confidence * 100)}%)`).join('; ')}`,
+    ...(verdict ? [`- ${l.profile}: ${profileText(verdict)[lang]}`] : []),
+    // "We do not know the cause" has no confidence to speak of: it is said plainly.
+    `- ${l.causes}: ${causes.map((c) => (c.code === 'NO_KNOWN_CAUSE' ? dict.causes[c.code] : `${causeTitle(c, lang, names)} (${dict.confidence} ${Math.round(c.confidence * 100)}%)`)).join('; ')}`,
     `- ${l.ruledOut}: ${ruledOut.length > 0 ? ruledOut.join(', ') : l.none}`,
     '',
     l.privacy,

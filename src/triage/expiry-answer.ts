@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.ts';
 import { fieldError, type FieldError } from './field-errors.ts';
 import { checkProfile, issuesToFields, rejectPesel } from './input-schema.ts';
 import { EXPIRING_SOON_DAYS, judgeProfile, profileExpiry, ZONE, type ProfileExpiry } from './profile-expiry.ts';
+import { profileText } from './profile-text.ts';
 import type { ProfileVerdict } from './types.ts';
 
 /** Query of GET /api/v1/profile-expiry: confirmation and/or last extension date (strict). */
@@ -23,6 +24,8 @@ export interface ExpiryAnswer {
   /** Judged now. */
   status: ProfileVerdict['status'];
   daysLeft: number;
+  /** The validity in words (the last day counts in full). */
+  text: { pl: string; en: string };
   /** Day to be reminded on (30 days before the last valid day) and where to get the .ics. */
   reminder: { date: string; ics: string };
   rule: { pl: string; en: string };
@@ -65,6 +68,7 @@ export function expiryAnswer(query: unknown, now: number): ExpiryAnswer {
     expiresAt: DateTime.fromMillis(expiry.expiresAt, { zone: ZONE }).toISO()!,
     status: verdict.status,
     daysLeft: verdict.daysLeft,
+    text: profileText(verdict),
     reminder: { date: reminderDay, ics: `/api/v1/profile-expiry.ics?${qs}` },
     rule: RULE,
   };

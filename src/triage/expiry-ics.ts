@@ -15,7 +15,8 @@ export function expiryReminderCalendar(lastValidDay: string, reminderDay: string
   const day = DateTime.fromISO(reminderDay, { zone: ZONE });
   const expires = { pl: humanDates('pl').day(lastValidDay), en: humanDates('en').day(lastValidDay) };
   const advice = expiringSoonAdvice(expires);
-  const summary = `Profil Zaufany wygasa ${expires.pl}: przedłuż go / Trusted Profile expires ${expires.en}: extend it`;
+  // The last day counts in full (art. 112 k.c.): "ważny do … (włącznie)", never "wygasa <last day>".
+  const summary = `Profil Zaufany jest ważny do ${expires.pl} (włącznie): przedłuż go / Trusted Profile valid through ${expires.en}: extend it`;
   const event = new ICAL.Component('vevent');
   event.addPropertyWithValue('uid', `pz-expiry-${lastValidDay}@ikp-status`);
   event.addPropertyWithValue('sequence', 0);

@@ -1,10 +1,13 @@
 import type { Config } from '../config/schema.ts';
 import { ERRORS, type ErrorCode } from '../domain/errors.ts';
+import { atSentenceStart } from '../domain/polish-text.ts';
 import { humanDates } from './human-dates.ts';
 import type { FieldError } from './field-errors.ts';
 import { en } from './i18n/en.ts';
 import { pl, type TriageDictionary } from './i18n/pl.ts';
 import { bankMethods } from './input-schema.ts';
+import { causeTitle } from './cause-title.ts';
+import { stepName } from './component-causes.ts';
 import { METHODS, SYMPTOMS, type Cause, type Evidence, type TriageResult } from './types.ts';
 
 /** The form's own fields, as sent (strings; empty means not given). */
@@ -17,7 +20,8 @@ export interface CauseView {
   code: string;
   title: string;
   advice: string;
-  confidence: number;
+  /** Percent; null for "we do not know the cause", which has none to speak of (its evidence says what we know). */
+  confidence: number | null;
   evidence: string[];
   links: { url: string; label: string }[];
 }
@@ -38,7 +42,8 @@ export interface FormModel {
     basisNote: string;
     first: CauseView;
     others: CauseView[];
-    alternatives: string[];
+    /** The heading and the rows' alternatives; null: nothing is said about other methods. */
+    alternatives: { heading: string; none: string; names: string[] } | null;
     whereToCheck: { url: string; label: string }[];
     profileLine: string | null;
     escalation: { recommended: boolean; note: string; mailto: string; text: string };
@@ -53,23 +58,35 @@ export function formFieldId(field: string): string | null {
   return (FORM_FIELDS as readonly string[]).includes(id) ? id : null;
 }
 
-function evidenceLine(e: Evidence, d: TriageDictionary, names: Map<string, string>): string | null {
-  const dates = humanDates(d.lang === 'en' ? 'en' : 'pl');
+// A list item starts like a sentence: "Aplikacja mObywatel: działa", never "aplikacja mObywatel: …".
+const itemStart = (text: string, lang: 'pl' | 'en'): string => (lang === 'pl' ? atSentenceStart(text) : text);
+
+/**
+ * One evidence line in words. The profile is left out (the result prints its line once), and so
+ * are login rows, the symptom and the monitor (the cause's advice already says them).
+ */
+function evidenceLine(e: Evidence, d: TriageDictionary, config: Config, names: Map<string, string>, blamed: string | null): string | null {
+  const lang = d.lang === 'en' ? 'en' : 'pl';
+  const dates = humanDates(lang);
   const shown = (iso: string): string => dates.at(Date.parse(iso));
-  if (e.kind === 'component') return `${names.get(e.component) ?? e.component}: ${d.statuses[e.status]}${e.since ? ` (${d.result.since} ${shown(e.since)})` : ''}`;
+  if (e.kind === 'component') {
+    // The step belongs to the journey that stopped there: told with the cause it blames, not as "what we checked" for another login.
+    const step = e.component === blamed ? stepName(config, e.step ?? undefined) : null;
+    const since = e.since ? ` (${d.result.since} ${shown(e.since)})` : '';
+    return `${itemStart(names.get(e.component) ?? e.component, lang)}: ${d.meanings[e.meaning]}${since}${step ? `; ${d.result.stepAt.replace('{step}', step[lang])}` : ''}`;
+  }
   if (e.kind === 'window') return `${d.result.window}: ${e.title} — ${d.result.windowFrom} ${shown(e.start)} ${e.end ? `${d.result.windowTo} ${shown(e.end)}` : d.result.windowOpen}`;
-  if (e.kind === 'profile') return `${d.result.profile}: ${e.daysLeft < 0 ? d.result.profileExpired : d.result.profileValidThrough} ${dates.day(e.lastValidDay)}`;
   return null;
 }
 
-function causeView(c: Cause, lang: 'pl' | 'en', names: Map<string, string>): CauseView {
+function causeView(c: Cause, lang: 'pl' | 'en', config: Config, names: Map<string, string>): CauseView {
   const d = dictFor(lang);
   return {
     code: c.code,
-    title: d.causes[c.code],
+    title: causeTitle(c, lang, names),
     advice: c.advice[lang],
-    confidence: Math.round(c.confidence * 100),
-    evidence: c.evidence.map((e) => evidenceLine(e, d, names)).filter((l): l is string => l !== null),
+    confidence: c.code === 'NO_KNOWN_CAUSE' ? null : Math.round(c.confidence * 100),
+    evidence: c.evidence.map((e) => evidenceLine(e, d, config, names, c.component)).filter((l): l is string => l !== null),
     links: c.evidence.flatMap((e) => (e.kind === 'window' && e.link && /^https?:\/\//.test(e.link) ? [{ url: e.link, label: `${d.result.notice}: ${e.title}` }] : [])),
   };
 }
@@ -110,11 +127,18 @@ export function formModel(
     result: r
       ? {
           basisNote: `${r.basis === 'live' ? d.result.basisLive : d.result.basisHistory} ${humanDates(lang).at(Date.parse(r.occurredAt))}`,
-          first: causeView(r.causes[0]!, lang, names),
-          others: r.causes.slice(1).map((c) => causeView(c, lang, names)),
-          alternatives: r.alternatives.map((a) => a.name[lang]),
+          first: causeView(r.causes[0]!, lang, config, names),
+          others: r.causes.slice(1).map((c) => causeView(c, lang, config, names)),
+          alternatives:
+            r.alternatives === null
+              ? null
+              : {
+                  heading: r.basis === 'live' ? d.result.alternatives : d.result.alternativesThen,
+                  none: r.basis === 'live' ? d.result.alternativesNone : d.result.alternativesNoneThen,
+                  names: r.alternatives.map((a) => itemStart(a.name[lang], lang)),
+                },
           whereToCheck: r.whereToCheck.map((w) => ({ url: w.url, label: w.label[lang] })),
-          profileLine: r.profile ? `${r.profile.status === 'expired' ? d.result.profileExpired : d.result.profileValidThrough} ${humanDates(lang).day(r.profile.lastValidDay)}` : null,
+          profileLine: r.profile ? r.profile.text[lang] : null,
           escalation: {
             recommended: r.escalation.recommended,
             note: r.escalation.recommended ? d.result.escalationNeeded : d.result.escalationNotNeeded,

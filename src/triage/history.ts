@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
-import { effectiveEnd } from '../engine/index.ts';
+import { effectiveEnd, publicState } from '../engine/index.ts';
 import type { StorePorts } from '../store/ports.ts';
 import type { StatusView } from '../web/status-view.ts';
 import type { TriageWorld, WorldWindow } from './types.ts';
@@ -38,32 +38,19 @@ function unknownState(id: string): ComponentState {
   return { id, status: 'unknown', since: 0, lastCheckedAt: null, reason: 'no_data', rootCause: null };
 }
 
-// The guard makes every non-maintenance component monitor_offline at once, so one such reason means blind.
-const isBlind = (states: Map<string, ComponentState>): boolean => [...states.values()].some((s) => s.reason === 'monitor_offline');
-
-/** The world now: the same public state every face shows (announced windows in force at `at`). */
+/** The world now: the very public state every face shows, and the announced windows in force at `at`. */
 export function liveWorld(view: StatusView, at: number): TriageWorld {
-  const states = new Map<string, ComponentState>(
-    view.public.components.map((c) => [
-      c.id,
-      {
-        id: c.id,
-        status: c.status,
-        since: c.since ?? 0,
-        lastCheckedAt: c.lastCheckedAt,
-        // `incident` is the public state's own reason; triage evidence carries it as text.
-        reason: c.reason as ComponentState['reason'],
-        rootCause: c.rootCause,
-      },
-    ]),
-  );
   const windows = view.windows
     .filter((w) => w.state === 'announced' && Date.parse(w.start) <= at && at < Date.parse(w.effectiveEnd))
     .map((w) => toWorldWindow({ ...w, start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) }));
-  return { at, basis: 'live', states, windows, blind: view.public.blind };
+  return { at, basis: 'live', public: view.public, windows, blind: view.public.blind };
 }
 
-/** The world at a past instant, from stored transitions (the state in force at `at`) and windows. */
+/**
+ * The world at a past instant: the state each component held at `at` (its last stored transition)
+ * and the windows that counted then, put through the same `publicState()` as the page, so a past
+ * answer uses the same meanings, root causes, login rows and alternatives as a live one.
+ */
 export async function historicWorld(config: Config, stores: WorldSources['stores'], at: number): Promise<TriageWorld> {
   const [histories, stored] = await Promise.all([
     Promise.all(config.components.map((c) => stores.history.getTransitions(c.id, at, at))),
@@ -73,10 +60,27 @@ export async function historicWorld(config: Config, stores: WorldSources['stores
   config.components.forEach((c, i) => {
     const held = (histories[i] ?? []).filter((t) => t.at <= at).at(-1);
     // No entry at or before `at` (retention, or the monitor was not running): say so, never guess.
-    states.set(c.id, held ? { id: c.id, status: held.status, since: held.at, lastCheckedAt: null, reason: held.reason, rootCause: held.rootCause } : unknownState(c.id));
+    // A held state stood until the next transition, so it speaks for `at` (checked "then").
+    states.set(c.id, held ? { id: c.id, status: held.status, since: held.at, lastCheckedAt: at, reason: held.reason, rootCause: held.rootCause } : unknownState(c.id));
   });
-  const windows = stored.filter((w) => windowInForce(w, at)).map(toWorldWindow);
-  return { at, basis: 'history', states, windows, blind: isBlind(states) };
+  const inForce = stored.filter((w) => windowInForce(w, at));
+  const state = publicState({
+    now: at,
+    components: config.components,
+    loginMethods: config.loginMethods,
+    states,
+    // Windows that counted then are announced as far as that instant goes (a later withdrawal does not erase the past).
+    windows: inForce.map((w) => ({ id: w.id, kind: w.kind, state: 'announced', components: w.components, start: w.start, end: w.end })),
+    // Incidents and overrides are not kept per instant: the stored transitions already carry what they changed.
+    incidents: [],
+    overrides: [],
+    // Freshness is about "now"; a past state held until its next transition.
+    freshForMs: () => Number.POSITIVE_INFINITY,
+    staleAfterMs: Number.POSITIVE_INFINITY,
+  });
+  // The guard marks every non-maintenance component monitor_offline at once; no stored history at all is "no data", not blindness.
+  const blind = [...states.values()].some((s) => s.reason === 'monitor_offline');
+  return { at, basis: 'history', public: state, windows: inForce.map(toWorldWindow), blind };
 }
 
 /** The world at `at`: live for the last minute, history before that. */

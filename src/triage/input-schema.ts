@@ -6,7 +6,7 @@ import { classifyErrorText } from './error-text.ts';
 import { fieldError, uniqueFields, type FieldError, type ValidationKey } from './field-errors.ts';
 import { findPeselField } from './pesel.ts';
 import { warsawDay } from './profile-expiry.ts';
-import { parseDay, parseInstant } from './time-input.ts';
+import { readDay, readInstant, type DateProblem } from './time-input.ts';
 import { METHODS, SYMPTOMS, type Method, type ProfileDates, type TriageInput } from './types.ts';
 
 /** Largest request body the triage faces accept (express body-parser notation). */
@@ -43,6 +43,9 @@ const FIELD_MESSAGE: Record<string, ValidationKey> = {
   'profile.confirmedAt': 'date',
   'profile.extendedAt': 'date',
 };
+
+// A well-formed date the calendar does not have is told as such ("nie ma takiego dnia"), not as a wrong format.
+const DATE_MESSAGE: Record<DateProblem, ValidationKey> = { format: 'date', noSuchDay: 'noSuchDay', noSuchTime: 'noSuchTime' };
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p).slice(0, 64))).join('.').replace(/\.\[/g, '[');
@@ -93,10 +96,10 @@ export function checkProfile(p: TriageBody['profile'], now: number, errors: Fiel
   for (const key of ['validUntil', 'confirmedAt', 'extendedAt'] as const) {
     const raw = p[key];
     if (!raw) continue;
-    const day = parseDay(raw);
-    if (day === null) errors.push(fieldError(`profile.${key}`, 'date'));
-    else if (key !== 'validUntil' && day > today) errors.push(fieldError(`profile.${key}`, 'dateInFuture'));
-    else out[key] = day;
+    const day = readDay(raw);
+    if (!day.ok) errors.push(fieldError(`profile.${key}`, DATE_MESSAGE[day.problem]));
+    else if (key !== 'validUntil' && day.value > today) errors.push(fieldError(`profile.${key}`, 'dateInFuture'));
+    else out[key] = day.value;
   }
   if (out.confirmedAt && out.extendedAt && out.extendedAt < out.confirmedAt) errors.push(fieldError('profile.extendedAt', 'extendedBeforeConfirmed'));
   return Object.keys(out).length > 0 ? out : null;
@@ -104,11 +107,12 @@ export function checkProfile(p: TriageBody['profile'], now: number, errors: Fiel
 
 function checkOccurredAt(raw: string | null | undefined, now: number, errors: FieldError[]): number {
   if (!raw) return now;
-  const at = parseInstant(raw);
-  if (at === null) errors.push(fieldError('occurredAt', 'dateTime'));
-  else if (at > now + FUTURE_SKEW_MS) errors.push(fieldError('occurredAt', 'occurredInFuture'));
-  else if (at < now - MAX_PAST_DAYS * DAY_MS) errors.push(fieldError('occurredAt', 'occurredTooOld'));
-  else return Math.min(at, now);
+  const read = readInstant(raw);
+  const at = read.ok ? read.value : null;
+  if (!read.ok) errors.push(fieldError('occurredAt', read.problem === 'format' ? 'dateTime' : DATE_MESSAGE[read.problem]));
+  else if (at! > now + FUTURE_SKEW_MS) errors.push(fieldError('occurredAt', 'occurredInFuture'));
+  else if (at! < now - MAX_PAST_DAYS * DAY_MS) errors.push(fieldError('occurredAt', 'occurredTooOld'));
+  else return Math.min(at!, now);
   return now;
 }
 

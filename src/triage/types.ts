@@ -1,4 +1,5 @@
-import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
+import type { Meaning, PublicState } from '../domain/public-state.ts';
+import type { ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
 
 /** Login methods a patient can name; `unknown` when they cannot tell. */
 export const METHODS = ['profil-zaufany', 'pz-bank', 'mojeid', 'mobywatel', 'e-dowod', 'unknown'] as const;
@@ -25,13 +26,16 @@ export const CAUSE_CODES = [
   'PZ_MAINTENANCE',
   'BANK_MAINTENANCE',
   'PZ_EXPIRED',
+  'PZ_EXPIRY_CONFLICT',
   'IKP_UNAVAILABLE',
   'PZ_UNAVAILABLE',
   'MOJEID_UNAVAILABLE',
   'BANK_UNAVAILABLE',
   'MOBYWATEL_UNAVAILABLE',
   'EDOWOD_UNAVAILABLE',
+  'SERVICE_PARTIAL',
   'SERVICE_SLOW',
+  'SERVICE_UNVERIFIED',
   'MONITOR_BLIND',
   'NO_KNOWN_CAUSE',
   'PZ_EXPIRING_SOON',
@@ -69,23 +73,49 @@ export type WorldWindow = Pick<MaintenanceWindow, 'id' | 'kind' | 'components' |
   firstSeenAt?: number;
 };
 
-/** The monitored world at one instant: component states and the windows in force then. */
+/**
+ * The monitored world at one instant: the public state the page shows (live), or the one it
+ * showed then (history), and the windows in force. Triage reads statuses, meanings, root causes,
+ * failing hops, login rows and their alternatives from `public` and never re-derives them.
+ */
 export interface TriageWorld {
   /** Epoch ms the world describes. */
   at: number;
   /** `live`: the in-process snapshot; `history`: stored transitions and windows. */
   basis: 'live' | 'history';
-  /** One entry per configured component (unknown/no_data where nothing was known). */
-  states: Map<string, ComponentState>;
+  /** The public state at `at`: one component per configured component, one row per login method (and bank). */
+  public: PublicState;
   /** Windows in force at `at` (see history.ts for the withdrawn-window rule). */
   windows: WorldWindow[];
-  /** True when the monitor could not trust its own probes at `at`. */
+  /** True when the monitor could not trust its own probes at `at` (not merely: no history kept then). */
   blind: boolean;
 }
 
 /** One piece of evidence behind a cause. */
 export type Evidence =
-  | { kind: 'component'; component: string; status: ComponentStatus; reason: string; since: string | null; rootCause: string | null }
+  | {
+      kind: 'component';
+      component: string;
+      status: ComponentStatus;
+      /** What the status means (slow, partial, unverified, …), as the page says it. */
+      meaning: Meaning;
+      reason: string;
+      since: string | null;
+      rootCause: string | null;
+      /** The journey step where logging in stops, when a journey decided the status. */
+      step: { probe: string; step: string } | null;
+    }
+  | {
+      kind: 'login';
+      /** The public login row (`method` or `method:bank`). */
+      row: string;
+      works: boolean | null;
+      meaning: Meaning;
+      blockedBy: string | null;
+      /** Announced end of the blocker's trouble, ISO-8601 Warsaw. */
+      until: string | null;
+      unknownOn: string[];
+    }
   | { kind: 'window'; windowId: string; windowKind: 'maintenance' | 'outage'; components: string[]; start: string; end: string | null; link: string | null; title: string }
   | { kind: 'profile'; basis: 'validUntil' | 'confirmedAt' | 'extendedAt'; lastValidDay: string; validThrough: string; daysLeft: number }
   | { kind: 'symptom'; symptom: Symptom | null; errorTextClasses: ErrorTextClass[] }
@@ -102,7 +132,7 @@ export interface Cause {
   advice: { pl: string; en: string };
 }
 
-/** A login method row that works at `occurredAt`. */
+/** A login row the public state lists as an alternative at `occurredAt`. */
 export interface Alternative {
   id: string;
   method: string;
@@ -118,9 +148,15 @@ export interface TriageResult {
   bank: string | null;
   monitor: { blind: boolean };
   causes: Cause[];
-  alternatives: Alternative[];
+  /**
+   * Exactly the public login row's alternatives (for several candidate rows, those of the rows that
+   * do not work, as the page's method line lists them). null: nothing to say (the login works, or we
+   * cannot tell); []: no other method is known to work.
+   */
+  alternatives: Alternative[] | null;
   whereToCheck: { url: string; label: { pl: string; en: string } }[];
-  profile: ProfileVerdict | null;
+  /** The trusted profile judged at `occurredAt`, with its validity in words (said once per face). */
+  profile: (ProfileVerdict & { text: { pl: string; en: string } }) | null;
   escalation: Escalation;
 }
 

@@ -1,5 +1,6 @@
 import { configSchema, type Config } from '../../src/config/schema.ts';
 import type { ComponentState, ComponentStatus, ComponentReason } from '../../src/domain/types.ts';
+import { freshness, publicState } from '../../src/engine/index.ts';
 import type { TriageInput, TriageWorld, WorldWindow } from '../../src/triage/types.ts';
 
 /** A config with every login path: PZ, PZ through two banks, mojeID through two banks, mObywatel, e-dowód. */
@@ -41,7 +42,10 @@ export type StateSpec = ComponentStatus | [ComponentStatus, ComponentReason, (st
 
 const DEFAULT_REASON: Record<ComponentStatus, ComponentReason> = { operational: 'ok', degraded: 'slow', maintenance: 'maintenance', outage: 'http_status', unknown: 'stale' };
 
-/** The world at `at`: every configured component operational unless overridden. */
+/**
+ * The world at `at`: every configured component operational unless overridden, put through the
+ * same `publicState()` as the page (windows announced, data fresh), so triage reads what the page shows.
+ */
 export function worldOf(config: Config, at: number, spec: { states?: Record<string, StateSpec>; windows?: Partial<WorldWindow>[]; blind?: boolean } = {}): TriageWorld {
   const states = new Map<string, ComponentState>();
   for (const c of config.components) {
@@ -59,7 +63,17 @@ export function worldOf(config: Config, at: number, spec: { states?: Record<stri
     link: 'https://pacjent.gov.pl/aktualnosc/przerwa',
     ...w,
   }));
-  return { at, basis: 'live', states, windows, blind: spec.blind ?? false };
+  const state = publicState({
+    now: at,
+    components: config.components,
+    loginMethods: config.loginMethods,
+    states,
+    windows: windows.map((w) => ({ ...w, state: 'announced' })),
+    incidents: [],
+    overrides: [],
+    ...freshness(config),
+  });
+  return { at, basis: 'live', public: state, windows, blind: state.blind };
 }
 
 /** A validated triage input with defaults (method unknown, now, nothing else). */

@@ -58,7 +58,7 @@ describe('patient form /pomoc and /help', () => {
     const res = await request(h.app).post('/help').type('form').send({ method: 'profil-zaufany', confirmedAt: '2023-11-10' }).expect(200);
     const $ = load(res.text);
     expect($('#result h3').first().text()).toBe('Your Trusted Profile has expired');
-    expect($('#result').text()).toContain('expired 10 November 2026');
+    expect($('#profile-line').text()).toContain('expired at the end of 10 November 2026 (it was valid through that day)');
   });
 
   it('when fields are wrong, then each error is tied to its field and listed in a summary with links', async () => {

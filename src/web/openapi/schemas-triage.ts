@@ -1,3 +1,4 @@
+import { MEANINGS } from '../../domain/public-state.ts';
 import { CAUSE_CODES, ERROR_TEXT_CLASSES, METHODS, SYMPTOMS } from '../../triage/types.ts';
 
 /** OpenAPI schemas of the triage and profile-expiry APIs (built from the same constants as the code). */
@@ -13,9 +14,15 @@ const profileBasis = { type: 'string', enum: ['validUntil', 'confirmedAt', 'exte
 
 const evidence = {
   oneOf: [
-    obj(['kind', 'component', 'status', 'reason', 'since', 'rootCause'], {
-      kind: { const: 'component' }, component: { type: 'string' }, status: { $ref: '#/components/schemas/ComponentStatus' }, reason: { type: 'string' },
-      since: nullable(dateTime), rootCause: { type: ['string', 'null'] },
+    obj(['kind', 'component', 'status', 'meaning', 'reason', 'since', 'rootCause', 'step'], {
+      kind: { const: 'component' }, component: { type: 'string' }, status: { $ref: '#/components/schemas/ComponentStatus' },
+      meaning: { type: 'string', enum: [...MEANINGS], description: 'What the status means, as the status page says it (slow, partial, unverified, …).' },
+      reason: { type: 'string' }, since: nullable(dateTime), rootCause: { type: ['string', 'null'] },
+      step: nullable(obj(['probe', 'step'], { probe: { type: 'string' }, step: { type: 'string' } })),
+    }),
+    obj(['kind', 'row', 'works', 'meaning', 'blockedBy', 'until', 'unknownOn'], {
+      kind: { const: 'login' }, row: { type: 'string', description: 'The public login row (`method` or `method:bank`), as in /api/v1/status loginMethods.' },
+      works: { type: ['boolean', 'null'] }, meaning: { type: 'string', enum: [...MEANINGS] }, blockedBy: { type: ['string', 'null'] }, until: nullable(dateTime), unknownOn: strings,
     }),
     obj(['kind', 'windowId', 'windowKind', 'components', 'start', 'end', 'link', 'title'], {
       kind: { const: 'window' }, windowId: { type: 'string' }, windowKind: { type: 'string', enum: ['maintenance', 'outage'] }, components: strings,
@@ -48,8 +55,9 @@ export const triageSchemas = {
     advice: localized,
   }),
   Alternative: obj(['id', 'method', 'bank', 'name'], { id: { type: 'string' }, method: { type: 'string' }, bank: { type: ['string', 'null'] }, name: localized }),
-  ProfileVerdict: obj(['basis', 'lastValidDay', 'validThrough', 'status', 'daysLeft'], {
+  ProfileVerdict: obj(['basis', 'lastValidDay', 'validThrough', 'status', 'daysLeft', 'text'], {
     basis: profileBasis, lastValidDay: date, validThrough: dateTime, status: { type: 'string', enum: ['valid', 'expiring-soon', 'expired'] }, daysLeft: { type: 'integer' },
+    text: { ...localized, description: 'The validity in words; the last day counts in full (art. 112 k.c.): "ważny do 6 grudnia 2026 (włącznie)", "wygasł z końcem dnia 6 grudnia 2026 (…)".' },
   }),
   Escalation: obj(['recommended', 'to', 'phone', 'subject', 'text', 'mailto'], {
     recommended: { type: 'boolean', description: 'False when a known cause explains the failure and a ticket would not help.' },
@@ -63,12 +71,15 @@ export const triageSchemas = {
     bank: { type: ['string', 'null'] },
     monitor: obj(['blind'], { blind: { type: 'boolean' } }),
     causes: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/Cause' } },
-    alternatives: { type: 'array', items: { $ref: '#/components/schemas/Alternative' } },
+    alternatives: {
+      anyOf: [{ type: 'array', items: { $ref: '#/components/schemas/Alternative' } }, { type: 'null' }],
+      description: 'Exactly the alternatives of the public login row(s) of the patient (as /api/v1/status lists them). null: nothing to say (the login works, or we cannot tell); []: no other method is known to work.',
+    },
     whereToCheck: { type: 'array', items: obj(['url', 'label'], { url: { type: 'string', format: 'uri' }, label: localized }) },
     profile: nullable({ $ref: '#/components/schemas/ProfileVerdict' }),
     escalation: { $ref: '#/components/schemas/Escalation' },
   }),
-  ProfileExpiry: obj(['basis', 'start', 'lastValidDay', 'validThrough', 'expiresAt', 'status', 'daysLeft', 'reminder', 'rule'], {
+  ProfileExpiry: obj(['basis', 'start', 'lastValidDay', 'validThrough', 'expiresAt', 'status', 'daysLeft', 'text', 'reminder', 'rule'], {
     basis: { type: 'string', enum: ['confirmedAt', 'extendedAt'] },
     start: date,
     lastValidDay: { ...date, description: 'Art. 112 k.c.: the day matching the start date 3 years later (29 Feb → 28 Feb).' },
@@ -76,6 +87,7 @@ export const triageSchemas = {
     expiresAt: { ...dateTime, description: 'First instant the profile is no longer valid.' },
     status: { type: 'string', enum: ['valid', 'expiring-soon', 'expired'] },
     daysLeft: { type: 'integer' },
+    text: { ...localized, description: 'The validity in words, the last day counting in full.' },
     reminder: obj(['date', 'ics'], { date, ics: { type: 'string' } }),
     rule: localized,
   }),

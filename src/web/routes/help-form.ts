@@ -28,9 +28,11 @@ export interface HelpFormDeps extends TriageDeps {
 function pageRenderer(): (face: Face, f: FormModel) => string {
   const filename = join(VIEWS_DIR, 'triage', 'form.ejs');
   const template = ejs.compile(readFileSync(filename, 'utf8'), { filename, cache: true });
-  const assets = loadAssets().urls;
+  const { urls, prefix } = loadAssets();
+  // The form's own stylesheet (44 px targets, readable controls, visible focus), served beside app.css.
+  const triageCss = `${prefix}/triage.css`;
   return (face, f) => {
-    const m = { lang: face.lang, otherLang: face.lang === 'pl' ? 'en' : 'pl', t: translator(face.lang), links: { ...pageLinks(face.lang, assets), otherLang: face.other } };
+    const m = { lang: face.lang, otherLang: face.lang === 'pl' ? 'en' : 'pl', t: translator(face.lang), links: { ...pageLinks(face.lang, urls), otherLang: face.other, triageCss } };
     return template({ m, f }) as string;
   };
 }
