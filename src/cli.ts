@@ -24,22 +24,23 @@ commands:
   token create NAME [--role operator|viewer]
                              print a new admin API token (once) and the config
                              snippet with its salted scrypt hash
-  help                       show this text
+  help, --help, -h           show this text
 `;
 
 /** Runs the CLI with argv (without node and script); resolves to the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  const name = first === undefined || first.startsWith('-') ? 'serve' : first;
-  const args = first === undefined || first.startsWith('-') ? argv : rest;
-  if (name === 'help' || name === '--help') {
+  // Checked before the options-mean-serve rule below: `--help` must print usage, not start a server.
+  if (first === 'help' || first === '--help' || first === '-h') {
     process.stdout.write(USAGE);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const name = first === undefined || first.startsWith('-') ? 'serve' : first;
+  const args = first === undefined || first.startsWith('-') ? argv : rest;
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     process.stderr.write(`unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  return command(args);
+  return (await load())(args);
 }

@@ -12,7 +12,12 @@ export interface ParsePoolOptions {
   entry?: string;
 }
 
-const WORKER_ENTRY = new URL('./parse-worker.mjs', import.meta.url).href;
+/**
+ * The module a worker starts from. Built (dist/, plain JavaScript), the task module loads as is.
+ * Run from sources (vitest, tsx), a worker does not inherit the main thread's module hooks on
+ * Node 20, so it starts from a shim that registers tsx first; dist/ has no copy of that shim.
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse-tasks.js', import.meta.url).href;
 
 function failureOf(err: unknown): TaskFailure {
   const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
@@ -36,7 +41,8 @@ export class ParsePool implements ParseRunner {
   /**
    * Starts the workers and resolves (true) once one has loaded its modules, or false after
    * `timeoutMs`. A worker takes from half a second to seconds on a busy machine to load
-   * tsx and the parsers, which must not be charged to the first notice fire's deadline.
+   * the parsers (and tsx, run from sources), which must not be charged to the first notice
+   * fire's deadline.
    */
   async ready(timeoutMs: number): Promise<boolean> {
     return (await this.run({ op: 'ping', input: null }, timeoutMs)).ok;

@@ -38,3 +38,6 @@ export function runParseTask(task: ParseTask): ParseOps[ParseOp]['result'] {
       return 'pong';
   }
 }
+
+/** A built worker (dist/) loads this module as its entry; piscina calls the default export. */
+export default runParseTask;

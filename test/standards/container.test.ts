@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { distState } from '../../bin/dist-state.js';
 import { ensureDebianBinary } from '../helpers/debian.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 import { ONE_COMPONENT } from '../ops/temp-config.ts';
@@ -38,6 +39,9 @@ describe('the runtime image', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ikp-image-'));
+    // The image holds dist/ and no src/, so nothing there can tell a stale build: build it here
+    // unless `npm test` (pretest) already did since the last change to src/.
+    if (distState(process.cwd()) !== 'dist') await run(process.execPath, ['bin/build.js'], { maxBuffer: 16 * 1024 * 1024 });
     for (const f of files) cpSync(path.resolve(f), path.join(dir, f), { recursive: true });
     // The same production install the runtime stage runs (scripts off: nothing here needs them).
     await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
@@ -52,7 +56,7 @@ describe('the runtime image', () => {
   });
 
   it('when the Dockerfile is read, then the runtime stage copies every folder the app reads at run time', () => {
-    for (const f of ['package.json', 'package-lock.json', 'bin', 'src', 'config', 'views', 'public']) expect(files).toContain(f);
+    for (const f of ['package.json', 'package-lock.json', 'bin', 'dist', 'config', 'views', 'public']) expect(files).toContain(f);
     expect(existsSync(path.join(dir, 'node_modules', 'vitest'))).toBe(false);
   });
 

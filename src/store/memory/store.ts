@@ -37,10 +37,14 @@ export class MemoryStore implements Stores, LifecyclePort {
   /** Serialises flushes so two writers never race on the same temp file. */
   private flushChain: Promise<void> = Promise.resolve();
   private readonly journal: Journal | null;
+  private readonly opts: MemoryStoreOptions;
 
-  constructor(private readonly opts: MemoryStoreOptions) {
+  constructor(opts: MemoryStoreOptions) {
+    // An empty name is "keep nothing", as in the config: used as a path, it wrote `.tmp` and
+    // `.journal.1` into the working directory.
+    this.opts = { ...opts, snapshotFile: opts.snapshotFile || null };
     const write = (op: OperatorOp): Promise<void> => this.write(op);
-    this.journal = opts.snapshotFile === null ? null : new Journal(opts.snapshotFile);
+    this.journal = this.opts.snapshotFile === null ? null : new Journal(this.opts.snapshotFile);
     this.quarantine = new MemoryQuarantine(opts.clock, opts.logger, write);
     this.history = new MemoryHistory(opts.logger);
     this.windows = new MemoryWindows(write);
