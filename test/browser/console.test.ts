@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { adminHarness, type AdminHarness } from '../admin/harness.ts';
+import { checkAxe } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { generateToken } from '../../src/auth/token-hash.ts';
 import { SYSTEM_ACTOR } from '../../src/admin/actor.ts';
@@ -11,27 +11,40 @@ import { createIncident } from '../../src/incidents/service.ts';
 import type { RunningApp } from '../../src/main.ts';
 import { startReplicaPair } from '../helpers/replicas.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = 'test-output/screenshots/console';
+/** The console's background in dark mode (public/console.css `--bg`), as the browser computes it. */
+const DARK_BG = 'rgb(18, 18, 18)';
 
-interface AxeGlobals {
-  axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> };
-  document: unknown;
+// The page-side globals this test touches (the project compiles without the DOM lib).
+interface PageGlobals {
+  document: { body: object };
+  getComputedStyle(el: object): { backgroundColor: string };
 }
 
+const backgroundOf = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    return g.getComputedStyle(g.document.body).backgroundColor;
+  });
+
+// One Chromium for the whole file: each test opens its own contexts.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe('operator console in headless Chromium (no JavaScript needed)', () => {
-  let browser: Browser;
   let h: AdminHarness;
   let server: WebServer;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     h = await adminHarness();
     server = await startWebServer(h.app, 0, '127.0.0.1');
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
     await h?.close();
   });
@@ -45,15 +58,6 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.waitForURL(`${server.url}/admin`);
     return { context, page };
-  }
-
-  async function axe(page: Page): Promise<{ violations: string[]; passed: number }> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async (tags) => {
-      const g = globalThis as unknown as AxeGlobals;
-      const r = await g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
-      return { violations: r.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), passed: r.passes.length };
-    }, WCAG_TAGS);
   }
 
   it('when an operator works a whole incident, a window, an override and a pending notice through the forms, then each change lands and they sign out', async () => {
@@ -123,24 +127,33 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
     await h.stores.windows.putWindows([{ id: 'n2-0', source: 'pz-notices', noticeKey: 'n2', kind: 'outage', components: ['profil-zaufany'], start: t0 + 3_600_000, end: null, title: 'Możliwe utrudnienia PZ', text: 'Nie wykluczamy utrudnień.', link: null, publishedAt: t0, firstSeenAt: t0, lastSeenAt: t0, updatedAt: t0, state: 'pending', confidence: 0.5, evidence: ['utrudnie'] }]);
     const pages = ['/admin/incidents', `/admin/incidents/${incident!.id}`, `/admin/incidents/${draft!.id}`, '/admin/maintenance', `/admin/maintenance/${encodeURIComponent(window!.id)}`, '/admin/overrides', '/admin/reclassify', '/admin/notices', '/admin/notices/n2-0', '/admin/notices/n2-0?lang=en', '/admin/audit', '/admin', '/admin?lang=en'];
     const problems: string[] = [];
+    // Each page is checked in full once in light mode; dark mode changes only colours, so the same
+    // document is then checked again with the colour rules alone.
+    const check = async (page: Page, label: string): Promise<void> => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      const light = await checkAxe(page, 'full');
+      expect(light.passed, `${label}: rules that passed`).toBeGreaterThan(10);
+      problems.push(...light.violations.map((v) => `${label} light: ${v}`));
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await backgroundOf(page), `${label}: dark mode applied`).toBe(DARK_BG);
+      problems.push(...(await checkAxe(page, 'colours')).violations.map((v) => `${label} dark: ${v}`));
+    };
+    // Sign-in page first, signed out.
+    const anon = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const p0 = await anon.newPage();
+    await p0.goto(`${server.url}/admin`);
+    await check(p0, 'sign-in');
     for (const colorScheme of ['light', 'dark'] as const) {
-      // Sign-in page first, signed out.
-      const anon = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
-      const p0 = await anon.newPage();
-      await p0.goto(`${server.url}/admin`);
-      const r0 = await axe(p0);
-      problems.push(...r0.violations.map((v) => `sign-in ${colorScheme}: ${v}`));
+      await p0.emulateMedia({ colorScheme });
       await p0.screenshot({ path: `${SHOTS}/signin-phone-${colorScheme}.png`, fullPage: true });
-      await anon.close();
-      const { context, page } = await signedIn(h.operator, { bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
-      for (const path of pages) {
-        await page.goto(`${server.url}${path}`);
-        const r = await axe(page);
-        expect(r.passed).toBeGreaterThan(10);
-        problems.push(...r.violations.map((v) => `${path} ${colorScheme}: ${v}`));
-      }
-      await context.close();
     }
+    await anon.close();
+    const checked = await signedIn(h.operator, { bypassCSP: true, viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
+    for (const path of pages) {
+      await checked.page.goto(`${server.url}${path}`);
+      await check(checked.page, path);
+    }
+    await checked.context.close();
     expect(problems).toEqual([]);
 
     const { context, page } = await signedIn(h.operator);
@@ -164,18 +177,15 @@ describe('operator console in headless Chromium (no JavaScript needed)', () => {
 });
 
 describe('operator console in Chromium across two replicas on one Redis', () => {
-  let browser: Browser;
   let a: RunningApp;
   let b: RunningApp;
   let stop: () => Promise<void>;
   const token = generateToken();
 
   beforeAll(async () => {
-    browser = await launchChromium();
     ({ a, b, stop } = await startReplicaPair(token));
   });
   afterAll(async () => {
-    await browser?.close();
     await stop?.();
   });
 

@@ -1,36 +1,37 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
+import { checkAxe } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { webFixture, type Scene, type WebFixture } from '../web/fixture.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = 'test-output/screenshots';
 const SCENES: Scene[] = ['outage', 'maintenance', 'blind'];
+/** The page background in dark mode (public/app.css `--bg`), as the browser computes it. */
+const DARK_BG = 'rgb(13, 17, 23)';
 
 // The page-side globals these tests touch (the project compiles without the DOM lib).
 interface PageGlobals {
-  document: { scripts: ArrayLike<{ src: string }>; querySelector(s: string): object | null };
-  getComputedStyle(el: object): { borderLeftStyle: string };
-  axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeRule[]; passes: AxeRule[]; incomplete: AxeRule[] }> };
+  document: { body: object; scripts: ArrayLike<{ src: string }>; querySelector(s: string): object | null };
+  getComputedStyle(el: object): { borderLeftStyle: string; backgroundColor: string };
 }
-type AxeRule = { id: string; help: string; nodes: { target: string[] }[] };
 
-interface Violation {
-  id: string;
-  help: string;
-  targets: string[];
-}
+const backgroundOf = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    return g.getComputedStyle(g.document.body).backgroundColor;
+  });
 
 describe('status page in headless Chromium', () => {
   let browser: Browser;
   const running = new Map<Scene, { fixture: WebFixture; server: WebServer }>();
+  /** One page for every axe check (bypassCSP only so axe itself can be injected; the page's own CSP is checked below). */
+  let axePage: Page;
 
   beforeAll(async () => {
     browser = await launchChromium();
+    axePage = await (await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } })).newPage();
     for (const scene of SCENES) {
       const fixture = await webFixture(scene);
       running.set(scene, { fixture, server: await startWebServer(fixture.app, 0, '127.0.0.1') });
@@ -56,43 +57,39 @@ describe('status page in headless Chromium', () => {
     }
   }
 
-  /** Runs axe; also returns how many rules passed, so an axe that checked nothing cannot look clean. */
-  async function axeViolations(page: Page): Promise<{ violations: Violation[]; passed: number; unsure: string[] }> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async (tags) => {
-      const g = globalThis as unknown as PageGlobals;
-      const result = await g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
-      const violations = result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-      const unsure = result.incomplete.flatMap((r) => r.nodes.map((n) => `${r.id}: ${n.target.join(' ')}`));
-      return { violations, passed: result.passes.length, unsure };
-    }, WCAG_TAGS);
-  }
-
-  const matrix = SCENES.flatMap((scene) => (['pl', 'en'] as const).flatMap((lang) => (['light', 'dark'] as const).map((scheme) => [scene, lang, scheme] as const)));
-
-  it.each(matrix)('when the %s page is checked by axe in %s, %s mode, then it has no WCAG 2.1 AA violations', async (scene, lang, colorScheme) => {
-    // bypassCSP only so axe itself can be injected; the page's own CSP is checked in the next tests.
-    const { violations, passed, unsure } = await withPage({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } }, async (page) => {
+  it.each(SCENES)('when the %s page is checked by axe in Polish and English, light and dark mode, then it has no WCAG 2.1 AA violations', async (scene) => {
+    const page = axePage;
+    const problems: string[] = [];
+    for (const lang of ['pl', 'en'] as const) {
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.goto(url(scene, `/?lang=${lang}`));
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      return axeViolations(page);
-    });
-    expect(violations).toEqual([]);
-    // color-contrast, landmarks, lang, names, list structure… all ran, and none was left undecided.
-    expect(passed).toBeGreaterThan(15);
-    expect(unsure).toEqual([]);
+      const light = await checkAxe(page);
+      // color-contrast, landmarks, lang, names, list structure… all ran, and none was left undecided.
+      expect(light.passed, `${lang}: rules that passed`).toBeGreaterThan(15);
+      expect(light.unsure, `${lang} light: undecided`).toEqual([]);
+      problems.push(...light.violations.map((v) => `${lang} light: ${v}`));
+      // The same document in dark mode: only its colours change, so only the colour rules run again.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await backgroundOf(page), `${lang}: dark mode applied`).toBe(DARK_BG);
+      const dark = await checkAxe(page, 'colours');
+      expect(dark.passed, `${lang} dark: colour rules that passed`).toBeGreaterThan(0);
+      expect(dark.unsure, `${lang} dark: undecided`).toEqual([]);
+      problems.push(...dark.violations.map((v) => `${lang} dark: ${v}`));
+    }
+    expect(problems).toEqual([]);
   }, 60_000);
 
-  it.each([
-    ['/deklaracja-dostepnosci', 'light'],
-    ['/accessibility', 'dark'],
-  ] as const)('when the accessibility statement %s is checked by axe in %s mode, then it has no violations', async (path, colorScheme) => {
-    const { violations, passed } = await withPage({ bypassCSP: true, colorScheme }, async (page) => {
-      await page.goto(url('outage', path));
-      return axeViolations(page);
-    });
-    expect(violations).toEqual([]);
-    expect(passed).toBeGreaterThan(10);
+  it.each(['/deklaracja-dostepnosci', '/accessibility'])('when the accessibility statement %s is checked by axe in light and dark mode, then it has no violations', async (path) => {
+    const page = axePage;
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(url('outage', path));
+    const light = await checkAxe(page);
+    expect(light.violations).toEqual([]);
+    expect(light.passed).toBeGreaterThan(10);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await backgroundOf(page)).toBe(DARK_BG);
+    expect((await checkAxe(page, 'colours')).violations).toEqual([]);
   }, 60_000);
 
   it('when JavaScript is disabled, then the page is complete: every section, component, day bar and chart is there', async () => {
@@ -140,19 +137,22 @@ describe('status page in headless Chromium', () => {
       ['phone', 390, 844],
       ['desktop', 1280, 900],
     ] as const;
-    for (const scene of ['outage', 'maintenance'] as const) {
-      for (const [name, width, height] of sizes) {
-        for (const colorScheme of ['light', 'dark'] as const) {
-          const file = `${SHOTS}/${scene}-${name}-${colorScheme}.png`;
-          await withPage({ viewport: { width, height }, colorScheme }, async (page) => {
-            await page.goto(url(scene, '/?lang=pl'));
+    // One page: a width and a colour scheme restyle the same document, no reload needed.
+    await withPage({}, async (page) => {
+      for (const scene of ['outage', 'maintenance'] as const) {
+        await page.goto(url(scene, '/?lang=pl'));
+        for (const [name, width, height] of sizes) {
+          await page.setViewportSize({ width, height });
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme });
+            const file = `${SHOTS}/${scene}-${name}-${colorScheme}.png`;
             await page.screenshot({ path: file, fullPage: true });
-          });
-          const png = readFileSync(file);
-          expect(png.subarray(1, 4).toString()).toBe('PNG');
-          expect(png.readUInt32BE(16)).toBe(width);
+            const png = readFileSync(file);
+            expect(png.subarray(1, 4).toString()).toBe('PNG');
+            expect(png.readUInt32BE(16)).toBe(width);
+          }
         }
       }
-    }
+    });
   }, 120_000);
 });
