@@ -1,4 +1,6 @@
-import { load } from 'cheerio';
+// The slim build (htmlparser2 only) compiles selectors exactly as the full one, without loading
+// parse5 and undici: check-config and every start validate selectors before anything is fetched.
+import { load } from 'cheerio/slim';
 import { z } from 'zod';
 import { componentId, duration, probeBase } from './schema-common.ts';
 
