@@ -1,26 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { ensureDebianBinary, ensureDebianFile } from '../helpers/debian.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { redisPong } from '../helpers/redis-ping.ts';
 import type {} from '../helpers/redis.ts';
 
-const DEBIAN_PACKAGE = 'redis-server';
-
-/** Vitest global setup: installs missing Debian tools, starts a private redis-server on a free port and provides its URL. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const bin = await ensureDebianBinary('redis-server', DEBIAN_PACKAGE);
-  // Every Debian tool the suites need is installed here, once, so parallel test files never race
-  // for the dpkg lock: promtool and prometheus (test/ops) come from one package.
-  await ensureDebianBinary('promtool', 'prometheus');
-  await ensureDebianBinary('prometheus', 'prometheus');
-  // Browser tests (test/browser) use Debian's Chromium; iproute2 brings `ip` for the offline test's namespace.
-  await ensureDebianBinary('chromium', 'chromium');
-  await ensureDebianBinary('ip', 'iproute2');
-  // Independent validators (test/standards): Compose v1, and python3 modules checked through marker files.
-  await ensureDebianBinary('docker-compose', 'docker-compose');
-  await ensureDebianFile('/usr/lib/python3/dist-packages/feedparser/__init__.py', 'python3-feedparser');
-  await ensureDebianFile('/usr/lib/python3/dist-packages/icalendar/__init__.py', 'python3-icalendar');
+/**
+ * Starts a private redis-server (`bin`) on a free port for one lane, provides its URL to that
+ * lane's files (inject('redisUrl')) and returns the teardown. Each lane that needs Redis starts
+ * its own, so a lane run alone never depends on another lane's setup.
+ */
+export async function startLaneRedis(project: TestProject, bin: string): Promise<() => Promise<void>> {
   const port = await freePort();
   const child = spawn(bin, ['--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,6 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.kill('SIGKILL');
     throw err;
   }
+  // Fault tests start their own redis-server (to kill or freeze it) from the same binary.
   process.env.IKP_TEST_REDIS_SERVER = bin;
   project.provide('redisUrl', `redis://127.0.0.1:${port}`);
   project.provide('redisServerBin', bin);
@@ -44,13 +34,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function waitForPong(port: number, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  // A budget for a stuck server, not a speed claim: a loaded machine just polls longer.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${output()}`);
     if (await redisPong(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`redis-server on port ${port} did not answer PING within 20s: ${output()}`);
+  throw new Error(`redis-server on port ${port} did not answer PING within 60 s: ${output()}`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {
