@@ -4,8 +4,13 @@
 // transpile ~300 files. When a source changed since the build (or nothing was built), it runs
 // src/ through tsx instead, so an edited tree never runs stale code.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { distState } from './dist-state.js';
+
+// Node >= 22.1 keeps compiled code of the modules between runs (in the OS temp dir;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache and skips this.
+module.enableCompileCache?.();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let runCli;
