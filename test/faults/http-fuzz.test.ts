@@ -1,14 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzRequests } from '../helpers/fuzz-requests.ts';
 import { pick, prng, type Gen } from '../helpers/prng.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
 import { faultApp, type FaultApp } from './harness.ts';
 import { enumerateRoutes, type AppRoute } from './routes.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const RUNS = fuzzRequests(process.env);
 const SEED = 0x10_0b11;
-
 
 const PARAMS = ['ikp', 'login-gov', 'bank:pko-bp', 'nope', '%ff', '%', '%E0%A4%A', '%zz', '%00', '%2e%2e%2f%2e%2e', 'a'.repeat(3000), '44051401458', '%F0%9F%98%80', '..', '%C0%AF', 'x%2Fy', '%3Cscript%3E', '%C5%BC%C3%B3%C5%82%C4%87', 'ikp%', '%25', '%u0041', '__proto__', 'constructor'];
 const QUERIES = ['', '?lang=pl', '?lang=en', '?lang=%ff', '?%', '?a=%E0', '?lang[]=x&lang=en', '?limit=-1&offset=abc', '?limit=1e9', '?confirmedAt=%ff', '?confirmedAt=2024-02-30', '?extendedAt=2025-01-01', `?${'a=1&'.repeat(1500)}`, '?__proto__[x]=1', '?constructor[prototype][x]=1', '?view=a11y&lang=de'];
