@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { ALL_TESTS, asGlob, INTEGRATION, SYSTEM } from './test/setup/lanes.ts';
 
@@ -8,8 +9,12 @@ import { ALL_TESTS, asGlob, INTEGRATION, SYSTEM } from './test/setup/lanes.ts';
  * - unit: no Redis, no browser, no spawned process, no Debian package. In-process HTTP servers
  *   on loopback (supertest, test/helpers/upstream.ts, the demo simulator, startApp on the
  *   memory store) are allowed while the file stays quick: it drives a clock instead of waiting
- *   out real probe intervals. The lane has no global setup: it installs and starts nothing.
- * - integration: needs Redis. Its global setup installs redis-server when missing and starts one.
+ *   out real intervals, and sends tens of requests, not thousands. The lane has no global
+ *   setup: it installs and starts nothing. Its files share worker processes (isolate: false:
+ *   the house keeps no module-level singletons), which saves re-importing the app per file,
+ *   and use every core; it runs before the other lanes, so `npm test` fails fast.
+ * - integration: needs Redis, or runs the app in process under real time or load (faults,
+ *   floods, fuzzing). Its global setup installs redis-server when missing and starts one.
  * - system: spawns the app, the CLI, Prometheus, python validators, docker-compose or a network
  *   namespace, or drives Chromium. Its global setup installs all of those (one apt-get run)
  *   and starts its own redis-server.
@@ -27,15 +32,23 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: [ALL_TESTS], exclude: [...INTEGRATION, ...SYSTEM].map(asGlob) },
+        test: {
+          name: 'unit',
+          include: [ALL_TESTS],
+          exclude: [...INTEGRATION, ...SYSTEM].map(asGlob),
+          isolate: false,
+          maxWorkers: availableParallelism(),
+          // Projects with different maxWorkers run as separate groups, in this order.
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
-        test: { name: 'integration', include: INTEGRATION.map(asGlob), globalSetup: ['test/setup/integration.ts'] },
+        test: { name: 'integration', include: INTEGRATION.map(asGlob), globalSetup: ['test/setup/integration.ts'], sequence: { groupOrder: 1 } },
       },
       {
         extends: true,
-        test: { name: 'system', include: SYSTEM.map(asGlob), globalSetup: ['test/setup/system.ts'] },
+        test: { name: 'system', include: SYSTEM.map(asGlob), globalSetup: ['test/setup/system.ts'], sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { covers, INTEGRATION, SYSTEM } from './lanes.ts';
+import { covers, INTEGRATION, INTEGRATION_IN_PROCESS, INTEGRATION_REDIS, SYSTEM } from './lanes.ts';
 import { needsOf, type Need } from './uses.ts';
 
 // This file writes fixtures that name every helper the check looks for, so it is the one file
@@ -27,10 +27,15 @@ describe('test lanes', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('when a file is in the integration lane, then it needs Redis and nothing only the system lane provides', () => {
-    const files = testFiles.filter(isIntegration);
-    expect(files.filter((f) => !needsOf(f).has('redis')).map((f) => `${f} does not need Redis: it belongs in the unit lane, or the system lane if it starts something`)).toEqual([]);
-    expect(files.flatMap((f) => describeNeeds(f, needsOf(f), ['redis']))).toEqual([]);
+  it('when a file is in the integration lane, then it needs nothing only the system lane provides', () => {
+    expect(testFiles.filter(isIntegration).flatMap((f) => describeNeeds(f, needsOf(f), ['redis']))).toEqual([]);
+  });
+
+  it('when a file is listed in the integration lane for Redis, then it uses Redis, and a file listed for its load does not', () => {
+    const redis = testFiles.filter(inLane(INTEGRATION_REDIS));
+    expect(redis.filter((f) => !needsOf(f).has('redis')).map((f) => `${f} does not use Redis: list it in INTEGRATION_IN_PROCESS, or in the unit lane if it is quick`)).toEqual([]);
+    const load = testFiles.filter(inLane(INTEGRATION_IN_PROCESS));
+    expect(load.filter((f) => needsOf(f).has('redis')).map((f) => `${f} uses Redis: list it in INTEGRATION_REDIS`)).toEqual([]);
   });
 
   it('when a file is listed by name in the system lane, then it starts a process, a browser or a Debian tool', () => {

@@ -4,10 +4,12 @@
  *
  * - unit: everything not listed below. No Redis, no browser, no spawned process, no Debian
  *   package; in-process loopback servers (supertest, test/helpers/upstream.ts, the demo
- *   simulator, startApp on the memory store) are fine while the file stays quick, i.e. it
- *   drives a clock instead of waiting out real probe intervals.
+ *   simulator, startApp on the memory store) are fine while the file stays quick: it drives a
+ *   clock instead of waiting out real intervals, and sends tens of requests, not thousands.
  * - integration: needs Redis (the lane's own redis-server; a file may start its own
- *   redis-server to kill or freeze it). No app, CLI, browser, Prometheus or python.
+ *   redis-server to kill or freeze it), or runs the app in process under real time or load
+ *   (fault injection, floods, fuzzing, scrypt sign-ins), which would break the unit lane's
+ *   budget. No app or CLI process, browser, Prometheus or python.
  * - system: spawns the app, the CLI or a tool (Prometheus, promtool, python validators,
  *   docker-compose, `ip netns`), or drives Chromium; Redis is there too.
  *
@@ -17,8 +19,8 @@
  * of that lane by nature (browser, CLI, end-to-end and face-over-the-demo tests).
  */
 
-/** Files (or `dir/**` directories) of the integration lane. */
-export const INTEGRATION: readonly string[] = [
+/** Integration files that use Redis (checked: each one does). */
+export const INTEGRATION_REDIS: readonly string[] = [
   'test/console/replicas.test.ts',
   'test/console/sign-in-limit.test.ts',
   'test/faults/malformed-record.test.ts',
@@ -37,6 +39,30 @@ export const INTEGRATION: readonly string[] = [
   'test/web/history-blind.test.ts',
   'test/webhooks/dispatcher.test.ts',
 ];
+
+/**
+ * Integration files that need no Redis but take seconds to tens of seconds even on a quiet
+ * machine: real timeouts and floods against the app in process. A file moves back to the unit
+ * lane once it drives a clock and keeps its request counts small.
+ */
+export const INTEGRATION_IN_PROCESS: readonly string[] = [
+  'test/console/console.test.ts',
+  'test/console/operator-flows.test.ts',
+  'test/faults/auth-flood.test.ts',
+  'test/faults/blind-edges.test.ts',
+  'test/faults/cron-logging.test.ts',
+  'test/faults/host-header.test.ts',
+  'test/faults/hostile-upstream.test.ts',
+  'test/faults/http-fuzz.test.ts',
+  'test/faults/log-redaction.test.ts',
+  'test/faults/parse-pool.test.ts',
+  'test/faults/pesel-separators.test.ts',
+  'test/triage/demo.test.ts',
+  'test/triage/fuzz.test.ts',
+];
+
+/** Files (or `dir/**` directories) of the integration lane. */
+export const INTEGRATION: readonly string[] = [...INTEGRATION_REDIS, ...INTEGRATION_IN_PROCESS];
 
 /** Files (or `dir/**` directories) of the system lane. */
 export const SYSTEM: readonly string[] = [
