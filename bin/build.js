@@ -7,12 +7,22 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { SOURCE_ONLY, STAMP } from './dist-state.js';
+import { distState, SOURCE_ONLY, STAMP } from './dist-state.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
 const startedAt = Date.now();
+
+/** What the output depends on besides src/: compiler options, the compiler's version, this script. */
+const BUILD_INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'bin/build.js', 'bin/dist-state.js'];
+
+// `npm install` (prepare) then `npm test` (pretest) need one compile, not two: an up-to-date
+// build is kept unless `--force` asks for a new one.
+if (!process.argv.includes('--force') && distState(root, BUILD_INPUTS) === 'dist') {
+  process.stderr.write('ikp-status build: dist/ is up to date\n');
+  process.exit(0);
+}
 
 let tsc;
 try {

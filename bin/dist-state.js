@@ -9,17 +9,18 @@ export const STAMP = '.build-stamp';
 /** Files under src/ that only a run from sources uses (the tsx worker shim); the build does not copy them. */
 export const SOURCE_ONLY = new Set(['workers/parse-worker.mjs']);
 
-/** Latest modification time (ms) of any file under `dir`, or null when the directory is missing. */
-function newestMtime(dir) {
-  let entries;
+/** Latest modification time (ms) of a file or of any file under a directory; null when it is missing. */
+function newestMtime(file) {
+  let stat;
   try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    stat = statSync(file);
   } catch (err) {
     if (err.code === 'ENOENT') return null;
     throw err;
   }
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of entries) {
+  for (const entry of readdirSync(file, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     // parentPath is Node >= 20.12; `path` is its older name.
     newest = Math.max(newest, statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
@@ -38,13 +39,14 @@ function builtAt(distDir) {
 }
 
 /**
- * 'dist' when a complete build exists and no source changed since it started (or there are no
- * sources, as in the container image); 'src' when the sources are newer or nothing was built.
- * Comparing with the build's start, not its end, means a file edited while tsc ran counts as newer.
+ * 'dist' when a complete build exists and none of `inputs` (paths relative to `root`; default
+ * src/) changed since it started, or they do not exist, as src/ in the container image; 'src'
+ * when an input is newer or nothing was built. Comparing with the build's start, not its end,
+ * means a file edited while tsc ran counts as newer.
  */
-export function distState(root) {
+export function distState(root, inputs = ['src']) {
   const startedAt = builtAt(path.join(root, 'dist'));
   if (startedAt === null) return 'src';
-  const newest = newestMtime(path.join(root, 'src'));
-  return newest === null || newest < startedAt ? 'dist' : 'src';
+  const newest = Math.max(0, ...inputs.map((input) => newestMtime(path.join(root, input)) ?? 0));
+  return newest < startedAt ? 'dist' : 'src';
 }
