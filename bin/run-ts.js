@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry file through tsx: the benches and dev scripts under bench/, which the build (src/ only) does not compile.
+// Runs a TypeScript entry file through tsx: the benches and dev scripts under bench/, which the
+// build (src/ only) does not compile.
 import { register } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
