@@ -1,19 +1,17 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
+import { checkAxe } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { at, triageConfig } from '../triage/fixtures.ts';
 import { startHarness, type Harness } from '../triage/harness.ts';
 
 /**
  * The self-service form /pomoc (and /help) in a real browser: controls big enough to hit with a
- * thumb (44 px), text at least the body size, a focus ring on every control reached by keyboard,
- * and no WCAG 2.1/2.2 AA violation, on a phone and a desktop, light and dark.
+ * thumb (44 px, beyond WCAG 2.2's 24 px minimum), text at least the body size, a focus ring on every
+ * control reached by keyboard, and no WCAG 2.1 AA violation, on a phone and a desktop, light and dark.
  */
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const NOW = at('2026-11-22T10:00:00Z');
 const MIN_TARGET = 44;
 const MIN_FONT = 16;
@@ -28,7 +26,6 @@ interface El {
 interface PageGlobals {
   document: { querySelectorAll(s: string): ArrayLike<El>; activeElement: El | null; documentElement: { scrollWidth: number } };
   getComputedStyle(el: El): { fontSize: string; outlineStyle: string; outlineWidth: string };
-  axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> };
 }
 
 const CONTROLS = 'form.triage-form select, form.triage-form input:not([type=radio]), form.triage-form textarea, form.triage-form button';
@@ -91,23 +88,12 @@ describe('/pomoc in headless Chromium', () => {
     return seen;
   }
 
-  async function axeViolations(page: Page): Promise<{ violations: string[]; passed: number }> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async (tags) => {
-      const g = globalThis as unknown as PageGlobals;
-      const r = await g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
-      return { violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), passed: r.passes.length };
-    }, TAGS);
-  }
-
   it.each([
-    ['/pomoc', 'a phone', 'light', PHONE],
-    ['/help', 'a phone', 'dark', PHONE],
-    ['/help', 'a desktop', 'light', DESKTOP],
-    ['/pomoc', 'a desktop', 'dark', DESKTOP],
-  ] as const)('when %s with a result is used on %s in %s mode, then every target is 44 px high, text 16 px, focus ringed and axe finds no WCAG 2.1/2.2 AA violation', async (path, _device, colorScheme, viewport) => {
+    ['/pomoc', 'a phone', PHONE],
+    ['/help', 'a desktop', DESKTOP],
+  ] as const)('when %s with a result is used on %s, then every target is 44 px high, text 16 px, focus ringed, and axe finds no WCAG violation in light or dark mode', async (path, _device, viewport) => {
     // bypassCSP only so axe itself can be injected.
-    await withPage({ viewport, colorScheme, bypassCSP: true }, async (page) => {
+    await withPage({ viewport, colorScheme: 'light', bypassCSP: true }, async (page) => {
       await page.goto(`${server.url}${path}`);
       await page.check('#method-profil-zaufany');
       await page.fill('#validUntil', '2026-01-01');
@@ -128,9 +114,12 @@ describe('/pomoc in headless Chromium', () => {
         expect(rings.get(id)!.style, `${id} outline`).toBe('solid');
         expect(rings.get(id)!.width, `${id} outline width`).toBeGreaterThanOrEqual(3);
       }
-      const axe = await axeViolations(page);
-      expect(axe.violations).toEqual([]);
-      expect(axe.passed).toBeGreaterThan(10);
+      const light = await checkAxe(page, 'full');
+      expect(light.violations).toEqual([]);
+      expect(light.passed).toBeGreaterThan(10);
+      // Dark mode changes colour variables only: the colour rules again on the same document.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect((await checkAxe(page, 'colours')).violations).toEqual([]);
     });
   });
 });
