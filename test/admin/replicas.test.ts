@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { createStore } from '../../src/store/create.ts';
 import { verifySignature } from '../../src/webhooks/sign.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
@@ -26,6 +28,7 @@ describe('two replicas sharing one Redis: incidents and webhooks', () => {
   let token: string;
   let a: SpawnedApp;
   let b: SpawnedApp;
+  const prefix = uniquePrefix();
 
   const status = async (app: SpawnedApp) => (await fetch(`${app.url}/api/v1/status`)).json() as Promise<{ components: { id: string; status: string }[]; incidents: { id: string; state: string; title: { pl: string } }[] }>;
   const componentStatus = async (app: SpawnedApp) => (await status(app)).components.find((c) => c.id === 'svc')?.status;
@@ -45,7 +48,7 @@ describe('two replicas sharing one Redis: incidents and webhooks', () => {
     token = generateToken();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ikp-admin-replicas-'));
     const yaml = [
-      `store: { keyPrefix: "${uniquePrefix()}" }`,
+      `store: { keyPrefix: "${prefix}" }`,
       'engine: { failureThreshold: 1, successThreshold: 1, evaluateEvery: 1s }',
       'incidents: { autoOpen: false }',
       'components:',
@@ -91,8 +94,15 @@ describe('two replicas sharing one Redis: incidents and webhooks', () => {
     await pollUntil('svc recovered', async () => ((await componentStatus(b)) === 'operational' ? true : undefined), 20_000);
     const changes = () => deliveries.map((d) => JSON.parse(d.body) as { type: string; data: { change?: { to: string } } }).filter((e) => e.type === 'component.status_changed');
     await pollUntil('recovery delivered', async () => (changes().some((e) => e.data.change?.to === 'operational' && changes().some((o) => o.data.change?.to === 'outage')) ? true : undefined), 15_000);
-    // Let any duplicate (which must not exist) arrive before counting.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Stop both replicas (SIGTERM finishes the deliveries in flight): after that no duplicate (which
+    // must not exist) can still arrive, and none may wait in the shared outbox to arrive later.
+    expect(await Promise.all([a.stop('SIGTERM'), b.stop('SIGTERM')])).toEqual([0, 0]);
+    const store = await createStore({ redisUrl: testRedisUrl(), keyPrefix: prefix, snapshotFile: null, clock: systemClock });
+    try {
+      expect(await store.operator.getOutbox()).toEqual([]);
+    } finally {
+      await store.lifecycle.close();
+    }
 
     const ids = deliveries.map((d) => d.headers['x-ikp-event-id']);
     expect(ids.length).toBeGreaterThanOrEqual(3);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
+import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
@@ -108,12 +109,12 @@ describe('live-event stream caps under a 256-file limit', () => {
     expect(refused).toHaveLength(40);
     expect(refused.every((a) => a.status === 503 && a.headers['retry-after'] === '20')).toBe(true);
     expect(JSON.parse(await refused[0]!.body).error).toMatchObject({ code: 'STREAMS_TOTAL', limit: { name: 'total', max: total } });
-    // Held at the cap for a few probe intervals.
-    await new Promise((r) => setTimeout(r, 3_500));
+    // Held at the cap for a few probe intervals: until three probe fires have been stored since it was reached.
+    const capped = Date.now();
+    await pollUntil('three probe results at the cap', async () => ((await store.results.recentResults('local', 50)).filter((r) => r.at >= capped).length >= 3 ? true : undefined), 20_000, 100);
     expect((await get(`${app.url}/healthz`)).status).toBe(200);
     expect((await get(`${app.url}/`)).status).toBe(200);
     const during = (await store.results.recentResults('local', 50)).filter((r) => r.at >= started);
-    expect(during.length).toBeGreaterThanOrEqual(3);
     expect(during.filter((r) => !r.ok).map((r) => r.reason)).toEqual([]);
     const metrics = (await get(`${app.url}/metrics`)).text;
     expect(metrics).toMatch(/ikpstatus_sse_rejected_total\{limit="per_client"\} 2\n/);
@@ -125,7 +126,7 @@ describe('live-event stream caps under a 256-file limit', () => {
 
   it('when streams close, then their slots free up for new clients', async () => {
     for (const a of open.splice(0, 10)) a.destroy();
-    await new Promise((r) => setTimeout(r, 300));
+    await pollUntil('the closed streams counted off', async () => ((await get(`${app.url}/metrics`)).text.includes(`ikpstatus_sse_streams ${total - 10}\n`) ? true : undefined), 10_000, 50);
     const again = await openStream(app.url, '203.0.113.9');
     open.push(again);
     expect(again.status).toBe(200);

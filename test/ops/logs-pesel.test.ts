@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollUntil } from '../helpers/poll.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';
 import { ONE_COMPONENT, writeTempConfig } from './temp-config.ts';
@@ -31,8 +32,8 @@ describe('logs of a running monitor', () => {
       body: JSON.stringify({ symptom: `mój PESEL to ${PESEL}`, pesel: PESEL }),
     });
     await send(`/api/v1/triage?q=${PESEL}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"pesel": ${PESEL}` });
-    // Let at least one failing probe fire be logged.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // At least one failing probe fire (its upstream echoes the PESEL) is logged before the app stops.
+    await pollUntil('a failing probe fire in the log', async () => (/"probe":"svc","ok":false[^\n]*"msg":"probe fired"/.test(app.output()) ? true : undefined), 15_000, 50);
     exitCode = await app.stop('SIGTERM');
   });
 
