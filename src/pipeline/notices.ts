@@ -1,6 +1,7 @@
 import type { NoticesProbeConfig } from '../config/notices-schema.ts';
 import type { NoticeItem } from '../domain/types.ts';
 import { parseNotice } from '../notices/parser/index.ts';
+import { originalPhrase } from '../notices/parser/normalize.ts';
 import { reconcileNotices, type ParsedItem } from '../notices/reconcile.ts';
 import { inlineParser } from '../workers/parse-runner.ts';
 import type { PipelineDeps } from './context.ts';
@@ -33,7 +34,8 @@ export function parseItem(item: NoticeItem, sourceComponents: string[], known: R
   const published = item.publishedAt && !Number.isNaN(Date.parse(item.publishedAt)) ? item.publishedAt : new Date(at).toISOString();
   // No length cap: a 50 KB notice parses in well under 100 ms (npm run bench:parser), and the
   // probe's body cap bounds the page.
-  const notice = parseNotice(`${item.title}\n${item.text}`, published);
+  const text = `${item.title}\n${item.text}`;
+  const notice = parseNotice(text, published);
   const named = notice.components.filter((c) => known.has(c));
   return {
     item,
@@ -41,6 +43,7 @@ export function parseItem(item: NoticeItem, sourceComponents: string[], known: R
     windows: notice.windows.map((w) => ({ start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) })),
     components: named.length > 0 ? named : sourceComponents,
     confidence: notice.confidence,
-    evidence: [...notice.evidence.kind, ...notice.evidence.windows.map((w) => w.phrase), ...notice.evidence.components.map((c) => c.phrase)],
+    // Shown to operators in the notice's own words (diacritics and case), not the parser's folded form.
+    evidence: [...notice.evidence.kind, ...notice.evidence.windows.map((w) => w.phrase), ...notice.evidence.components.map((c) => c.phrase)].map((p) => originalPhrase(text, p)),
   };
 }
