@@ -1,4 +1,5 @@
 import type { CauseCode, ErrorTextClass, Symptom } from './types.ts';
+import type { PublicState } from '../domain/public-state.ts';
 
 /** Text in both languages. */
 export interface Localized {
@@ -85,6 +86,23 @@ export const ADVICE: Record<CauseCode, Localized> = {
     en: 'The services your login needs were working. Try again, in another browser or after clearing cookies. If that does not help, write to the helpdesk (a ready message is below) or call 19 239.',
   },
 };
+
+/**
+ * Why the monitor cannot speak, in the words the page's headline uses: "lost its connection" only
+ * when the self-connectivity guard says so, never at a cold start, with old data or with records
+ * it cannot read.
+ */
+export function blindAdvice(p: Pick<PublicState, 'dataAsOf' | 'stale' | 'recordsUnavailable'>): Localized {
+  const then = { pl: ' Sprawdź komunikaty na pacjent.gov.pl i spróbuj ponownie za kilka minut.', en: ' Check the notices on pacjent.gov.pl and try again in a few minutes.' };
+  const why: Localized = p.recordsUnavailable
+    ? { pl: 'Nie możemy teraz odczytać komunikatów i przerw technicznych, więc nie wiemy, czy usługi działają.', en: 'We cannot read the notices and maintenance windows right now, so we do not know whether the services work.' }
+    : p.dataAsOf === null
+      ? { pl: 'Nasz monitoring dopiero zaczął pracę i nie ma jeszcze wyników sprawdzeń, więc nie wiemy, czy usługi działają.', en: 'Our monitoring has only just started and has no check results yet, so we do not know whether the services work.' }
+      : p.stale
+        ? { pl: 'Nie mamy aktualnych wyników sprawdzeń, więc nie wiemy, czy usługi teraz działają.', en: 'We have no current check results, so we do not know whether the services work now.' }
+        : ADVICE.MONITOR_BLIND;
+  return p.recordsUnavailable || p.dataAsOf === null || p.stale ? { pl: why.pl + then.pl, en: why.en + then.en } : why;
+}
 
 /** NO_KNOWN_CAUSE when some service the login needs has no data from that time: never "they worked". */
 export const NO_DATA_ADVICE: Localized = {

@@ -1,6 +1,7 @@
 import {
   ADVICE,
   alternativesSentence,
+  blindAdvice,
   expiringSoonAdvice,
   expiryConflictAdvice,
   joinAdvice,
@@ -100,7 +101,7 @@ export function rankCauses(x: RankInput): Cause[] {
   const causes = [...componentCauses({ ...x, alternatives, until: untilOf(x) }), ...profileCauses(input, verdict)];
   const byId = new Map(world.public.components.map((c) => [c.id, c]));
   const unknown = [...rel.direct].sort().filter((id) => (byId.get(id)?.meaning ?? 'unknown') === 'unknown');
-  if (world.blind) causes.push(cause('MONITOR_BLIND', BLIND_CONFIDENCE, [{ kind: 'monitor', blind: true, unknownComponents: unknown }]));
+  if (world.blind) causes.push(cause('MONITOR_BLIND', BLIND_CONFIDENCE, [{ kind: 'monitor', blind: true, unknownComponents: unknown }], blindAdvice(world.public)));
   else if (!causes.some((c) => c.confidence >= EXPLAINS)) {
     const doubtful = unknown.length > 0 || causes.some((c) => c.code !== 'PZ_EXPIRING_SOON');
     const checked = [...rel.direct].sort().map((id) => componentEvidence(id, byId.get(id)));
