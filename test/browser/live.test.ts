@@ -51,8 +51,9 @@ describe('live updates over SSE in Chromium', () => {
     await sim?.close();
   });
 
-  it('when nothing changes for 12 s while probes keep running, then the open page never re-fetches the fragment', async () => {
+  it('when live events keep arriving while nothing changes, then the open page never re-fetches the fragment', async () => {
     const context = await browser.newContext();
+    const observer = new AbortController();
     try {
       const page = await context.newPage();
       let fetched = 0;
@@ -60,10 +61,26 @@ describe('live updates over SSE in Chromium', () => {
         if (new URL(r.url()).pathname === '/fragment') fetched += 1;
       });
       await page.goto(`${app.url}/`);
-      // Every probe result rebuilds the snapshot; only a change in what the page says may cost a fragment.
-      await new Promise((r) => setTimeout(r, 12_000));
+      const streams = async (): Promise<string> => (await (await fetch(`${app.url}/metrics`)).text()).match(/^ikpstatus_sse_streams \d+$/m)?.[0] ?? '';
+      await pollUntil('the page\'s live stream open', async () => ((await streams()) === 'ikpstatus_sse_streams 1' ? true : undefined));
+      // A second listener on the same stream counts what the page is sent: every probe result
+      // rebuilds the snapshot and each rebuild (at most one a second) goes to every stream.
+      const res = await fetch(`${app.url}/api/v1/events`, { headers: { accept: 'text/event-stream' }, signal: observer.signal });
+      let sent = 0;
+      void (async () => {
+        const text = new TextDecoder();
+        let seen = '';
+        for await (const chunk of res.body!) {
+          seen += text.decode(chunk as Uint8Array, { stream: true });
+          sent = (seen.match(/^event: status$/gm) ?? []).length;
+        }
+      })().catch(() => undefined);
+      // The first event is the one sent on connecting; five more are rebuilds the page heard too.
+      await pollUntil('six live events', async () => (sent >= 6 ? true : undefined));
+      // Only a change in what the page says may cost a fragment.
       expect(fetched).toBe(0);
     } finally {
+      observer.abort();
       await context.close();
     }
   }, 60_000);
