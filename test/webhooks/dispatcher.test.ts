@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -194,8 +195,11 @@ describe('webhook delivery to a real HTTP receiver', () => {
       redis.freeze();
       // maxAttempts is 4 with a 10 ms backoff: the old dispatcher gave the event up within ~100 ms of
       // failed claims, and the first claim (timed out, yet applied once Redis thawed) then blocked it for good.
-      dispatcher({ stores }).emit(events().incident);
-      await new Promise((r) => setTimeout(r, 1_500));
+      const warnings: string[] = [];
+      const claims = createLogger('warn', new Writable({ write: (c: Buffer, _e, done) => (warnings.push(c.toString()), done()) }));
+      dispatcher({ stores, logger: claims }).emit(events().incident);
+      // More failed claims than the webhook has attempts: the old dispatcher had given the event up by now.
+      await pollUntil('five failed claims', async () => (warnings.filter((w) => w.includes('"msg":"webhook claim failed"')).length >= 5 ? true : undefined), 15_000, 20);
       expect(outcomes).toEqual([]);
       redis.thaw();
       await pollUntil('delivery after the thaw', async () => (outcomes.length > 0 ? true : undefined), 15_000, 20);
