@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/domain/clock.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
+import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 
 const PROBES = Array.from({ length: 10 }, (_, i) => `p${i}`);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 
 describe('two replicas sharing one Redis', () => {
@@ -51,12 +51,16 @@ describe('two replicas sharing one Redis', () => {
   });
 
   it('when both replicas run 10 probes for several fires, then each fire ran exactly once', async () => {
-    await sleep(5_000);
+    // Several fires of every probe: four stored results each.
+    await pollUntil('four results of every probe', async () => ((await Promise.all(PROBES.map((id) => store.results.recentResults(id, 4)))).every((r) => r.length >= 4) ? true : undefined), 30_000, 100);
     // Probes fire at spread slots (each at its own offset in the second), so some fire may always
     // be in flight: its request counted upstream, its result not stored yet. Hits are read first,
-    // then 300 ms pass so each of those runs has stored its result (the upstream answers at once).
+    // then each probe is polled until the runs of slots up to that instant have stored as many
+    // results as requests were counted (a run made twice but stored once never gets there).
+    const readAt = Date.now();
     const seen = new Map(hits);
-    await sleep(300);
+    const upToRead = async (id: string) => (await store.results.recentResults(id, 100)).filter((r) => r.at <= readAt);
+    await pollUntil('every counted request stored', async () => ((await Promise.all(PROBES.map(upToRead))).every((r, i) => r.length >= (seen.get(PROBES[i]!) ?? 0)) ? true : undefined), 20_000, 50);
     for (const id of PROBES) {
       const results = await store.results.recentResults(id, 100);
       expect(results.length, `probe ${id} ran`).toBeGreaterThanOrEqual(4);
@@ -64,10 +68,10 @@ describe('two replicas sharing one Redis', () => {
       const first = Math.min(...results.map((r) => r.at));
       const slots = results.map((r) => Math.round((r.at - first) / 1000));
       expect(new Set(slots).size, `probe ${id}: a scheduled slot ran twice (${results.map((r) => r.at).join(', ')})`).toBe(slots.length);
-      // Every request the upstream saw is a stored run; at most one more run (1 s interval) started in those 300 ms.
-      // A fire run twice would be two stored runs of one slot, caught above.
-      const extra = results.length - (seen.get(id) ?? 0);
-      expect(extra, `probe ${id}: stored results minus upstream requests`).toBeGreaterThanOrEqual(0);
+      // Beyond the requests counted, at most the one run (1 s interval) whose slot came before the
+      // read but whose request had not reached the upstream yet. A fire run twice would be two
+      // stored runs of one slot, caught above.
+      const extra = (await upToRead(id)).length - (seen.get(id) ?? 0);
       expect(extra, `probe ${id}: stored results minus upstream requests`).toBeLessThanOrEqual(1);
     }
   });
@@ -75,10 +79,8 @@ describe('two replicas sharing one Redis', () => {
   it('when one replica is killed, then the other keeps probing every target', async () => {
     await a.stop('SIGKILL');
     const killedAt = Date.now();
-    await sleep(3_500);
-    for (const id of PROBES) {
-      const results = await store.results.recentResults(id, 100);
-      expect(results.filter((r) => r.at > killedAt).length, `probe ${id} after the kill`).toBeGreaterThanOrEqual(2);
-    }
+    // Two fires of every probe after the kill, all by the survivor; a probe it dropped never gets them.
+    const after = async (id: string): Promise<number> => (await store.results.recentResults(id, 100)).filter((r) => r.at > killedAt).length;
+    await pollUntil('two fires of every probe after the kill', async () => ((await Promise.all(PROBES.map(after))).every((n) => n >= 2) ? true : undefined), 20_000, 100);
   });
 });
