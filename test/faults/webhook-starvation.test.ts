@@ -181,8 +181,10 @@ describe('two replicas sharing one Redis, with a hanging receiver next to a heal
       const all = flood().slice(0, 200);
       for (const e of all) for (const r of replicas) r.emit(e);
       await pollUntil('every event once', async () => (deliveries.size >= all.length && replicas.every((r) => r.circuit('healthy') === 'closed') ? true : undefined), 15_000, 20);
-      // Give any duplicate a moment to show up.
-      await new Promise((r) => setTimeout(r, 300));
+      // Stop both (requests in flight finish first): no duplicate can arrive after that, and none
+      // may wait in the shared outbox to arrive later.
+      await Promise.all(replicas.map((r) => r.stop(5_000)));
+      expect((await stores[0]!.operator.getOutbox()).filter((e) => e.webhookId === 'healthy')).toEqual([]);
       expect(deliveries.size).toBe(all.length);
       expect(requests).toBe(all.length);
       expect([...deliveries.values()].every((ids) => ids.size === 1)).toBe(true);
