@@ -11,10 +11,21 @@ export interface Simulator extends WebServer {
   setScenario(name: string, on: boolean): void;
 }
 
+/** How long a `slow` upstream delays each answer, unless told otherwise (the demo's probes call 1.5 s slow). */
 const SLOW_MS = 2_500;
 
+/** Simulator knobs a test may need. */
+export interface SimulatorOptions {
+  /**
+   * The delay of a `slow` upstream. Tests that probe every second with sub-second timeouts shorten
+   * it, so slowness stays slowness and is not read as a timeout.
+   */
+  slowMs?: number;
+}
+
 /** Starts local fake upstreams (pacjent.gov.pl, login.gov.pl, pz.gov.pl, mojeID, banks) plus a control endpoint. */
-export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simulator> {
+export async function startSimulator(port = 0, host = '127.0.0.1', opts: SimulatorOptions = {}): Promise<Simulator> {
+  const slowMs = opts.slowMs ?? SLOW_MS;
   const active = new Set<string>();
   const hanging = new Set<Response>();
   const app = express();
@@ -60,7 +71,7 @@ export async function startSimulator(port = 0, host = '127.0.0.1'): Promise<Simu
     if (fault === 'reset') return void res.socket?.destroy();
     if (fault === 'hang') return void hanging.add(res);
     if (fault === 'http-503') return void res.status(503).type('html').send(page(UPSTREAMS[upstream!] ?? '', 'Usługa chwilowo niedostępna'));
-    if (fault === 'slow') return void setTimeout(next, SLOW_MS);
+    if (fault === 'slow') return void setTimeout(next, slowMs);
     next();
   });
 
