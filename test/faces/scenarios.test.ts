@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoConfig } from '../../src/demo/demo-config.ts';
 import { startSimulator, type Simulator } from '../../src/demo/simulator.ts';
 import type { Meaning } from '../../src/domain/public-state.ts';
 import type { ComponentStatus } from '../../src/domain/types.ts';
@@ -17,11 +14,14 @@ import { COMPONENT_STATUS } from '../../src/web/statuspage/mapping.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { samples } from '../ops/prom-text.ts';
+import { FAST, fastDemoConfig } from './fast-demo-config.ts';
 
 /**
  * Every face tells the same truth: the demo is driven through its scenarios and at each step the
  * page, fragment, /api/v1/status, Statuspage JSON, badges, feed, /metrics and triage are read and
- * compared. Screenshots of each step land in test-output/ (phone and desktop width).
+ * compared. Screenshots of each step land in test-output/ (phone and desktop width). The demo runs
+ * on the fast test config (every probe each second, two failures or one success decide), so a
+ * scenario shows within seconds; each step polls for the state it expects, never for a set time.
  */
 
 interface ApiComponent {
@@ -59,16 +59,17 @@ describe('every face tells the same truth', () => {
   let sim: Simulator;
   let app: RunningApp;
   let browser: Browser;
+  /** One page for every screenshot: a width restyles the same document, no new context needed. */
+  let shots: Page;
   let offset = 0;
   const clock = { now: () => Date.now() + offset };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sim = await startSimulator();
-    const config = loadDemoConfig(sim.url, {});
-    config.store.snapshotFile = join(mkdtempSync(join(tmpdir(), 'ikp-faces-')), 'state.json');
-    app = await startApp(config, { clock, logger: createLogger('silent') });
+    sim = await startSimulator(0, '127.0.0.1', { slowMs: FAST.simulatorSlowMs });
+    app = await startApp(fastDemoConfig(sim.url), { clock, logger: createLogger('silent') });
     browser = await launchChromium();
+    shots = await (await browser.newContext()).newPage();
   }, 60_000);
 
   afterAll(async () => {
@@ -113,11 +114,10 @@ describe('every face tells the same truth', () => {
   }
 
   async function shoot(name: string): Promise<void> {
+    await shots.goto(`${app.url}/`, { waitUntil: 'load' });
     for (const [label, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]] as const) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(`${app.url}/`, { waitUntil: 'load' });
-      await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: label === 'desktop' });
-      await page.close();
+      await shots.setViewportSize({ width, height });
+      await shots.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: label === 'desktop' });
     }
   }
 
