@@ -100,16 +100,23 @@ export function rankCauses(x: RankInput): Cause[] {
   const alternatives = alternativesSentence(x.alternatives, world.basis);
   const causes = [...componentCauses({ ...x, alternatives, until: untilOf(x) }), ...profileCauses(input, verdict)];
   const byId = new Map(world.public.components.map((c) => [c.id, c]));
-  const unknown = [...rel.direct].sort().filter((id) => (byId.get(id)?.meaning ?? 'unknown') === 'unknown');
+  const meaningOf = (id: string) => byId.get(id)?.meaning ?? 'unknown';
+  const unknown = [...rel.direct].sort().filter((id) => meaningOf(id) === 'unknown');
+  // "The services worked" is a claim about every service the login may use, the maybe-used ones
+  // (an unnamed bank, an unknown method) included: any of them partial, unchecked or unknown makes it doubtful.
+  const notShownWorking = [...rel.direct, ...rel.indirect].filter((id) => meaningOf(id) !== 'works' && meaningOf(id) !== 'slow');
   if (world.blind) causes.push(cause('MONITOR_BLIND', BLIND_CONFIDENCE, [{ kind: 'monitor', blind: true, unknownComponents: unknown }], blindAdvice(world.public)));
   else if (!causes.some((c) => c.confidence >= EXPLAINS)) {
-    const doubtful = unknown.length > 0 || causes.some((c) => c.code !== 'PZ_EXPIRING_SOON');
     const checked = [...rel.direct].sort().map((id) => componentEvidence(id, byId.get(id)));
     const evidence: Evidence[] = [...checked, ...rows.map(loginEvidence), ...(unknown.length > 0 ? [{ kind: 'monitor', blind: false, unknownComponents: unknown } as const] : [])];
     if (input.symptom || input.errorTextClasses.length > 0) evidence.push(symptomEvidence(input));
     // "The services worked" only with evidence from that time for every service the login needs.
+    // A partial hop the patient's one working row passes (the chooser lost only the PZ tile) leaves
+    // that row's word standing; with several rows (an unknown method) it makes the claim doubtful.
     const only = rows.length === 1 && rows[0]!.works === true ? alternativeViews(config, world.public, [rows[0]!.id])[0] : undefined;
-    const advice = unknown.length > 0 ? NO_DATA_ADVICE : doubtful ? UNCLEAR_ADVICE : joinAdvice(only ? rowWorksSentence(only.name, world.basis) : null, noCauseAdvice(input));
+    const unseen = notShownWorking.filter((id) => meaningOf(id) !== 'partial' || only === undefined);
+    const doubtful = unknown.length > 0 || unseen.length > 0 || causes.some((c) => c.code !== 'PZ_EXPIRING_SOON');
+    const advice = unknown.length > 0 || unseen.some((id) => meaningOf(id) === 'unknown') ? NO_DATA_ADVICE : doubtful ? UNCLEAR_ADVICE : joinAdvice(only ? rowWorksSentence(only.name, world.basis) : null, noCauseAdvice(input));
     causes.push(cause('NO_KNOWN_CAUSE', doubtful ? NO_CAUSE_DOUBTFUL : NO_CAUSE_CONFIDENCE, evidence, advice));
   }
   const order = (c: Cause): number => CAUSE_CODES.indexOf(c.code);
