@@ -57,7 +57,8 @@ describe('parseConfigText env overrides', () => {
   });
 
   it('when the env has unrelated variables, then the config is unaffected', () => {
-    const config = parseConfigText(minimal, 'test.yaml', { HOST: '1.2.3.4', SERVER_PORT: '1', CONFIG: 'x.yaml' });
+    // HOST is no longer unrelated: it is honoured like PORT (test/config/host-env.test.ts).
+    const config = parseConfigText(minimal, 'test.yaml', { SERVER_HOST: '1.2.3.4', SERVER_PORT: '1', CONFIG: 'x.yaml' });
     expect(config.server).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: false, hsts: 'auto', sse: { perClient: 32, total: null, fdReserve: 256, retryAfter: 30_000 } });
   });
 });
