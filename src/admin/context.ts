@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.ts';
 import type { Clock } from '../domain/types.ts';
 import type { StorePorts } from '../store/ports.ts';
-import type { EventSink } from '../webhooks/types.ts';
+import type { EventSink } from '../domain/webhook-events.ts';
 
 /** What operator use cases (incidents, maintenance, overrides, reclassification) need; wired in main.ts. */
 export interface OperatorDeps {

@@ -1,4 +1,4 @@
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import { idFactory, type OperatorDeps } from '../admin/context.ts';
 import type { AuditAction, AuditEntry } from './types.ts';
 

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import { AppError } from '../domain/errors.ts';
 import type { TokenVerifier } from './verifier.ts';
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ScryptParams } from './token-hash.ts';
+import type { ScryptParams } from '../domain/token-hash.ts';
 
 /** Derives a scrypt key (the verifier's one expensive step). */
 export type Derive = (token: string, salt: Buffer, params: ScryptParams, keylen: number) => Promise<Buffer>;

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { AdminTokenConfig } from '../config/operator-schema.ts';
 import { ScryptThread, type Derive } from './scrypt-thread.ts';
-import { parseTokenHash, type ParsedTokenHash } from './token-hash.ts';
+import { parseTokenHash, type ParsedTokenHash } from '../domain/token-hash.ts';
 import { WorkBudget } from './work-budget.ts';
 
 /** Longer bearer values are rejected before any hashing. */

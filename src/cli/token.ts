@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { generateToken, hashToken } from '../auth/token-hash.ts';
-import { ADMIN_ROLES, type AdminRole } from '../config/operator-schema.ts';
+import { generateToken, hashToken } from '../domain/token-hash.ts';
+import { ADMIN_ROLES, type AdminRole } from '../domain/actor.ts';
 
 const USAGE = 'usage: ikp-status token create NAME [--role operator|viewer]\n';
 const NAME = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { parseTokenHash } from '../auth/token-hash.ts';
+import { ADMIN_ROLES } from '../domain/actor.ts';
+import { parseTokenHash } from '../domain/token-hash.ts';
 import { duration, itemId } from './schema-common.ts';
-
-/** Roles of admin API tokens: operators write, viewers only read. */
-export const ADMIN_ROLES = ['operator', 'viewer'] as const;
-export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /** Events a webhook can subscribe to. */
 export const WEBHOOK_EVENT_TYPES = [

@@ -1,4 +1,4 @@
-import { generateToken, hashToken } from '../auth/token-hash.ts';
+import { generateToken, hashToken } from '../domain/token-hash.ts';
 import type { Config } from '../config/schema.ts';
 
 /** The demo's operator: a fresh token for this run and the config that accepts it. */

@@ -1,4 +1,4 @@
-import type { AdminRole } from '../config/operator-schema.ts';
+import type { AdminRole } from './actor.ts';
 
 /** Every operator action the audit trail records. */
 export const AUDIT_ACTIONS = [

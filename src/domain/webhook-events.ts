@@ -31,3 +31,10 @@ export interface OutboxEntry {
   /** Epoch ms until which the owning replica holds it; it renews this while the delivery is live. */
   claimedUntil: number;
 }
+
+/** Takes events for delivery; must return at once and never throw (delivery runs off the caller's path). */
+export interface EventSink {
+  emit(event: WebhookEvent): void;
+  /** Takes over outbox deliveries whose owning replica stopped renewing them (run on coordinated ticks). */
+  recoverOrphans?(): Promise<void>;
+}

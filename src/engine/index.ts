@@ -4,7 +4,7 @@ export { evaluate, isBlind, type EngineSettings, type Overlays, type EvaluateInp
 export { findRootCause, isFailing } from './root-cause.ts';
 export { loginMatrix, alternatives, BANK_TOKEN, type LoginMethodRow } from './login-matrix.ts';
 export { overallStatus } from './overall.ts';
-export { overlaysAt, isActive, isUpcoming, effectiveEnd, OPEN_ENDED_MAX_MS } from './overlays.ts';
+export { overlaysAt } from './overlays.ts';
 export { maintenanceEnds } from './maintenance-ends.ts';
 export { publicState, freshness, STATUS_INDICATOR, type PublicStateInput } from './public-state.ts';
 export { judgeFailure, admitResult, settle, MAX_PENDING_FAILURES, type CanaryRun, type FailureVerdict } from './sight.ts';

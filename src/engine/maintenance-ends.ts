@@ -1,6 +1,6 @@
 import type { Override } from '../domain/overrides.ts';
 import type { MaintenanceWindow } from '../domain/types.ts';
-import { effectiveEnd } from './overlays.ts';
+import { effectiveEnd } from '../domain/windows.ts';
 
 /**
  * When a maintenance window that was in force stopped being in force, or null when it never was

@@ -16,7 +16,7 @@ import type {
 import { INDICATORS, UNVERIFIED_REASONS } from '../domain/public-state.ts';
 import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type UptimeClass } from '../domain/types.ts';
 import { loginMatrix } from './login-matrix.ts';
-import { OPEN_ENDED_MAX_MS } from './overlays.ts';
+import { OPEN_ENDED_MAX_MS } from '../domain/windows.ts';
 import { findRootCause } from './root-cause.ts';
 
 /** Everything the public state is computed from; it reads nothing else. */

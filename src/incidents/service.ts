@@ -1,9 +1,9 @@
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import { idFactory, type OperatorDeps } from '../admin/context.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AuditAction } from '../audit/types.ts';
 import { AppError } from '../domain/errors.ts';
-import { incidentChanged } from '../webhooks/events.ts';
+import { incidentChanged } from '../domain/event-builders.ts';
 import { approveIncident, editIncident, openIncident, postUpdate, type IncidentPatch, type NewIncident } from './lifecycle.ts';
 import { isPublicIncident, type Incident, type IncidentState, type LocalizedText } from './types.ts';
 

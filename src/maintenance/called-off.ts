@@ -1,5 +1,5 @@
 import type { MaintenanceWindow } from '../domain/types.ts';
-import { effectiveEnd } from '../engine/overlays.ts';
+import { effectiveEnd } from '../domain/windows.ts';
 
 /**
  * A window the public was told about that stopped counting before its end: an operator cancelled

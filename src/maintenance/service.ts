@@ -1,12 +1,12 @@
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import { idFactory, type OperatorDeps } from '../admin/context.ts';
 import { fieldFailure } from '../admin/validation.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AuditAction } from '../audit/types.ts';
 import { AppError } from '../domain/errors.ts';
 import type { MaintenanceWindow } from '../domain/types.ts';
-import { isActive } from '../engine/overlays.ts';
-import { maintenanceEdge } from '../webhooks/events.ts';
+import { isActive } from '../domain/windows.ts';
+import { maintenanceEdge } from '../domain/event-builders.ts';
 import type { ManualWindowPatch, NewManualWindow } from './input.ts';
 
 /** The `source` of windows posted by operators (parsed notices carry their probe id). */

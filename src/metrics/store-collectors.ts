@@ -1,7 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import type { ComponentState } from '../domain/types.ts';
-import { isActive, isUpcoming } from '../engine/overlays.ts';
+import { isActive, isUpcoming } from '../domain/windows.ts';
 import type { StorePorts } from '../store/ports.ts';
 import { sharedStoreReader, type StoreReading } from './store-reading.ts';
 

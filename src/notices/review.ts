@@ -5,7 +5,7 @@
  * announcing nothing) cancels it, and reconcile keeps it so. Every decision is audited with the
  * window before and after.
  */
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { OperatorDeps } from '../admin/context.ts';
 import { fieldFailure } from '../admin/validation.ts';
 import { recordAudit } from '../audit/record.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../admin/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { OperatorDeps } from '../admin/context.ts';
 import { fieldFailure } from '../admin/validation.ts';
 import { recordAudit } from '../audit/record.ts';

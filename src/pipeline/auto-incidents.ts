@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../admin/actor.ts';
+import { SYSTEM_ACTOR } from '../domain/actor.ts';
 import type { ComponentState } from '../domain/types.ts';
 import { planAutoIncidents } from '../incidents/auto.ts';
 import { autoIncidentText, autoRecoveredText } from '../incidents/auto-text.ts';

@@ -3,7 +3,7 @@ import type { Clock, JourneyStepResult, ProbeResult } from '../domain/types.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PageRenderer } from '../probes/journey/browser.ts';
 import type { StorePorts } from '../store/ports.ts';
-import type { EventSink } from '../webhooks/types.ts';
+import type { EventSink } from '../domain/webhook-events.ts';
 import type { ParseRunner } from '../workers/parse-runner.ts';
 import type { Evaluator } from './evaluator.ts';
 

@@ -1,6 +1,6 @@
 import type { MaintenanceWindow } from '../domain/types.ts';
-import { effectiveEnd } from '../engine/overlays.ts';
-import { maintenanceEdge } from '../webhooks/events.ts';
+import { effectiveEnd } from '../domain/windows.ts';
+import { maintenanceEdge } from '../domain/event-builders.ts';
 import type { WebhookEvent } from '../webhooks/types.ts';
 import type { PipelineDeps } from './context.ts';
 

@@ -1,7 +1,7 @@
 import { evaluate, maintenanceEnds, overlaysAt, type DependencyIndex, type Evaluation } from '../engine/index.ts';
 import type { ComponentState, StatusTransition } from '../domain/types.ts';
 import { withOverrides } from '../overrides/overrides.ts';
-import { componentChanged } from '../webhooks/events.ts';
+import { componentChanged } from '../domain/event-builders.ts';
 import type { PipelineDeps } from './context.ts';
 
 /**

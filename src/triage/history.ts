@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
-import { effectiveEnd, publicState } from '../engine/index.ts';
+import { publicState } from '../engine/index.ts';
+import { effectiveEnd } from '../domain/windows.ts';
 import type { StorePorts } from '../store/ports.ts';
 import type { StatusView } from '../web/status-view.ts';
 import type { TriageWorld, WorldWindow } from './types.ts';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { effectiveEnd, isActive, isUpcoming } from '../engine/index.ts';
+import { effectiveEnd, isActive, isUpcoming } from '../domain/windows.ts';
 import type { MaintenanceWindow } from '../domain/types.ts';
 import { calledOff, wasAnnounced } from '../maintenance/called-off.ts';
 

@@ -1,7 +1,7 @@
 import type { Meaning } from '../domain/public-state.ts';
 import type { ComponentReason, ComponentStatus } from '../domain/types.ts';
 import { writtenDateTime } from '../domain/written-dates.ts';
-import { effectiveEnd } from '../engine/overlays.ts';
+import { effectiveEnd } from '../domain/windows.ts';
 import { publicMeaning } from '../engine/public-state.ts';
 import type { IncidentImpact, IncidentState } from '../incidents/types.ts';
 import type { WebhookEvent } from './types.ts';

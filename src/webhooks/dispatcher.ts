@@ -6,7 +6,8 @@ import { attemptOutcome, retryDelay } from './backoff.ts';
 import { CircuitBreaker, type CircuitState } from './breaker.ts';
 import { DropLog, type DropReason } from './drop-log.ts';
 import { FORMATTERS } from './format.ts';
-import type { EventSink, OutboxEntry, WebhookEvent } from './types.ts';
+import type { OutboxEntry, WebhookEvent } from './types.ts';
+import type { EventSink } from '../domain/webhook-events.ts';
 import { full, type Delivery, type Lane } from './lane.ts';
 import { fetchSend, sendWithDeadline, type SendRequest } from './send.ts';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/admin/actor.ts';
+import { SYSTEM_ACTOR } from '../../src/domain/actor.ts';
 import { createIncident } from '../../src/incidents/service.ts';
 import { adminHarness, type AdminHarness } from './harness.ts';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { createStore } from '../../src/store/create.ts';
 import { verifySignature } from '../../src/webhooks/sign.ts';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { generateToken, hashToken, parseTokenHash, tokenMatches } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken, parseTokenHash, tokenMatches } from '../../src/domain/token-hash.ts';
 import { TokenVerifier } from '../../src/auth/verifier.ts';
 import { tokenCommand } from '../../src/cli/token.ts';
 import { configSchema } from '../../src/config/schema.ts';

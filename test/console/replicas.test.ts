@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken } from '../../src/auth/token-hash.ts';
+import { generateToken } from '../../src/domain/token-hash.ts';
 import type { RunningApp } from '../../src/main.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { startReplicaPair } from '../helpers/replicas.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { TokenVerifier } from '../../src/auth/verifier.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import type { AdminTokenConfig } from '../../src/config/operator-schema.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceWindow } from '../../src/domain/types.ts';
-import { OPEN_ENDED_MAX_MS, isActive, isUpcoming, overlaysAt } from '../../src/engine/overlays.ts';
+import { overlaysAt } from '../../src/engine/overlays.ts';
+import { OPEN_ENDED_MAX_MS, isActive, isUpcoming } from '../../src/domain/windows.ts';
 
 const H = 3_600_000;
 const T = Date.parse('2026-03-28T22:00:00+01:00');

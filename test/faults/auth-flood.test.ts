@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { TokenVerifier } from '../../src/auth/verifier.ts';
 import { ScryptThread, type Derive } from '../../src/auth/scrypt-thread.ts';
 import { configSchema } from '../../src/config/schema.ts';

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.ts';
 import { ONE_COMPONENT, writeTempConfig } from '../ops/temp-config.ts';
 

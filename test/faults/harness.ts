@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import type { OperatorDeps } from '../../src/admin/context.ts';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { TokenVerifier } from '../../src/auth/verifier.ts';
 import type { ConfigInput } from '../../src/config/schema.ts';
 import { FakeClock } from '../../src/domain/clock.ts';

@@ -8,7 +8,7 @@ import { webhookMetricsHooks } from '../../src/metrics/webhook-observer.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import type { CircuitState } from '../../src/webhooks/breaker.ts';
 import { WebhookDispatcher } from '../../src/webhooks/dispatcher.ts';
-import { componentChanged, incidentChanged } from '../../src/webhooks/events.ts';
+import { componentChanged, incidentChanged } from '../../src/domain/event-builders.ts';
 import type { WebhookEvent } from '../../src/webhooks/types.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';

@@ -1,4 +1,4 @@
-import { hashToken } from '../../src/auth/token-hash.ts';
+import { hashToken } from '../../src/domain/token-hash.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
 import { testConfig } from './config.ts';

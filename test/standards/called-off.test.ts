@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OperatorDeps } from '../../src/admin/context.ts';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { TokenVerifier } from '../../src/auth/verifier.ts';
 import type { NoticesProbeConfig } from '../../src/config/notices-schema.ts';
 import type { Config } from '../../src/config/schema.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken, hashToken } from '../../src/auth/token-hash.ts';
+import { generateToken, hashToken } from '../../src/domain/token-hash.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceWindow } from '../../src/domain/types.ts';
-import { OPEN_ENDED_MAX_MS } from '../../src/engine/overlays.ts';
+import { OPEN_ENDED_MAX_MS } from '../../src/domain/windows.ts';
 import { maintenanceEdges } from '../../src/pipeline/maintenance-edges.ts';
-import { componentChanged } from '../../src/webhooks/events.ts';
+import { componentChanged } from '../../src/domain/event-builders.ts';
 import { T, window } from './fixtures.ts';
 
 const H = 3_600_000;

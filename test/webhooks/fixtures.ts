@@ -1,7 +1,7 @@
 import { webhookSchema, type WebhookConfig } from '../../src/config/operator-schema.ts';
 import type { MaintenanceWindow } from '../../src/domain/types.ts';
 import { openIncident } from '../../src/incidents/lifecycle.ts';
-import { componentChanged, incidentChanged, maintenanceEdge } from '../../src/webhooks/events.ts';
+import { componentChanged, incidentChanged, maintenanceEdge } from '../../src/domain/event-builders.ts';
 import type { WebhookEvent } from '../../src/webhooks/types.ts';
 
 export const T = Date.parse('2026-03-28T22:00:00+01:00');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentReason, ComponentState, ComponentStatus } from '../../src/domain/types.ts';
 import { describeEvent } from '../../src/webhooks/describe.ts';
-import { componentChanged } from '../../src/webhooks/events.ts';
+import { componentChanged } from '../../src/domain/event-builders.ts';
 import { FORMATTERS } from '../../src/webhooks/format.ts';
 import type { WebhookEvent } from '../../src/webhooks/types.ts';
 import { events, NAMES, T, webhook } from './fixtures.ts';

@@ -1,6 +1,6 @@
 import { parse as parseCookies, serialize } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Actor } from '../../admin/actor.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SESSION_COOKIE, type Session, type SessionEnd, type SessionSigner } from './session.ts';
 

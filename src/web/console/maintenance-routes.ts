@@ -3,7 +3,7 @@ import { knownComponents } from '../../admin/context.ts';
 import { parseInput } from '../../admin/validation.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { MaintenanceWindow } from '../../domain/types.ts';
-import { isActive } from '../../engine/index.ts';
+import { isActive } from '../../domain/windows.ts';
 import { maintenanceInputs } from '../../maintenance/input.ts';
 import { cancelWindow, createWindow, editWindow, listWindows, MANUAL_SOURCE } from '../../maintenance/service.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';

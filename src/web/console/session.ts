@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../../admin/actor.ts';
+import type { Actor } from '../../domain/actor.ts';
 import type { AdminConfig } from '../../config/operator-schema.ts';
 
 /** The session cookie's name; `__Host-` needs Secure, so it is used only behind TLS. */

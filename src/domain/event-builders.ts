@@ -1,7 +1,7 @@
-import { effectiveEnd } from '../engine/overlays.ts';
-import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
-import type { Incident } from '../incidents/types.ts';
-import type { WebhookEvent } from './types.ts';
+import { effectiveEnd } from './windows.ts';
+import type { ComponentState, MaintenanceWindow } from './types.ts';
+import type { Incident } from './incidents.ts';
+import type { WebhookEvent } from './webhook-events.ts';
 
 /**
  * A component status change. The id names the state left behind (its `since`) and the new

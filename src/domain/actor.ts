@@ -1,4 +1,6 @@
-import type { AdminRole } from '../config/operator-schema.ts';
+/** Roles of admin API tokens: operators write, viewers only read. */
+export const ADMIN_ROLES = ['operator', 'viewer'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /** Who performs an operator action: a token's name and role, or the monitor itself. */
 export interface Actor {

@@ -1,0 +1,24 @@
+import type { MaintenanceWindow } from './types.ts';
+
+/*
+ * When a maintenance window or outage notice is in force: one definition, read by the engine's
+ * overlays, the public state, the faces, webhooks and metrics alike.
+ */
+
+/** Open-ended windows stop counting after this long, so a stale banner cannot pin a component forever. */
+export const OPEN_ENDED_MAX_MS = 12 * 3_600_000;
+
+/** The instant a window stops being in force. */
+export function effectiveEnd(w: MaintenanceWindow): number {
+  return w.end ?? w.start + OPEN_ENDED_MAX_MS;
+}
+
+/** Whether an announced window is in force at `now`. */
+export function isActive(w: MaintenanceWindow, now: number): boolean {
+  return w.state === 'announced' && w.start <= now && now < effectiveEnd(w);
+}
+
+/** Whether an announced window is still to come at `now`. */
+export function isUpcoming(w: MaintenanceWindow, now: number): boolean {
+  return w.state === 'announced' && w.start > now;
+}
