@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
-import { COMPONENT_STATUSES, type ComponentStatus, type StatusTransition } from '../../src/domain/types.ts';
+import { UPTIME_CLASSES, type ComponentStatus, type StatusTransition, type UptimeClass } from '../../src/domain/types.ts';
+import { uptimeClass } from '../../src/engine/public-state.ts';
 import { initialProbeState } from '../../src/engine/probe-state.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { evaluationTick } from '../../src/pipeline/uptime-tick.ts';
@@ -47,20 +48,21 @@ describe('planReclassification', () => {
   });
 });
 
-/** Seconds per status per Warsaw day, integrated from the stored history over [from, to). */
-async function secondsFromHistory(store: Stores, from: number, to: number): Promise<Record<string, Record<ComponentStatus, number>>> {
+/** Seconds per uptime class per Warsaw day, integrated from the stored history over [from, to). */
+async function secondsFromHistory(store: Stores, from: number, to: number): Promise<Record<string, Record<UptimeClass, number>>> {
   const history = await store.history.getTransitions('login-gov', from, to);
-  const out: Record<string, Record<ComponentStatus, number>> = {};
+  const out: Record<string, Record<UptimeClass, number>> = {};
   for (let t = from; t < to; t += 15_000) {
-    const status = history.filter((h) => h.at <= t).at(-1)?.status ?? 'unknown';
+    const last = history.filter((h) => h.at <= t).at(-1);
+    const booked = last ? uptimeClass(last.status, last.reason) : 'unknown';
     const day = DateTime.fromMillis(t, { zone: 'Europe/Warsaw' }).toISODate()!;
-    out[day] ??= Object.fromEntries(COMPONENT_STATUSES.map((s) => [s, 0])) as Record<ComponentStatus, number>;
-    out[day][status] += 15;
+    out[day] ??= Object.fromEntries(UPTIME_CLASSES.map((s) => [s, 0])) as Record<UptimeClass, number>;
+    out[day][booked] += 15;
   }
   return out;
 }
 
-async function buckets(store: Stores, days: string[]): Promise<Record<string, Record<ComponentStatus, number>>> {
+async function buckets(store: Stores, days: string[]): Promise<Record<string, Record<UptimeClass, number>>> {
   return Object.fromEntries((await store.history.getUptime('login-gov', days[0]!, days.at(-1)!)).map((b) => [b.day, b.seconds]));
 }
 
