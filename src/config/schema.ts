@@ -159,7 +159,7 @@ export const configSchema = z.strictObject({
   admin: adminSchema,
   webhooks: z.array(webhookSchema).default([]),
   incidents: incidentsSchema,
-  /** How parsed notices act on status (see README "Configuration reference"). */
+  /** How parsed notices act on status (see docs/configuration.md). */
   notices: z
     .strictObject({
       /** Below this parser confidence a notice is only a suggestion for operators (state `pending`). */

@@ -5,7 +5,7 @@ export const MIN_FUZZ_REQUESTS = 1_000;
 
 /**
  * The number of requests test/faults/http-fuzz.test.ts sends: 10,000 in CI (`CI=true`) whatever
- * else is set; locally IKP_FUZZ_REQUESTS may lower it to between 1,000 and 10,000 (README, Tests).
+ * else is set; locally IKP_FUZZ_REQUESTS may lower it to between 1,000 and 10,000 (docs/testing.md).
  * A value outside that range is an error naming the variable, not a silently different run.
  */
 export function fuzzRequests(env: NodeJS.ProcessEnv): number {
