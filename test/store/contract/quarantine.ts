@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/domain/incidents.ts';
 import type { StorePorts } from '../../../src/store/ports.ts';
+import { pollUntil } from '../../helpers/poll.ts';
 import { incident } from './fixture.ts';
 
 /** One valid and one malformed record of a kind, as they would be stored raw. */
@@ -36,8 +37,9 @@ export function quarantineContract(name: string, make: () => Promise<QuarantineF
       f = null;
     });
 
+    // Quarantining is written in the background: wait until `n` records are there (a condition, not a time).
     const settle = async (store: StorePorts, n: number): Promise<void> => {
-      for (let i = 0; i < 100 && (await store.operator.getQuarantine()).length < n; i++) await new Promise((r) => setTimeout(r, 10));
+      await pollUntil(`${n} quarantined records`, async () => ((await store.operator.getQuarantine()).length >= n ? true : undefined), 30_000, 10);
     };
 
     it('when an incident without a title is stored, then reads return only the valid incident and the bad one is quarantined', async () => {
