@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/demo/simulator.ts';
 import type { Meaning } from '../../src/domain/public-state.ts';
-import type { ComponentStatus } from '../../src/domain/types.ts';
+import type { ComponentState, ComponentStatus } from '../../src/domain/types.ts';
 import type { Incident } from '../../src/incidents/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
@@ -165,8 +165,14 @@ describe('every face tells the same truth', () => {
     if (s.overall.status !== 'operational') expect(f.page).not.toContain(t('banner.ok.title'));
   }
 
-  async function scenario(name: string, on: boolean): Promise<void> {
-    sim.setScenario(name, on);
+  /** Runs `step` with a demo scenario on, and switches it off afterwards even when the step fails, so later steps start clean. */
+  async function withScenario(name: string, step: () => Promise<void>): Promise<void> {
+    sim.setScenario(name, true);
+    try {
+      await step();
+    } finally {
+      sim.setScenario(name, false);
+    }
   }
 
   it('when everything works, then every face says so, each with fresh data', async () => {
@@ -198,65 +204,52 @@ describe('every face tells the same truth', () => {
   }, 60_000);
 
   it('when PZ is down, then PZ is "Nie działa" everywhere and the PZ banks say plainly login through them does not work', async () => {
-    await scenario('pz-outage', true);
-    await until('PZ outage', (s) => status(s, 'profil-zaufany') === 'outage');
-    const f = await read();
-    agree(f);
-    expect(f.fragment).toContain('Logowanie do IKP przez ten bank teraz nie działa, bo Profil Zaufany ma awarię.');
-    expect((f.triage.alternatives ?? []).map((a) => a.id)).not.toContain('pz-bank:pko-bp');
-    await shoot('02-pz-outage');
-    await scenario('pz-outage', false);
-    await until('PZ back', allOperational);
-  }, 150_000);
-
-  it('when PZ is slow, then "Działa wolniej" shows in the banner, the matrix and the card', async () => {
-    await scenario('pz-slow', true);
-    await until('PZ degraded', (s) => status(s, 'profil-zaufany') === 'degraded');
-    const f = await read();
-    agree(f);
-    expect(f.fragment).toContain('Działa wolniej: Profil Zaufany.');
-    expect(f.fragment).toMatch(/<li class="method status-degraded" id="login-profil-zaufany">/);
-    expect(f.triage.causes.map((c) => c.code)).not.toContain('PZ_UNAVAILABLE');
-    await shoot('03-pz-slow');
-    await scenario('pz-slow', false);
+    await withScenario('pz-outage', async () => {
+      await until('PZ outage', (s) => status(s, 'profil-zaufany') === 'outage');
+      const f = await read();
+      agree(f);
+      expect(f.fragment).toContain('Logowanie do IKP przez ten bank teraz nie działa, bo Profil Zaufany ma awarię.');
+      expect((f.triage.alternatives ?? []).map((a) => a.id)).not.toContain('pz-bank:pko-bp');
+      await shoot('02-pz-outage');
+    });
     await until('PZ back', allOperational);
   }, 150_000);
 
   it('when login.gov.pl hangs, then it is down everywhere and no login row works', async () => {
-    await scenario('login-gov-outage', true);
-    const s = await until('login-gov outage', (x) => status(x, 'login-gov') === 'outage');
-    const f = await read();
-    agree(f);
-    expect(s.loginMethods.every((l) => l.works === false)).toBe(true);
-    expect(f.triage.causes[0]!.code).toBe('LOGIN_GOV_UNAVAILABLE');
-    await shoot('04-login-gov-outage');
-    await scenario('login-gov-outage', false);
+    await withScenario('login-gov-outage', async () => {
+      const s = await until('login-gov outage', (x) => status(x, 'login-gov') === 'outage');
+      const f = await read();
+      agree(f);
+      expect(s.loginMethods.every((l) => l.works === false)).toBe(true);
+      expect(f.triage.causes[0]!.code).toBe('LOGIN_GOV_UNAVAILABLE');
+      await shoot('04-login-gov-outage');
+    });
     await until('login-gov back', allOperational);
   }, 150_000);
 
   it('when IKP announces maintenance, then every face shows maintenance with the window\u2019s own times', async () => {
-    await scenario('ikp-maintenance', true);
-    const s = await until('IKP maintenance', (x) => status(x, 'ikp') === 'maintenance' && x.maintenance.active.length > 0);
-    const f = await read();
-    agree(f);
-    const w = s.maintenance.active[0]!;
-    expect(f.fragment).toContain(`<li class="card status-maintenance" id="c-ikp">`);
-    expect(new Date(Date.parse(w.start)).getUTCMinutes()).toBe(0);
-    expect(f.triage.causes[0]!.code).toBe('IKP_MAINTENANCE');
-    await shoot('05-ikp-maintenance');
-    await scenario('ikp-maintenance', false);
+    await withScenario('ikp-maintenance', async () => {
+      const s = await until('IKP maintenance', (x) => status(x, 'ikp') === 'maintenance' && x.maintenance.active.length > 0);
+      const f = await read();
+      agree(f);
+      const w = s.maintenance.active[0]!;
+      expect(f.fragment).toContain(`<li class="card status-maintenance" id="c-ikp">`);
+      expect(new Date(Date.parse(w.start)).getUTCMinutes()).toBe(0);
+      expect(f.triage.causes[0]!.code).toBe('IKP_MAINTENANCE');
+      await shoot('05-ikp-maintenance');
+    });
     await until('IKP back', allOperational);
   }, 150_000);
 
   it('when mBank announces tomorrow night\u2019s maintenance, then it is upcoming everywhere and mBank still works now', async () => {
-    await scenario('bank-mbank-maintenance', true);
-    const s = await until('upcoming mBank window', (x) => x.maintenance.upcoming.length > 0);
-    const f = await read();
-    agree(f);
-    expect(status(s, 'bank:mbank')).toBe('operational');
-    expect(f.fragment).toContain('Zapowiedziane');
-    await shoot('06-bank-mbank-maintenance');
-    await scenario('bank-mbank-maintenance', false);
+    await withScenario('bank-mbank-maintenance', async () => {
+      const s = await until('upcoming mBank window', (x) => x.maintenance.upcoming.length > 0);
+      const f = await read();
+      agree(f);
+      expect(status(s, 'bank:mbank')).toBe('operational');
+      expect(f.fragment).toContain('Zapowiedziane');
+      await shoot('06-bank-mbank-maintenance');
+    });
   }, 150_000);
 
   it('when an operator opens a major incident on a working bank, then the bank is down everywhere and the banner uses the incident template', async () => {
@@ -302,22 +295,45 @@ describe('every face tells the same truth', () => {
   }, 150_000);
 
   it('when the monitor goes offline, then nothing says "działa", nothing claims alternatives, and it recovers when back online', async () => {
-    await scenario('offline', true);
-    await until('blind', (x) => x.monitor.blind);
-    const f = await read();
-    agree(f);
-    expect(f.fragment).toContain(t('banner.blind.title'));
-    expect(f.triage.causes[0]!.code).toBe('MONITOR_BLIND');
-    await shoot('09-offline');
-    await scenario('offline', false);
+    await withScenario('offline', async () => {
+      await until('blind', (x) => x.monitor.blind);
+      const f = await read();
+      agree(f);
+      expect(f.fragment).toContain(t('banner.blind.title'));
+      expect(f.triage.causes[0]!.code).toBe('MONITOR_BLIND');
+      await shoot('09-offline');
+    });
     const back = await until('online again', allOperational);
     agree(await read());
     expect(back.monitor.blind).toBe(false);
   }, 150_000);
 
-  it('when the store has had nothing new for ten minutes, then every face says "nie wiemy" with the age', async () => {
+  // From here on the probes are stopped: what the faces say comes from the store alone.
+  it('when PZ is slow, then "Działa wolniej" shows in the banner, the matrix and the card', async () => {
+    // Slowness measured by probes is timing (a delay between the slow threshold and the timeout) and
+    // is walked through with the probes in test/faces/transitions.test.ts; here the store says it,
+    // so this step is about the faces alone. Stopping the scheduler lets the fires in flight land
+    // and keeps the engine from judging again over the state written below.
     await until('all operational', allOperational);
-    await app.scheduler.stop(5_000);
+    expect(await app.scheduler.stop(30_000)).toBe(true);
+    const now = clock.now();
+    const states = [...(await app.stores.results.getComponentStates()).values()].map(
+      (c): ComponentState => (c.id === 'profil-zaufany' ? { ...c, status: 'degraded', reason: 'slow', rootCause: null, since: now, lastCheckedAt: now } : { ...c, lastCheckedAt: now }),
+    );
+    await app.stores.results.setComponentStates(states);
+    await app.stores.coordination.publishChanged();
+    await until('PZ degraded', (x) => status(x, 'profil-zaufany') === 'degraded');
+    const f = await read();
+    agree(f);
+    expect(f.api.components.find((c) => c.id === 'profil-zaufany')?.meaning).toBe('slow');
+    expect(f.fragment).toContain('Działa wolniej: Profil Zaufany.');
+    expect(f.fragment).toMatch(/<li class="method status-degraded" id="login-profil-zaufany">/);
+    expect(f.triage.causes.map((c) => c.code)).not.toContain('PZ_UNAVAILABLE');
+    await shoot('03-pz-slow');
+  }, 90_000);
+
+  it('when the store has had nothing new for ten minutes, then every face says "nie wiemy" with the age', async () => {
+    await app.scheduler.stop(30_000);
     offset += 10 * 60_000;
     const s = await api();
     expect(s.monitor.stale).toBe(true);
