@@ -8,11 +8,13 @@
  *
  *   config → scheduler → probe → status engine → store → public state → faces,
  *
- * read as "who may know whom": every stage of the flow knows the vocabulary (domain) and the
- * configuration, none knows the stage that feeds it or the one it feeds. The pipeline, which
- * moves data along the flow, and the faces, which read its end (the public state), sit side
- * by side above every stage: faces never import the pipeline and nothing flows back up.
- * Metrics observe both, main wires everything once, and the CLI starts main.
+ * read as "who may know whom". Every stage knows the vocabulary (domain) and the configuration;
+ * no stage imports the stage that feeds it or the one it feeds (main hands each its neighbours).
+ * Above the stages sits the public state (status/: computed once, read from one snapshot),
+ * then what reads it: webhooks, triage, metrics and, on top, web, which serves every face.
+ * The pipeline, which moves data along the flow, sits beside triage, under the metrics that
+ * observe it; web sits above it in the line, so a rule of its own keeps the faces from
+ * importing it. Nothing flows back up. Main wires everything once, and the CLI starts main.
  */
 
 /** Bottom to top. A name is a folder under src/ or a file directly in src/. */
@@ -21,16 +23,16 @@ const LAYERS = [
   ['domain'],
   // The validated configuration every stage reads.
   ['config'],
-  // Cross-cutting services with no opinion on the flow.
+  // Cross-cutting services with no opinion on the flow (i18n: the page's dictionaries and date words).
   ['auth', 'logging', 'ical', 'i18n'],
   // The status engine (pure) and the store (records and history, memory or Redis).
   ['engine', 'store'],
   // Operator records: the context every operator action runs in, then the audit trail.
   ['admin'],
   ['audit'],
-  // Notices: extraction and parsing, reviewed by operators.
+  // Notices: extraction and parsing (and operators' review of what was parsed).
   ['notices'],
-  // Probes and the workers that parse what they fetch.
+  // Probes, and the worker threads that parse what they fetch.
   ['workers'],
   ['probes'],
   // Firing probes on schedule (knows the store's coordination, not the probes).
@@ -39,13 +41,14 @@ const LAYERS = [
   ['incidents', 'maintenance', 'overrides', 'reclassify'],
   // The public state: what the public is told, computed once, and the snapshot it is read from.
   ['status'],
-  // Faces that are not HTTP: outgoing webhooks, then triage (a pure function over the snapshot).
+  // Outgoing webhooks (they describe changes in public-state words).
   ['webhooks'],
-  ['triage'],
-  // The pipeline drives the flow; web serves its end. Neither imports the other.
-  ['pipeline', 'web'],
-  // Observers of the pipeline, the scheduler, webhooks and HTTP.
+  // The pipeline drives the flow; triage is a pure function over the snapshot. Neither imports the other.
+  ['pipeline', 'triage'],
+  // Prometheus metrics: definitions, collectors over the store and the public state, observers of the pipeline.
   ['metrics'],
+  // HTTP: page, feeds, APIs, badges, Statuspage JSON, /pomoc, /metrics, the operator console.
+  ['web'],
   // The demo's simulated upstream (serves through web's server).
   ['demo'],
   // Wiring: builds everything once.
@@ -81,6 +84,13 @@ module.exports = {
       comment: 'src/domain/ is the shared vocabulary: it imports nothing of the project outside itself',
       from: { path: '^src/domain/' },
       to: { path: '^src/', pathNot: '^src/domain/' },
+    },
+    {
+      name: 'faces-never-import-the-pipeline',
+      severity: 'error',
+      comment: 'faces read the public state; the pipeline and the scheduler that drive the flow are wired in by main',
+      from: { path: '^src/(web|triage|status|webhooks)/' },
+      to: { path: '^src/(pipeline|scheduler)/' },
     },
     {
       name: 'no-circular',

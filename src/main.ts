@@ -33,7 +33,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import type { LifecyclePort, Stores } from './store/ports.ts';
 import { createWebApp } from './web/app.ts';
 import { startWebServer } from './web/server.ts';
-import { StatusSnapshot } from './web/snapshot.ts';
+import { StatusSnapshot } from './status/snapshot.ts';
 import { ParsePool } from './workers/parse-pool.ts';
 
 /** How long start-up waits for the parse workers before notice probes start firing. */

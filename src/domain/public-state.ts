@@ -1,7 +1,7 @@
 /**
  * The one public state: what every face (page, APIs, Statuspage JSON, badges, feeds, metrics,
  * triage, webhooks) says about the world at one instant. Computed once by
- * `publicState()` (src/engine/public-state.ts); faces only format it, never re-derive it.
+ * `publicState()` (src/status/public-state.ts); faces only format it, never re-derive it.
  */
 import type { ComponentReason, ComponentStatus } from './types.ts';
 

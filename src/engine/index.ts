@@ -6,7 +6,6 @@ export { loginMatrix, alternatives, BANK_TOKEN, type LoginMethodRow } from './lo
 export { overallStatus } from './overall.ts';
 export { overlaysAt } from './overlays.ts';
 export { maintenanceEnds } from './maintenance-ends.ts';
-export { publicState, freshness, STATUS_INDICATOR, type PublicStateInput } from './public-state.ts';
 export { judgeFailure, admitResult, settle, MAX_PENDING_FAILURES, type CanaryRun, type FailureVerdict } from './sight.ts';
 export { staleLimits, isPastStale } from './staleness.ts';
 export { DependencyIndex, type EvaluationInputs } from './dependants.ts';

@@ -18,7 +18,7 @@ const ADDRESS_WITH_PORT = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d
 function peselOrKept(match: string): string {
   return TIMESTAMP.test(match) || ADDRESS_WITH_PORT.test(match) ? match : CENSOR.pesel;
 }
-// Admin API tokens (`ikp_` + base64url, see auth/token-hash.ts), wherever they appear.
+// Admin API tokens (`ikp_` + base64url, see domain/token-hash.ts), wherever they appear.
 const ADMIN_TOKEN = /ikp_[A-Za-z0-9_-]{8,}/g;
 // Credentials passed as parameters (`?token=…`, `access_token=…`, `password: …`).
 const SECRET_PARAM = /\b((?:access_|api_|refresh_|id_)?token|api_?key|password|passwd|secret|client_secret|sig|signature)(\s*[=:]\s*)("?)[^&\s",;]+/gi;

@@ -5,7 +5,6 @@ import type { PageRenderer } from '../probes/journey/browser.ts';
 import type { StorePorts } from '../store/ports.ts';
 import type { EventSink } from '../domain/webhook-events.ts';
 import type { ParseRunner } from '../workers/parse-runner.ts';
-import type { Evaluator } from './evaluator.ts';
 
 /** Dependencies every pipeline step receives (wired in main.ts). */
 export interface PipelineDeps {
@@ -23,7 +22,18 @@ export interface PipelineDeps {
   /** Parses untrusted pages and notice text off the event loop (a ParsePool); default: inline. */
   parser?: ParseRunner;
   /** Batches results into incremental evaluations (main.ts); without it each result re-evaluates everything. */
-  evaluator?: Evaluator;
+  evaluator?: ResultEvaluator;
+}
+
+/**
+ * What pipeline steps ask of the evaluator (pipeline/evaluator.ts builds it from these deps, so
+ * the deps name only this interface, not the class).
+ */
+export interface ResultEvaluator {
+  /** Queues a probe's new result for evaluation; resolves once a pass has covered it. */
+  resultOf(probeId: string): Promise<void>;
+  /** The configured canary probes. */
+  readonly canaries: readonly ProbeConfig[];
 }
 
 /** Pipeline events an observer (e.g. the Prometheus metrics) may count; must not throw. */

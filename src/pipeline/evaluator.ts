@@ -1,6 +1,6 @@
 import type { ProbeConfig } from '../config/schema.ts';
 import { DependencyIndex } from '../engine/index.ts';
-import type { PipelineDeps } from './context.ts';
+import type { PipelineDeps, ResultEvaluator } from './context.ts';
 import { reevaluate } from './reevaluate.ts';
 
 /** How long results may gather before one evaluation takes them all (default of `batchMs`). */
@@ -12,7 +12,7 @@ const BATCH_MS = 100;
  * (DependencyIndex). At most one pass runs at a time; what arrives meanwhile waits for the next, so
  * under load passes grow instead of piling up, and the store sees one read and one write per pass.
  */
-export class Evaluator {
+export class Evaluator implements ResultEvaluator {
   private readonly index: DependencyIndex;
   private readonly probes = new Set<string>();
   private timer: NodeJS.Timeout | null = null;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { PipelineDeps } from './context.ts';
 import { inBatches } from '../domain/in-batches.ts';
 import { operatorTick } from './operator-tick.ts';
-import { uptimeClass } from '../engine/public-state.ts';
+import { uptimeClass } from '../status/public-state.ts';
 
 /** Uptime bookings in flight at once: thousands of components are booked in batches so fires keep their slots. */
 const UPTIME_WRITES_IN_FLIGHT = 256;

@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
-import { publicState } from '../engine/index.ts';
+import { publicState } from '../status/public-state.ts';
 import { effectiveEnd } from '../domain/windows.ts';
 import type { StorePorts } from '../store/ports.ts';
-import type { StatusView } from '../web/status-view.ts';
+import type { StatusView } from '../status/status-view.ts';
 import type { TriageWorld, WorldWindow } from './types.ts';
 
 /** Questions about the last minute are answered from the in-process snapshot: no store call. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { timeFormat, ZONE } from '../web/i18n/format.ts';
-import { translator } from '../web/i18n/index.ts';
+import { timeFormat, ZONE } from '../i18n/format.ts';
+import { translator } from '../i18n/index.ts';
 
 /** Dates in triage text written the local way, always with the year ("28 listopada 2026", "30 listopada 2026, 4:00"). */
 export interface HumanDates {

@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { newCalendar, serialize, utc } from '../ical/calendar.ts';
-import { timeFormat } from './i18n/format.ts';
-import { translator } from './i18n/index.ts';
-import type { WindowView } from './window-view.ts';
+import { timeFormat } from '../i18n/format.ts';
+import { translator } from '../i18n/index.ts';
+import type { WindowView } from '../status/window-view.ts';
 
 /**
  * Builds the iCalendar feed of active and upcoming windows, and of called-off windows whose time

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { StatusTransition } from '../domain/types.ts';
-import type { Lang } from './i18n/index.ts';
-import type { StatusView } from './status-view.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { StatusView } from '../status/status-view.ts';
 
 /** What every machine-readable body (feeds, Statuspage JSON) is built from: one snapshot in one language. */
 export interface PublishInput {

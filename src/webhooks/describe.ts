@@ -2,10 +2,10 @@ import type { Meaning } from '../domain/public-state.ts';
 import type { ComponentReason, ComponentStatus } from '../domain/types.ts';
 import { writtenDateTime } from '../domain/written-dates.ts';
 import { effectiveEnd } from '../domain/windows.ts';
-import { publicMeaning } from '../engine/public-state.ts';
+import { publicMeaning } from '../status/public-state.ts';
 import type { IncidentImpact, IncidentState } from '../incidents/types.ts';
 import type { WebhookEvent } from './types.ts';
-import { isDictKey, translator } from '../web/i18n/index.ts';
+import { isDictKey, translator } from '../i18n/index.ts';
 
 // Reason codes are written as the page writes them: no code ever reaches a Polish reader.
 const t = translator('pl');

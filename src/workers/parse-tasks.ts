@@ -3,7 +3,7 @@ import type { NoticeItem } from '../domain/types.ts';
 import type { ExtractResult } from '../notices/extract/index.ts';
 import { extractPage, type PageInput } from '../notices/extract/page.ts';
 import type { ParsedItem } from '../notices/reconcile.ts';
-import { parseItem } from '../pipeline/notices.ts';
+import { parseItem } from '../notices/parse-item.ts';
 
 /** The notice items of one successful read, to be parsed into windows. */
 export interface NoticeBatch {

@@ -7,7 +7,7 @@ import { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import { createWebApp } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import type { WebhookEvent } from '../../src/webhooks/types.ts';
 import { testConfig } from '../helpers/config.ts';
 import type { Stores } from '../../src/store/ports.ts';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/domain/clock.ts';
 import { UPTIME_CLASSES, type ComponentStatus, type StatusTransition, type UptimeClass } from '../../src/domain/types.ts';
-import { uptimeClass } from '../../src/engine/public-state.ts';
+import { uptimeClass } from '../../src/status/public-state.ts';
 import { initialProbeState } from '../../src/engine/probe-state.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { evaluationTick } from '../../src/pipeline/uptime-tick.ts';

@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
 import { webAppOver, type TestWebApp } from '../helpers/web-app.ts';
 import { freePort } from '../helpers/free-port.ts';

@@ -8,7 +8,7 @@ import { startApp, type RunningApp } from '../../src/main.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import { createWebApp } from '../../src/web/app.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { memoryStores } from '../helpers/stores.ts';

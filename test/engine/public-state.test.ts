@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BannerKind, Confidence, PublicIncidentInput, PublicOverrideInput, PublicWindowInput } from '../../src/domain/public-state.ts';
 import type { ComponentState, ComponentStatus } from '../../src/domain/types.ts';
-import { freshness, publicState, uptimeClass } from '../../src/engine/public-state.ts';
+import { freshness, publicState, uptimeClass } from '../../src/status/public-state.ts';
 import { fixtureConfig } from '../web/fixture.ts';
 
 const config = fixtureConfig();

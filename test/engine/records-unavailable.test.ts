@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentState } from '../../src/domain/types.ts';
-import { freshness, publicState } from '../../src/engine/public-state.ts';
+import { freshness, publicState } from '../../src/status/public-state.ts';
 import { fixtureConfig } from '../web/fixture.ts';
 
 const config = fixtureConfig();

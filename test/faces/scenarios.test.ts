@@ -7,7 +7,7 @@ import type { ComponentState, ComponentStatus } from '../../src/domain/types.ts'
 import type { Incident } from '../../src/incidents/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
-import { translator } from '../../src/web/i18n/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { anchorId } from '../../src/web/page/safe-url.ts';
 import { spId } from '../../src/web/statuspage/build.ts';
 import { COMPONENT_STATUS } from '../../src/web/statuspage/mapping.ts';

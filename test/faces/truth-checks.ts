@@ -3,7 +3,7 @@ import type { Meaning } from '../../src/domain/public-state.ts';
 import type { MaintenanceWindow, ProbeResult } from '../../src/domain/types.ts';
 import type { ResultsPort, WindowsPort } from '../../src/store/ports.ts';
 import { ADVICE } from '../../src/triage/advice.ts';
-import { translator } from '../../src/web/i18n/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { card, fragmentNow, loginMethod, type ApiStatus, type Sample } from './face-reads.ts';
 
 /**

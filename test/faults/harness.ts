@@ -9,8 +9,8 @@ import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
-import type { TriageWebOptions } from '../../src/web/routes/triage.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import type { TriageWebOptions } from '../../src/web/deps.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
 import { memoryStores } from '../helpers/stores.ts';
 

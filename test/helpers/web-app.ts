@@ -4,7 +4,7 @@ import type { FakeClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 
 /** The web app over an already seeded store, not listening. */
 export interface TestWebApp {

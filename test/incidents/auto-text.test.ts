@@ -7,7 +7,7 @@ import { autoIncidentText, autoRecoveredText, type AutoIncidentKind } from '../.
 import { INCIDENT_TEMPLATES, templatesFor } from '../../src/incidents/templates.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { runAutoIncidents } from '../../src/pipeline/auto-incidents.ts';
-import { pl } from '../../src/web/i18n/pl.ts';
+import { pl } from '../../src/i18n/pl.ts';
 import { testConfig } from '../helpers/config.ts';
 import { memoryStores } from '../helpers/stores.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceWindow } from '../../src/domain/types.ts';
 import { calledOff, wasAnnounced } from '../../src/maintenance/called-off.ts';
-import { windowRevision } from '../../src/web/window-view.ts';
+import { windowRevision } from '../../src/status/window-view.ts';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-03-28T12:00:00+01:00');

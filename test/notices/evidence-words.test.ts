@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { originalPhrase } from '../../src/notices/parser/normalize.ts';
-import { parseItem } from '../../src/pipeline/notices.ts';
+import { parseItem } from '../../src/notices/parse-item.ts';
 
 describe('evidence in the notice\u2019s own words', () => {
   it.each([

@@ -4,7 +4,7 @@ import type { NoticesProbeConfig } from '../../src/config/notices-schema.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { extractHtml } from '../../src/notices/extract/html.ts';
 import { splitDateStamp } from '../../src/notices/extract/index.ts';
-import { parseItem } from '../../src/pipeline/notices.ts';
+import { parseItem } from '../../src/notices/parse-item.ts';
 import { sniffFormat } from '../../src/probes/notices.ts';
 
 // The shipped config's own selectors, so a wrong selector in config/default.yaml fails here.

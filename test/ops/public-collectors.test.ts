@@ -7,7 +7,7 @@ import { registerPublicStateCollectors } from '../../src/metrics/public-collecto
 import { registerStoreCollectors } from '../../src/metrics/store-collectors.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
 import { samples, valueOf } from './prom-text.ts';
 

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createMetrics } from '../../src/metrics/definitions.ts';
-import { observeHttpRequest } from '../../src/metrics/http-observer.ts';
+import { observeHttpRequest } from '../../src/web/http-metrics.ts';
 import { redactString } from '../../src/logging/redact.ts';
 import { REQUEST_ID_HEADER, accessLogLevel, isSaneRequestId, newRequestId, requestContext } from '../../src/web/request-context.ts';
 import { samples } from './prom-text.ts';

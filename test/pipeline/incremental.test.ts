@@ -8,7 +8,7 @@ import { recordResult } from '../../src/pipeline/record-result.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { startRedisProcess, type RedisProcess } from '../faults/redis-process.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';

@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics/definitions.ts';
-import { observeHttpRequest } from '../../src/metrics/http-observer.ts';
+import { observeHttpRequest } from '../../src/web/http-metrics.ts';
 import { requestContext } from '../../src/web/request-context.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { adminHarness, type AdminHarness } from '../admin/harness.ts';

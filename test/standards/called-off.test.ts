@@ -15,7 +15,7 @@ import { applyNotices } from '../../src/pipeline/notices.ts';
 import { reevaluate } from '../../src/pipeline/reevaluate.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { createWebApp } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { testConfig } from '../helpers/config.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { redisStores } from '../helpers/stores.ts';

@@ -1,6 +1,6 @@
 import { configSchema, type Config } from '../../src/config/schema.ts';
 import type { ComponentState, ComponentStatus, ComponentReason } from '../../src/domain/types.ts';
-import { freshness, publicState } from '../../src/engine/index.ts';
+import { freshness, publicState } from '../../src/status/public-state.ts';
 import type { TriageInput, TriageWorld, WorldWindow } from '../../src/triage/types.ts';
 
 /** A config with every login path: PZ, PZ through two banks, mojeID through two banks, mObywatel, e-dowód. */

@@ -6,8 +6,9 @@ import type { ComponentState, MaintenanceWindow, StatusTransition } from '../../
 import { createLogger } from '../../src/logging/logger.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
-import { createWebApp, type WebDeps } from '../../src/web/app.ts';
-import { StatusSnapshot } from '../../src/web/snapshot.ts';
+import { createWebApp } from '../../src/web/app.ts';
+import { type WebDeps } from '../../src/web/deps.ts';
+import { StatusSnapshot } from '../../src/status/snapshot.ts';
 
 /** A real app over the embedded store, with a fake clock and every log line captured. */
 export interface Harness {

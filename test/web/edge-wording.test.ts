@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../src/domain/types.ts';
-import { timeFormat } from '../../src/web/i18n/format.ts';
-import { translator, type Lang } from '../../src/web/i18n/index.ts';
+import { timeFormat } from '../../src/i18n/format.ts';
+import { translator, type Lang } from '../../src/i18n/index.ts';
 import { bannerModel } from '../../src/web/page/banner.ts';
 import { componentCards } from '../../src/web/page/components-section.ts';
 import { loginSection } from '../../src/web/page/login-section.ts';
 import type { PublishInput } from '../../src/web/publish-input.ts';
-import { buildStatusView, type StatusView } from '../../src/web/status-view.ts';
+import { buildStatusView, type StatusView } from '../../src/status/status-view.ts';
 import { spStatus } from '../../src/web/statuspage/build.ts';
 import { fixtureConfig, T0 } from './fixture.ts';
 

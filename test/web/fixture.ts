@@ -7,7 +7,7 @@ import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../s
 import type { Incident } from '../../src/incidents/types.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
-import type { StatusSnapshot } from '../../src/web/snapshot.ts';
+import type { StatusSnapshot } from '../../src/status/snapshot.ts';
 import { webAppOver } from '../helpers/web-app.ts';
 
 /** 27 January 2026, 21:30 in Warsaw: inside the maintenance window of the `maintenance` scene. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timeFormat } from '../../src/web/i18n/format.ts';
-import { translator } from '../../src/web/i18n/index.ts';
+import { timeFormat } from '../../src/i18n/format.ts';
+import { translator } from '../../src/i18n/index.ts';
 
 const NOW = Date.parse('2026-01-27T20:30:00Z'); // 21:30 in Warsaw (CET)
 const pl = timeFormat(translator('pl'), NOW);

@@ -4,9 +4,9 @@ import { FakeClock } from '../../src/domain/clock.ts';
 import type { UptimeBucket, UptimeClass } from '../../src/domain/types.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
-import { timeFormat } from '../../src/web/i18n/format.ts';
-import { translator } from '../../src/web/i18n/index.ts';
-import { HISTORY_DAYS, HistoryLoader, warsawDays } from '../../src/web/page/history-data.ts';
+import { timeFormat } from '../../src/i18n/format.ts';
+import { translator } from '../../src/i18n/index.ts';
+import { HISTORY_DAYS, HistoryLoader, warsawDays } from '../../src/status/history-data.ts';
 import { chartModel, dayClass, historyRows, uptimeRatio } from '../../src/web/page/history-section.ts';
 import { T0 } from './fixture.ts';
 

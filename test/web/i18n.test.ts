@@ -2,9 +2,9 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_STATUSES, ENGINE_REASONS, PROBE_REASONS } from '../../src/domain/types.ts';
-import { en } from '../../src/web/i18n/en.ts';
-import { DICTIONARIES, isDictKey, LANGS, negotiateLang, translator } from '../../src/web/i18n/index.ts';
-import { pl } from '../../src/web/i18n/pl.ts';
+import { en } from '../../src/i18n/en.ts';
+import { DICTIONARIES, isDictKey, LANGS, negotiateLang, translator } from '../../src/i18n/index.ts';
+import { pl } from '../../src/i18n/pl.ts';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 

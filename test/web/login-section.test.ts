@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../../src/domain/types.ts';
-import { timeFormat } from '../../src/web/i18n/format.ts';
-import { translator, type Lang } from '../../src/web/i18n/index.ts';
+import { timeFormat } from '../../src/i18n/format.ts';
+import { translator, type Lang } from '../../src/i18n/index.ts';
 import { loginSection, type LoginGroup } from '../../src/web/page/login-section.ts';
-import { buildStatusView } from '../../src/web/status-view.ts';
+import { buildStatusView } from '../../src/status/status-view.ts';
 import { fixtureConfig, T0 } from './fixture.ts';
 
 const config = fixtureConfig();

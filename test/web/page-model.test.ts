@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentView } from '../../src/web/page/incident-view.ts';
+import type { IncidentView } from '../../src/status/incident-view.ts';
 import { pageModel } from '../../src/web/page/page-model.ts';
-import { buildStatusView } from '../../src/web/status-view.ts';
+import { buildStatusView } from '../../src/status/status-view.ts';
 import { loadViews } from '../../src/web/page/render.ts';
 import { excerpt } from '../../src/web/page/windows-section.ts';
 import { T0, webFixture } from './fixture.ts';

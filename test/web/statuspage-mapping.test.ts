@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_STATUSES, type ComponentStatus } from '../../src/domain/types.ts';
-import type { IncidentView } from '../../src/web/page/incident-view.ts';
+import type { IncidentView } from '../../src/status/incident-view.ts';
 import { COMPONENT_STATUS, maintenanceStatus, pageIndicator, STATUS_INDICATOR, type SpIndicator } from '../../src/web/statuspage/mapping.ts';
 
 const NOW = Date.parse('2026-01-27T20:30:00Z');

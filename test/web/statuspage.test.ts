@@ -1,9 +1,9 @@
-import { buildStatusView } from '../../src/web/status-view.ts';
+import { buildStatusView } from '../../src/status/status-view.ts';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentView } from '../../src/web/page/incident-view.ts';
+import type { IncidentView } from '../../src/status/incident-view.ts';
 import { STATUSPAGE_PATHS } from '../../src/web/routes/statuspage.ts';
 import { spBodies } from '../../src/web/statuspage/build.ts';
 import { ENDPOINT_SCHEMAS } from './statuspage-schema.ts';

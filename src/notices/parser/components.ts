@@ -8,9 +8,9 @@
 import { BANK_KEYWORDS, COMPONENT_KEYWORDS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import { cooperativeBanks } from './cooperative.ts';
+import type { KeywordTable, Mention } from './mention.ts';
 
-/** componentId -> keywords; ids of banks are given in full ("bank:pko-bp"). */
-export type KeywordTable = Readonly<Record<string, readonly string[]>>;
+export type { KeywordTable, Mention } from './mention.ts';
 
 /** The built-in table: services plus every bank as `bank:<id>`. */
 export function defaultKeywordTable(): Record<string, string[]> {
@@ -25,15 +25,6 @@ export function mergeKeywords(extra: KeywordTable | undefined): Record<string, s
   const table = defaultKeywordTable();
   for (const [id, words] of Object.entries(extra ?? {})) table[id] = [...(table[id] ?? []), ...words];
   return table;
-}
-
-/** A keyword found in the text. `rank` breaks ties between equal spans: lower wins. */
-export interface Mention {
-  id: string;
-  start: number;
-  end: number;
-  phrase: string;
-  rank: number;
 }
 
 /** How the text was classified; clauses saying "works normally" are context only in trouble notices. */

@@ -3,7 +3,7 @@
  * id `bank:bs-<town>`, never to another bank: a cooperative bank that is not configured gives a
  * component the pipeline does not know, so the notice falls back to its source's components.
  */
-import type { KeywordTable, Mention } from './components.ts';
+import type { KeywordTable, Mention } from './mention.ts';
 
 // "bank spółdzielczy w …", "banku spółdzielczego w …", "bs w …"; the town is one or two words.
 const COOPERATIVE = /(?<![a-z0-9])(?:bank\w* spoldzielcz\w*|bs) (?:w|we) ([a-z]+)(?: ([a-z]+))?/g;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseInput } from '../../admin/validation.ts';
 import { AUDIT_ACTIONS } from '../../audit/types.ts';
 import { changeRows } from './audit-view.ts';
-import type { ConsoleContext } from './routes.ts';
+import type { ConsoleContext } from './context.ts';
 
 const PAGE = 100;
 /** How far back the filters look: the newest rows of the trail. */

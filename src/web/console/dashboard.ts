@@ -1,8 +1,8 @@
 import { listIncidents } from '../../incidents/service.ts';
 import { listOverrides } from '../../overrides/service.ts';
 import { listPending } from '../../notices/review.ts';
-import type { Lang } from '../i18n/index.ts';
-import type { ConsoleDeps } from './routes.ts';
+import type { Lang } from '../../i18n/index.ts';
+import type { ConsoleDeps } from './context.ts';
 
 /** One probe row: its config, threshold state and the latest run's reason. */
 export interface ProbeRow {

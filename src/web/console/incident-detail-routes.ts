@@ -8,7 +8,7 @@ import { INCIDENT_IMPACTS, INCIDENT_STATES, type Incident } from '../../incident
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
 import { formOf, listField, localizedField, pickFields, routeParam, textField, type FormDraft } from './forms.ts';
 import { redirectBack } from './redirects.ts';
-import { noticeOf, type ConsoleContext } from './routes.ts';
+import { noticeOf, type ConsoleContext } from './context.ts';
 
 /** What the page's forms show after an error: the update form's values, or the edit form's. */
 interface Drafts {

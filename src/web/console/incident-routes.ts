@@ -9,7 +9,7 @@ import { INCIDENT_IMPACTS, INCIDENT_STATES } from '../../incidents/types.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
 import { formOf, listField, localizedField, pickFields, textField, type FormDraft } from './forms.ts';
 import { savedAt } from './redirects.ts';
-import { noticeOf, type ConsoleContext } from './routes.ts';
+import { noticeOf, type ConsoleContext } from './context.ts';
 
 const EMPTY_DRAFT: FormDraft = { impact: 'major', state: 'investigating', components: [] };
 

@@ -9,7 +9,7 @@ import { cancelWindow, createWindow, editWindow, listWindows, MANUAL_SOURCE } fr
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
 import { formOf, listField, localInput, type FormDraft, pickFields, routeParam, textField } from './forms.ts';
 import { redirectBack } from './redirects.ts';
-import { noticeOf, type ConsoleContext } from './routes.ts';
+import { noticeOf, type ConsoleContext } from './context.ts';
 
 type Draft = FormDraft;
 

@@ -8,7 +8,7 @@ import { noticeReviewInput } from '../../notices/review-input.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
 import { formOf, listField, localInput, pickFields, routeParam, textField, type FormDraft } from './forms.ts';
 import { savedAt } from './redirects.ts';
-import { noticeOf, type ConsoleContext } from './routes.ts';
+import { noticeOf, type ConsoleContext } from './context.ts';
 
 /** The review form filled with the parser's reading. */
 function readingDraft(w: MaintenanceWindow): FormDraft {

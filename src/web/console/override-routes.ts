@@ -7,7 +7,7 @@ import { overrideInput } from '../../overrides/input.ts';
 import { clearOverride, listOverrides, setOverride } from '../../overrides/service.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
 import { formOf, pickFields, routeParam } from './forms.ts';
-import { noticeOf, type ConsoleContext } from './routes.ts';
+import { noticeOf, type ConsoleContext } from './context.ts';
 
 /** /admin/overrides: force a component's status with a mandatory reason and expiry, or lift it early. */
 export function overrideRoutes(ctx: ConsoleContext): Router {

@@ -4,7 +4,7 @@ import { runProbeOnce, type OneOffResult } from '../../probes/once.ts';
 import { systemClock } from '../../domain/clock.ts';
 import { requireOperator } from './guard.ts';
 import { routeParam } from './forms.ts';
-import type { ConsoleContext } from './routes.ts';
+import type { ConsoleContext } from './context.ts';
 
 /**
  * POST /admin/probes/{id}/run: runs one probe now with the same one-off runner as `ikp-status probe`

@@ -1,5 +1,5 @@
 import type { ProbeReason } from '../../domain/types.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 /**
  * Why a probe run failed or was slow, in operator words (the public dictionary speaks to

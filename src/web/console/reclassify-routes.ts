@@ -7,7 +7,7 @@ import { listReclassifications, previewReclassification, reclassify } from '../.
 import { uptimeRatio } from '../page/history-section.ts';
 import { consoleActor, requireOperator, sessionOf } from './guard.ts';
 import { formOf, pickFields } from './forms.ts';
-import { noticeOf, type ConsoleContext } from './routes.ts';
+import { noticeOf, type ConsoleContext } from './context.ts';
 
 /** /admin/reclassify: re-book a past outage as maintenance, after a before/after preview of the uptime it changes. */
 export function reclassifyRoutes(ctx: ConsoleContext): Router {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { ConsoleContext } from './routes.ts';
+import type { ConsoleContext } from './context.ts';
 
 /** A console path in the request's language with the "saved" notice (post/redirect/get). */
 export function savedAt(req: Request, ctx: Pick<ConsoleContext, 'render'>, path: string): string {

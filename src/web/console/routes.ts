@@ -1,8 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { AdminWebDeps } from '../routes/admin.ts';
 import { AppError, ERRORS } from '../../domain/errors.ts';
-import type { StatusSnapshot } from '../snapshot.ts';
 import { auditRoutes } from './audit-routes.ts';
+import { noticeOf, type ConsoleContext, type ConsoleDeps } from './context.ts';
 import { dashboardModel } from './dashboard.ts';
 import { consoleCookie, cookiesOf, loadSession, requireCsrf, requireSession, sessionOf, signInNotice } from './guard.ts';
 import { formOf, textField } from './forms.ts';
@@ -16,21 +15,6 @@ import { noticeRoutes } from './notice-routes.ts';
 import { probeRoutes } from './probe-routes.ts';
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, SessionSigner } from './session.ts';
 import { markSignInFailed, signInFailureLimiter } from './sign-in-failures.ts';
-
-/** What the console needs: the admin API's use cases and token verifier, and the public snapshot. */
-export interface ConsoleDeps {
-  admin: AdminWebDeps;
-  snapshot: StatusSnapshot;
-  now: () => number;
-}
-
-/** Shared by the console's route files. */
-export interface ConsoleContext extends ConsoleDeps {
-  render: ConsoleRenderer;
-  signer: SessionSigner;
-  /** Checks the session's CSRF token on a form post. */
-  csrf: ReturnType<typeof requireCsrf>;
-}
 
 /**
  * The operator console under /admin: server-rendered forms over the same domain functions as the
@@ -94,11 +78,6 @@ function signInPage(ctx: ConsoleContext, req: Request, res: Response, status: nu
   res.append('set-cookie', consoleCookie(req, PRE_SESSION_COOKIE, nonce, 3_600_000));
   const t = ctx.render;
   t.send(req, res, 'signin', { preToken: ctx.signer.preSessionToken(nonce), message }, { status });
-}
-
-/** `?ok=1` after a successful post (post/redirect/get) shows "Saved." */
-export function noticeOf(req: Request, ctx: ConsoleContext): string | null {
-  return req.query.ok === '1' ? (ctx.render.langOf(req) === 'en' ? 'Saved.' : 'Zapisano.') : null;
 }
 
 /** Errors inside the console become a console page in the user's language, never JSON or a stack. */

@@ -1,4 +1,4 @@
-import type { ConsoleKey } from './text.ts';
+import type { ConsoleKey } from './text-key.ts';
 
 /** Every English string of the operator console (exactly the Polish keys). */
 export const en: Record<ConsoleKey, string> = {

@@ -1,8 +1,9 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import type { ConsoleKey } from './text-key.ts';
 import { en } from './text-en.ts';
 import { pl } from './text-pl.ts';
 
-export type ConsoleKey = keyof typeof pl;
+export type { ConsoleKey } from './text-key.ts';
 
 const DICTS: Record<Lang, Record<ConsoleKey, string>> = { pl, en };
 

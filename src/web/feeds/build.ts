@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
-import { timeFormat } from '../i18n/format.ts';
-import { translator } from '../i18n/index.ts';
-import { incidentTitle, updateBody } from '../page/incident-view.ts';
+import { timeFormat } from '../../i18n/format.ts';
+import { translator } from '../../i18n/index.ts';
+import { incidentTitle, updateBody } from '../../status/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import { nameList } from '../page/windows-section.ts';
 import { calledOffText } from './called-off-text.ts';

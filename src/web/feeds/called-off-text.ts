@@ -1,5 +1,5 @@
-import type { Lang } from '../i18n/index.ts';
-import type { WindowView } from '../window-view.ts';
+import type { Lang } from '../../i18n/index.ts';
+import type { WindowView } from '../../status/window-view.ts';
 
 type How = 'cancelled' | 'withdrawn';
 type Kind = WindowView['kind'];

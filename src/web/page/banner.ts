@@ -1,9 +1,9 @@
 import type { BannerKind, Meaning } from '../../domain/public-state.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
-import type { TimeFormat } from '../i18n/format.ts';
-import type { Lang, Translate } from '../i18n/index.ts';
-import type { StatusView } from '../status-view.ts';
-import { incidentTitle, isOpen } from './incident-view.ts';
+import type { TimeFormat } from '../../i18n/format.ts';
+import type { Lang, Translate } from '../../i18n/index.ts';
+import type { StatusView } from '../../status/status-view.ts';
+import { incidentTitle, isOpen } from '../../status/incident-view.ts';
 import { nameList } from './windows-section.ts';
 
 export type { BannerKind };

@@ -1,7 +1,7 @@
 import type { ComponentStatus } from '../../domain/types.ts';
-import type { TimeFormat } from '../i18n/format.ts';
-import { isDictKey, type Translate } from '../i18n/index.ts';
-import type { ComponentView } from '../status-view.ts';
+import type { TimeFormat } from '../../i18n/format.ts';
+import { isDictKey, type Translate } from '../../i18n/index.ts';
+import type { ComponentView } from '../../status/status-view.ts';
 import { anchorId, safeHttpUrl } from './safe-url.ts';
 
 /** An instant shown as text plus its machine-readable form for `<time datetime>`. */

@@ -1,7 +1,7 @@
 import type { UptimeBucket } from '../../domain/types.ts';
-import type { TimeFormat } from '../i18n/format.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { HistoryData, LatencyPoint } from './history-data.ts';
+import type { TimeFormat } from '../../i18n/format.ts';
+import type { Translate } from '../../i18n/index.ts';
+import type { HistoryData, LatencyPoint } from '../../status/history-data.ts';
 import { anchorId } from './safe-url.ts';
 
 /** How one day looks on the uptime bar. */

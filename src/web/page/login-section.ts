@@ -1,8 +1,8 @@
 import type { LoginMethodConfig } from '../../config/schema.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
-import type { TimeFormat } from '../i18n/format.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { LoginView, StatusView } from '../status-view.ts';
+import type { TimeFormat } from '../../i18n/format.ts';
+import type { Translate } from '../../i18n/index.ts';
+import type { LoginView, StatusView } from '../../status/status-view.ts';
 import { stepText } from './components-section.ts';
 
 /** One line of the login matrix: a method, or one bank of a method. */

@@ -1,10 +1,10 @@
 import type { Config } from '../../config/schema.ts';
-import { timeFormat } from '../i18n/format.ts';
-import { translator, type Lang, type Translate } from '../i18n/index.ts';
-import type { StatusView } from '../status-view.ts';
+import { timeFormat } from '../../i18n/format.ts';
+import { translator, type Lang, type Translate } from '../../i18n/index.ts';
+import type { StatusView } from '../../status/status-view.ts';
 import { bannerModel, type BannerModel } from './banner.ts';
 import { componentCards, type ComponentCard, type ShownTime } from './components-section.ts';
-import type { HistoryData } from './history-data.ts';
+import type { HistoryData } from '../../status/history-data.ts';
 import { DAY_CLASSES, historyRows, type DayClass, type HistoryRow } from './history-section.ts';
 import { loginSection, type LoginGroup } from './login-section.ts';
 import { incidentCards, windowCards, type IncidentCard, type WindowCard } from './windows-section.ts';

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../../config/schema.ts';
-import { timeFormat, ZONE } from '../i18n/format.ts';
-import { translator, type Lang, type Translate } from '../i18n/index.ts';
-import type { WindowView } from '../window-view.ts';
+import { timeFormat, ZONE } from '../../i18n/format.ts';
+import { translator, type Lang, type Translate } from '../../i18n/index.ts';
+import type { WindowView } from '../../status/window-view.ts';
 import type { ShownTime } from './components-section.ts';
-import { HISTORY_DAYS } from './history-data.ts';
-import { incidentTitle, updateBody, type IncidentView } from './incident-view.ts';
+import { HISTORY_DAYS } from '../../status/history-data.ts';
+import { incidentTitle, updateBody, type IncidentView } from '../../status/incident-view.ts';
 import { pageLinks, type PageInput, type PageLinks } from './page-model.ts';
 import { anchorId, safeHttpUrl } from './safe-url.ts';
 import { excerpt, nameList } from './windows-section.ts';

@@ -1,4 +1,4 @@
-import type { StatusSnapshot } from '../snapshot.ts';
+import type { StatusSnapshot } from '../../status/snapshot.ts';
 import type { PreparedBody } from './prepared.ts';
 
 /** What a body is built from: one snapshot version at one instant. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import type { Lang, Translate } from '../i18n/index.ts';
+import type { Lang, Translate } from '../../i18n/index.ts';
 import { incidentMarkdown } from './markdown.ts';
 import type { PageLinks, PageModel } from './page-model.ts';
 import type { PastPageModel } from './past-model.ts';

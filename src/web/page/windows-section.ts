@@ -1,8 +1,8 @@
-import type { TimeFormat } from '../i18n/format.ts';
-import type { Lang, Translate } from '../i18n/index.ts';
-import type { WindowView } from '../window-view.ts';
+import type { TimeFormat } from '../../i18n/format.ts';
+import type { Lang, Translate } from '../../i18n/index.ts';
+import type { WindowView } from '../../status/window-view.ts';
 import type { ShownTime } from './components-section.ts';
-import { incidentTitle, updateBody, type IncidentView } from './incident-view.ts';
+import { incidentTitle, updateBody, type IncidentView } from '../../status/incident-view.ts';
 import { anchorId, safeHttpUrl } from './safe-url.ts';
 
 // Notices can be long; the page shows the start and links to the source for the rest.

@@ -4,7 +4,7 @@ import { parseInput } from '../../admin/validation.ts';
 import { actorOf } from '../../auth/middleware.ts';
 import { maintenanceInputs } from '../../maintenance/input.ts';
 import { cancelWindow, createWindow, editWindow, listWindows } from '../../maintenance/service.ts';
-import { toWindowView } from '../window-view.ts';
+import { toWindowView } from '../../status/window-view.ts';
 
 /** /api/v1/admin/maintenance: every window, and create/edit/cancel manual ones (the same store as parsed notices). */
 export function adminMaintenanceRoutes(ops: OperatorDeps): Router {

@@ -5,7 +5,7 @@ import { actorOf } from '../../auth/middleware.ts';
 import type { MaintenanceWindow } from '../../domain/types.ts';
 import { confirmNotice, listPending, rejectNotice } from '../../notices/review.ts';
 import { noticeReviewInput } from '../../notices/review-input.ts';
-import { toWindowView } from '../window-view.ts';
+import { toWindowView } from '../../status/window-view.ts';
 
 /**
  * /api/v1/admin/notices: low-confidence notice suggestions, confirmed (as read, or with a body

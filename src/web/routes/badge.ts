@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../../config/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { negotiateLang, translator } from '../i18n/index.ts';
+import { negotiateLang, translator } from '../../i18n/index.ts';
 import { badgeSvg } from '../page/badge-svg.ts';
 import type { PreparedCache } from '../page/prepared-cache.ts';
 import { PreparedBody, sendPrepared } from '../page/prepared.ts';

@@ -7,7 +7,7 @@ import { formBody, formModel, formValues, type FormModel, type FormValues } from
 import { BODY_LIMIT, rejectPesel } from '../../triage/input-schema.ts';
 import { containsPesel } from '../../triage/pesel.ts';
 import { runTriage, type TriageDeps } from '../../triage/run.ts';
-import { translator } from '../i18n/index.ts';
+import { translator } from '../../i18n/index.ts';
 import { loadAssets } from '../page/assets.ts';
 import { pageLinks } from '../page/page-model.ts';
 import { VIEWS_DIR } from '../page/render.ts';

@@ -2,8 +2,8 @@ import { Router } from 'express';
 import type { Config } from '../../config/schema.ts';
 import { maintenanceCalendar } from '../maintenance-ics.ts';
 import { BaseUrls } from '../page/base-url.ts';
-import type { StatusSnapshot } from '../snapshot.ts';
-import { calledOffAhead } from '../window-view.ts';
+import type { StatusSnapshot } from '../../status/snapshot.ts';
+import { calledOffAhead } from '../../status/window-view.ts';
 
 /** GET /api/v1/maintenance (active, upcoming, history) and GET /maintenance.ics. */
 export function maintenanceRoutes(snapshot: StatusSnapshot, config: Config, now: () => number): Router {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config/schema.ts';
-import { negotiateLang, translator, type Lang } from '../i18n/index.ts';
-import { timeFormat } from '../i18n/format.ts';
+import { negotiateLang, translator, type Lang } from '../../i18n/index.ts';
+import { timeFormat } from '../../i18n/format.ts';
 import type { Assets } from '../page/assets.ts';
 import { compressResponses } from '../page/http-setup.ts';
 import { pageLinks, pageModel, type PageModel } from '../page/page-model.ts';

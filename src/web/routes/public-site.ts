@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WebDeps } from '../app.ts';
+import type { WebDeps } from '../deps.ts';
 import { loadAssets } from '../page/assets.ts';
 import { PreparedCache } from '../page/prepared-cache.ts';
 import { loadViews } from '../page/render.ts';

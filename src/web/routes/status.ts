@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { PreparedBody, sendPrepared } from '../page/prepared.ts';
-import type { StatusSnapshot } from '../snapshot.ts';
+import type { StatusSnapshot } from '../../status/snapshot.ts';
 
 /** GET /api/v1/status: overall status, components and the login-method matrix. */
 export function statusRoutes(snapshot: StatusSnapshot, now: () => number): Router {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Config } from '../../config/schema.ts';
-import { negotiateLang } from '../i18n/index.ts';
+import { negotiateLang } from '../../i18n/index.ts';
 import { BaseUrls } from '../page/base-url.ts';
 import type { PreparedCache, SnapshotState } from '../page/prepared-cache.ts';
 import { PreparedBody, sendPrepared } from '../page/prepared.ts';

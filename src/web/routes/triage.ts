@@ -4,9 +4,9 @@ import { fieldError } from '../../triage/field-errors.ts';
 import { BODY_LIMIT, rejectPesel } from '../../triage/input-schema.ts';
 import { containsPesel } from '../../triage/pesel.ts';
 import { runTriage, type TriageDeps } from '../../triage/run.ts';
-import type { WebDeps } from '../app.ts';
+import type { TriageWebOptions, WebDeps } from '../deps.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
-import { triageRateLimiter, type RateLimitStore } from '../rate-limit.ts';
+import { triageRateLimiter } from '../rate-limit.ts';
 import { helpFormRoutes } from './help-form.ts';
 import { profileExpiryRoutes } from './profile-expiry.ts';
 
@@ -52,16 +52,6 @@ export function triageRoutes(deps: TriageRouteDeps): Router {
     res.json(result);
   });
   return router;
-}
-
-/** Optional wiring of the triage faces (WebDeps.triage): metrics hook, shared limiter store, budget. */
-export interface TriageWebOptions {
-  /** Called once per successful triage (API or form) with the first cause code. */
-  onTriage?: (firstCause: string) => void;
-  /** A rate-limit store shared by replicas (see src/web/rate-limit.ts); in-process when absent. */
-  rateLimitStore?: RateLimitStore;
-  /** Requests per IP per window; defaults to TRIAGE_RATE_LIMIT. */
-  rateLimit?: { windowMs: number; limit: number };
 }
 
 /** Every triage face behind one per-IP limiter: POST /api/v1/triage, profile expiry (+ .ics), /pomoc and /help, and /api/openapi.json. */

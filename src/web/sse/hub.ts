@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { errorBody } from '../errors.ts';
-import type { StatusSnapshot } from '../snapshot.ts';
+import type { StatusSnapshot } from '../../status/snapshot.ts';
 
 /** Timing of the event stream. */
 export interface SseOptions {

@@ -1,4 +1,4 @@
-import type { WebDeps } from '../app.ts';
+import type { WebDeps } from '../deps.ts';
 import { derivedStreamCap, fdSoftLimit } from './fd-limit.ts';
 import type { SseLimits } from './hub.ts';
 

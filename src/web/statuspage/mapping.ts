@@ -1,7 +1,7 @@
 import type { BannerKind } from '../../domain/public-state.ts';
 import type { ComponentStatus } from '../../domain/types.ts';
-import { isOpen, type IncidentImpact, type IncidentView } from '../page/incident-view.ts';
-import type { WindowView } from '../window-view.ts';
+import { isOpen, type IncidentImpact, type IncidentView } from '../../status/incident-view.ts';
+import type { WindowView } from '../../status/window-view.ts';
 
 /** Statuspage v2 component statuses. */
 export type SpComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';

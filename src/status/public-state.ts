@@ -15,9 +15,9 @@ import type {
 } from '../domain/public-state.ts';
 import { INDICATORS, UNVERIFIED_REASONS } from '../domain/public-state.ts';
 import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type UptimeClass } from '../domain/types.ts';
-import { loginMatrix } from './login-matrix.ts';
+import { loginMatrix } from '../engine/login-matrix.ts';
 import { OPEN_ENDED_MAX_MS } from '../domain/windows.ts';
-import { findRootCause } from './root-cause.ts';
+import { findRootCause } from '../engine/root-cause.ts';
 
 /** Everything the public state is computed from; it reads nothing else. */
 export interface PublicStateInput {

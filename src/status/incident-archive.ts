@@ -1,6 +1,6 @@
 import { isPublicIncident, type Incident } from '../incidents/types.ts';
 import { toIncidentView } from './incidents-view.ts';
-import type { IncidentView } from './page/incident-view.ts';
+import type { IncidentView } from './incident-view.ts';
 
 /**
  * Incidents the public history may show: every public one still open or resolved at `since` or

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Config } from '../../config/schema.ts';
-import type { StatusTransition, UptimeBucket } from '../../domain/types.ts';
-import type { StorePorts } from '../../store/ports.ts';
-import { inBatches } from '../../domain/in-batches.ts';
-import { judgeFailure, type CanaryRun } from '../../engine/sight.ts';
+import type { Config } from '../config/schema.ts';
+import type { StatusTransition, UptimeBucket } from '../domain/types.ts';
+import type { StorePorts } from '../store/ports.ts';
+import { inBatches } from '../domain/in-batches.ts';
+import { judgeFailure, type CanaryRun } from '../engine/sight.ts';
 
 /** How many days of uptime bars the page shows. */
 export const HISTORY_DAYS = 90;

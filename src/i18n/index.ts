@@ -1,14 +1,14 @@
 import type { Request } from 'express';
-import type { ComponentReason, ComponentStatus } from '../../domain/types.ts';
+import type { ComponentReason, ComponentStatus } from '../domain/types.ts';
+import type { Dict, DictKey } from './dict.ts';
 import { en } from './en.ts';
 import { pl } from './pl.ts';
+
+export type { Dict, DictKey } from './dict.ts';
 
 /** Languages of the page, Polish first (the default). */
 export const LANGS = ['pl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type DictKey = keyof typeof pl;
-/** The shape every dictionary has: exactly the Polish keys. */
-export type Dict = Record<DictKey, string>;
 
 // Compile-time proof that every status and reason code has a patient-facing text.
 void (pl satisfies Record<`status.${ComponentStatus}` | `reason.${ComponentReason}`, string>);

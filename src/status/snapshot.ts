@@ -3,8 +3,8 @@ import type { Logger } from '../logging/logger.ts';
 import type { StorePorts } from '../store/ports.ts';
 import { incidentArchive } from './incident-archive.ts';
 import { incidentViews } from './incidents-view.ts';
-import type { IncidentView } from './page/incident-view.ts';
-import { EMPTY_HISTORY, HISTORY_DAYS, HistoryLoader, type HistoryData } from './page/history-data.ts';
+import type { IncidentView } from './incident-view.ts';
+import { EMPTY_HISTORY, HISTORY_DAYS, HistoryLoader, type HistoryData } from './history-data.ts';
 import { buildStatusView, type StatusView, type ViewInputs } from './status-view.ts';
 
 /** How often the view is re-judged for staleness when no store event comes (during an outage none does). */
@@ -36,7 +36,7 @@ const ARCHIVE_MS = (HISTORY_DAYS + 1) * 86_400_000;
 /**
  * In-process read model: rebuilt from the store only when it publishes "changed",
  * so serving a view makes no store call. It knows how old its data is: what it serves is the
- * public state at the current instant (src/engine/public-state.ts), re-judged on
+ * public state at the current instant (src/status/public-state.ts), re-judged on
  * every read and once a second, so no face says "operational" about data past the stale limit.
  */
 export class StatusSnapshot {

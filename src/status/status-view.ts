@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { freshness, publicState } from '../engine/index.ts';
+import { freshness, publicState } from './public-state.ts';
 import type { Config } from '../config/schema.ts';
 import type { Confidence, Meaning, PublicLogin, PublicReason, PublicState } from '../domain/public-state.ts';
 import type { ComponentState, ComponentStatus, MaintenanceWindow } from '../domain/types.ts';
 import type { Override } from '../overrides/types.ts';
-import type { IncidentView } from './page/incident-view.ts';
+import type { IncidentView } from './incident-view.ts';
 import { wasAnnounced } from '../maintenance/called-off.ts';
 import { currentWindows, toWindowView, type WindowView } from './window-view.ts';
 

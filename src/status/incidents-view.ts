@@ -1,5 +1,5 @@
 import { isPublicIncident, type Incident } from '../incidents/types.ts';
-import type { IncidentView } from './page/incident-view.ts';
+import type { IncidentView } from './incident-view.ts';
 import { warsawIso } from './window-view.ts';
 
 /** Resolved incidents the public views carry (open ones are always all there). */

@@ -1,5 +1,5 @@
-import type { FinishedRequest } from '../web/request-context.ts';
-import type { Metrics } from './definitions.ts';
+import type { FinishedRequest } from './request-context.ts';
+import type { Metrics } from '../metrics/definitions.ts';
 
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 

@@ -1,4 +1,4 @@
-import type { Dict } from './index.ts';
+import type { Dict } from './dict.ts';
 
 /** Every English UI string; typed as `Dict`, so it must have exactly the Polish keys. */
 export const en: Dict = {
