@@ -57,7 +57,3 @@ export const operatorTime = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-/** ISO-8601 with the Europe/Warsaw offset. */
-export function warsawIso(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: WARSAW }).toISO() ?? new Date(ms).toISOString();
-}

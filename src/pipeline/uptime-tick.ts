@@ -8,11 +8,6 @@ import { uptimeClass } from '../status/public-state.ts';
 const UPTIME_WRITES_IN_FLIGHT = 256;
 import { reevaluate } from './reevaluate.ts';
 
-/** The Warsaw calendar day of an instant, as YYYY-MM-DD. */
-export function warsawDay(epochMs: number): string {
-  return DateTime.fromMillis(epochMs, { zone: 'Europe/Warsaw' }).toISODate() ?? '';
-}
-
 /**
  * The evaluation period an instant falls in: its Warsaw day and the tick's index within that day.
  * Every replica names a scheduled fire the same way, so the store can book each period once

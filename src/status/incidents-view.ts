@@ -1,6 +1,6 @@
 import { isPublicIncident, type Incident } from '../incidents/types.ts';
 import type { IncidentView } from './incident-view.ts';
-import { warsawIso } from './window-view.ts';
+import { warsawIso } from '../domain/warsaw.ts';
 
 /** Resolved incidents the public views carry (open ones are always all there). */
 export const RESOLVED_SHOWN = 50;

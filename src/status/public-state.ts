@@ -16,7 +16,7 @@ import type {
 import { INDICATORS, UNVERIFIED_REASONS } from '../domain/public-state.ts';
 import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type UptimeClass } from '../domain/types.ts';
 import { loginMatrix } from '../engine/login-matrix.ts';
-import { OPEN_ENDED_MAX_MS } from '../domain/windows.ts';
+import { effectiveEnd, isActive, isUpcoming } from '../domain/windows.ts';
 import { findRootCause } from '../engine/root-cause.ts';
 
 /** Everything the public state is computed from; it reads nothing else. */
@@ -46,15 +46,13 @@ const IMPACT_STATUS: Record<PublicIncidentInput['impact'], ComponentStatus> = { 
 /** Our status → Statuspage page indicator (before incidents raise it); unknown is never "none". */
 export const STATUS_INDICATOR: Record<ComponentStatus, Indicator> = { operational: 'none', maintenance: 'maintenance', degraded: 'minor', unknown: 'minor', outage: 'major' };
 
-const windowEnd = (w: PublicWindowInput): number => w.end ?? w.start + OPEN_ENDED_MAX_MS;
-const activeAt = (w: PublicWindowInput, now: number): boolean => w.state === 'announced' && w.start <= now && now < windowEnd(w);
 const windowBehind = (w: PublicWindowInput, now: number): Extract<Behind, { kind: 'window' }> => ({
   kind: 'window',
   id: w.id,
   windowKind: w.kind,
   start: w.start,
   end: w.end,
-  active: activeAt(w, now),
+  active: isActive(w, now),
 });
 
 interface Draft {
@@ -77,7 +75,7 @@ function draftFor(id: string, s: ComponentState | undefined, input: PublicStateI
   if (override) return { status: override.status, reason: 'override', confidence: 'operator', since, until: null, behind: { kind: 'override', until: override.expiresAt } };
   if (s?.reason === 'override') return { status: s.status, reason: 'override', confidence: 'operator', since, until: null, behind: null };
   // The window's own times, not when the engine noticed it (a 4:00–6:00 window is shown as 4:00–6:00).
-  const maintenance = input.windows.filter((w) => w.kind === 'maintenance' && w.components.includes(id) && activeAt(w, now)).sort((a, b) => a.start - b.start)[0];
+  const maintenance = input.windows.filter((w) => w.kind === 'maintenance' && w.components.includes(id) && isActive(w, now)).sort((a, b) => a.start - b.start)[0];
   if (maintenance) return { status: 'maintenance', reason: 'maintenance', confidence: 'announced', since: maintenance.start, until: maintenance.end, behind: windowBehind(maintenance, now) };
   if (blind) return { status: 'unknown', reason: 'monitor_offline', confidence: 'unknown', since: null, until: null, behind: null };
   if (!s || s.reason === 'no_data' || s.lastCheckedAt === null) return { status: 'unknown', reason: 'no_data', confidence: 'unknown', since: null, until: null, behind: null };
@@ -86,7 +84,7 @@ function draftFor(id: string, s: ComponentState | undefined, input: PublicStateI
   if (s.status === 'maintenance') return { status: 'maintenance', reason: 'maintenance', confidence: 'announced', since, until: null, behind: null };
   if (allStale || tooOld || s.reason === 'stale') return { status: 'unknown', reason: 'stale', confidence: 'stale', since: null, until: null, behind: null };
   if (s.reason === 'outage_notice') {
-    const notice = input.windows.find((w) => w.kind === 'outage' && w.components.includes(id) && activeAt(w, now));
+    const notice = input.windows.find((w) => w.kind === 'outage' && w.components.includes(id) && isActive(w, now));
     return { status: s.status, reason: s.reason, confidence: 'announced', since: notice?.start ?? since, until: notice?.end ?? null, behind: notice ? windowBehind(notice, now) : null };
   }
   if (s.status === 'unknown') return { status: 'unknown', reason: s.reason, confidence: 'unknown', since: null, until: null, behind: null };
@@ -204,7 +202,7 @@ function nextChange(input: PublicStateInput, dataAsOf: number | null): number | 
   const times: number[] = [];
   if (dataAsOf !== null) times.push(dataAsOf + input.staleAfterMs + 1);
   for (const [id, s] of input.states) if (s.lastCheckedAt !== null) times.push(s.lastCheckedAt + input.freshForMs(id) + 1);
-  for (const w of input.windows) if (w.state === 'announced') times.push(w.start, windowEnd(w));
+  for (const w of input.windows) if (w.state === 'announced') times.push(w.start, effectiveEnd(w));
   for (const o of input.overrides) times.push(o.expiresAt);
   const future = times.filter((t) => t > now);
   return future.length > 0 ? Math.min(...future) : null;
@@ -241,7 +239,7 @@ export function publicState(input: PublicStateInput): PublicState {
   const components = drafts.map(({ id, s, d, meaning, measured }): PublicComponent => {
     const lastCheckedAt = s?.lastCheckedAt ?? null;
     const upcoming = input.windows
-      .filter((w) => w.state === 'announced' && w.components.includes(id) && w.start > now)
+      .filter((w) => isUpcoming(w, now) && w.components.includes(id))
       .sort((a, b) => a.start - b.start)[0];
     return {
       id,

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { warsawIso } from '../domain/warsaw.ts';
 import { effectiveEnd, isActive, isUpcoming } from '../domain/windows.ts';
 import type { MaintenanceWindow } from '../domain/types.ts';
 import { calledOff, wasAnnounced } from '../maintenance/called-off.ts';
@@ -41,11 +41,6 @@ export interface WindowView {
 export function windowRevision(w: Pick<MaintenanceWindow, 'firstSeenAt' | 'updatedAt' | 'state'>): number {
   const seconds = Math.max(0, Math.floor((w.updatedAt - w.firstSeenAt) / 1000));
   return 2 * seconds + (w.state === 'cancelled' || w.state === 'withdrawn' ? 1 : 0);
-}
-
-/** ISO-8601 with the Europe/Warsaw offset. */
-export function warsawIso(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: 'Europe/Warsaw' }).toISO()!;
 }
 
 /** Converts a stored window to its API form. */

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { PublicComponent, PublicLogin } from '../domain/public-state.ts';
-import { warsawIso } from '../status/window-view.ts';
+import { warsawIso } from '../domain/warsaw.ts';
 import { ADVICE, announcedPartialAdvice, blockingPartialAdvice, joinAdvice, slowAdvice, stepSentence, unverifiedAdvice, type Localized } from './advice.ts';
 import type { Relevance } from './paths.ts';
 import type { Cause, CauseCode, Evidence, TriageInput, TriageWorld, WorldWindow } from './types.ts';

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { ComponentState, MaintenanceWindow } from '../domain/types.ts';
 import { publicState } from '../status/public-state.ts';
-import { effectiveEnd } from '../domain/windows.ts';
+import { effectiveEnd, isActive } from '../domain/windows.ts';
 import type { StorePorts } from '../store/ports.ts';
 import type { StatusView } from '../status/status-view.ts';
 import type { TriageWorld, WorldWindow } from './types.ts';
@@ -42,8 +42,9 @@ function unknownState(id: string): ComponentState {
 /** The world now: the very public state every face shows, and the announced windows in force at `at`. */
 export function liveWorld(view: StatusView, at: number): TriageWorld {
   const windows = view.windows
-    .filter((w) => w.state === 'announced' && Date.parse(w.start) <= at && at < Date.parse(w.effectiveEnd))
-    .map((w) => toWorldWindow({ ...w, start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) }));
+    .map((w) => ({ ...w, start: Date.parse(w.start), end: w.end === null ? null : Date.parse(w.end) }))
+    .filter((w) => isActive(w, at))
+    .map((w) => toWorldWindow(w));
   return { at, basis: 'live', public: view.public, windows, blind: view.public.blind };
 }
 

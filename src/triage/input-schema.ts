@@ -5,7 +5,7 @@ import { BANK_TOKEN } from '../engine/index.ts';
 import { classifyErrorText } from './error-text.ts';
 import { fieldError, uniqueFields, type FieldError, type ValidationKey } from './field-errors.ts';
 import { findPeselField } from './pesel.ts';
-import { warsawDay } from './profile-expiry.ts';
+import { warsawDay } from '../domain/warsaw.ts';
 import { readDay, readInstant, type DateProblem } from './time-input.ts';
 import { METHODS, SYMPTOMS, type Method, type ProfileDates, type TriageInput } from './types.ts';
 

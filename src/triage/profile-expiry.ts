@@ -31,11 +31,6 @@ export function termLastDay(start: string, years = PROFILE_TERM_YEARS): string {
   return month.set({ day: Math.min(from.day, month.daysInMonth!) }).toISODate()!;
 }
 
-/** The Warsaw calendar day (YYYY-MM-DD) of an instant. */
-export function warsawDay(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: ZONE }).toISODate()!;
-}
-
 function expiryOf(basis: ProfileExpiry['basis'], start: string | null, lastValidDay: string): ProfileExpiry {
   const day = DateTime.fromISO(lastValidDay, { zone: ZONE });
   return {

@@ -41,8 +41,3 @@ export function readDay(text: string): Parsed<string> {
 export function warsawIsoSeconds(ms: number): string {
   return DateTime.fromMillis(ms, { zone: ZONE }).set({ millisecond: 0 }).toISO({ suppressMilliseconds: true })!;
 }
-
-/** "2026-05-01 10:30" in Warsaw time, for people. */
-export function warsawHuman(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm');
-}

@@ -1,4 +1,4 @@
-import { warsawIso } from '../admin/warsaw-time.ts';
+import { warsawIso } from '../domain/warsaw.ts';
 import type { AuditEntry } from '../audit/types.ts';
 import type { Incident } from '../incidents/types.ts';
 import type { Override } from '../overrides/types.ts';

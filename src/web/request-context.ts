@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { withoutDigitSeparators } from '../domain/digits.ts';
 import type { Logger } from '../logging/logger.ts';
 import { redactString } from '../logging/redact.ts';
@@ -41,11 +41,6 @@ export function routeTemplate(req: Request): string {
   // A request refused before routing (e.g. an admin 401) carries the template its router resolved up front.
   if (path === undefined) return (req.res?.locals as { routeTemplate?: string } | undefined)?.routeTemplate ?? 'unmatched';
   return `${req.baseUrl}${typeof path === 'string' ? path : String(path)}`;
-}
-
-/** The request id given to this request by `requestContext`. */
-export function requestIdOf(res: Response): string | undefined {
-  return (res.locals as { requestId?: string }).requestId;
 }
 
 /**

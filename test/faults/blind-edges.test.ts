@@ -7,7 +7,7 @@ import { admitResult, initialProbeState, judgeFailure, settle, type CanaryRun } 
 import type { ProbeResult, ProbeState } from '../../src/domain/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
-import { warsawDay } from '../../src/pipeline/uptime-tick.ts';
+import { warsawDay } from '../../src/domain/warsaw.ts';
 import { createStore } from '../../src/store/create.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { startUpstream, type Upstream } from '../helpers/upstream.ts';

@@ -5,7 +5,8 @@ import type { ComponentStatus, MaintenanceWindow } from '../../src/domain/types.
 import { createLogger } from '../../src/logging/logger.ts';
 import type { PipelineDeps } from '../../src/pipeline/context.ts';
 import { runProbeFire } from '../../src/pipeline/probe-job.ts';
-import { evaluationTick, warsawDay } from '../../src/pipeline/uptime-tick.ts';
+import { evaluationTick } from '../../src/pipeline/uptime-tick.ts';
+import { warsawDay } from '../../src/domain/warsaw.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports.ts';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis.ts';

@@ -5,7 +5,8 @@ import type { NoticesProbeConfig } from '../../src/config/notices-schema.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { applyNotices } from '../../src/pipeline/notices.ts';
 import { recordResult } from '../../src/pipeline/record-result.ts';
-import { evaluationTick, warsawDay } from '../../src/pipeline/uptime-tick.ts';
+import { evaluationTick } from '../../src/pipeline/uptime-tick.ts';
+import { warsawDay } from '../../src/domain/warsaw.ts';
 import { createStore } from '../../src/store/create.ts';
 
 const PUBLISHED = '2026-01-20T09:00:00+01:00';

@@ -7,7 +7,7 @@ import type { Incident } from '../../src/incidents/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
 import { createStore } from '../../src/store/create.ts';
-import { warsawIso } from '../../src/status/window-view.ts';
+import { warsawIso } from '../../src/domain/warsaw.ts';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -39,11 +39,6 @@ const UNAFFECTED = /\bnie dotycz\w*|\b(?:dziala|dzialaja|dzialac|funkcjonuje|fun
 // mojeID is the subject when the notice is headed by it or calls it a system or service.
 const MOJEID_SUBJECT_BEFORE = /(?:^|system\w* |serwis\w* |uslug\w* |operator\w* |awari\w* |dostawc\w* |platform\w* |krajow\w* izb\w* rozliczeniow\w* |kir )$/;
 
-/** Component ids the already-normalized text is about, sorted and unique. */
-export function findComponents(normalized: string, table: KeywordTable, opts: AttributionOptions = { trouble: true }): string[] {
-  return [...new Set(attribute(normalized, table, opts).map((m) => m.id))].sort();
-}
-
 /** The mentions that decide attribution (for --explain). */
 export function attribute(normalized: string, table: KeywordTable, opts: AttributionOptions): Mention[] {
   const mentions = longestFirst([...keywordMentions(normalized, table), ...cooperativeBanks(normalized, table)], normalized.length);

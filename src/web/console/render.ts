@@ -110,8 +110,3 @@ export class ConsoleRenderer {
     res.status(opts.status ?? 200).type('html').send(html);
   }
 }
-
-/** The form field a validation path names (`title.pl` → `title_pl`), matching the inputs' names. */
-export function formField(path: string): string {
-  return path.replace(/\./g, '_');
-}

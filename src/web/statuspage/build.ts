@@ -4,7 +4,8 @@ import { translator } from '../../i18n/index.ts';
 import { incidentTitle, updateBody, type IncidentView } from '../../status/incident-view.ts';
 import { anchorId, safeHttpUrl } from '../page/safe-url.ts';
 import type { PublishInput } from '../publish-input.ts';
-import { warsawIso, type WindowView } from '../../status/window-view.ts';
+import { type WindowView } from '../../status/window-view.ts';
+import { warsawIso } from '../../domain/warsaw.ts';
 import { COMPONENT_STATUS, INDICATOR_DESCRIPTION, UNKNOWN_DESCRIPTION, maintenanceStatus, type SpComponentStatus } from './mapping.ts';
 
 /** Identity of this page in every Statuspage object. */
