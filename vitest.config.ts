@@ -26,7 +26,9 @@ import { ALL_TESTS, asGlob, INTEGRATION, SYSTEM } from './test/setup/lanes.ts';
  */
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // Budgets for a hung test, not speed claims: scrypt sign-ins and app start-ups on a loaded
+    // 2-core machine took over 30 s. A test that waits for something passes as soon as it holds.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     projects: [

@@ -48,6 +48,7 @@ export const INTEGRATION_REDIS: readonly string[] = [
 export const INTEGRATION_IN_PROCESS: readonly string[] = [
   'test/console/console.test.ts',
   'test/console/operator-flows.test.ts',
+  'test/console/token-rotation.test.ts',
   'test/faults/auth-flood.test.ts',
   'test/faults/blind-edges.test.ts',
   'test/faults/cron-logging.test.ts',
