@@ -64,6 +64,9 @@ function isFresh(state: ProbeState | undefined, probe: ProbeConfig, now: number,
 }
 
 /** True when canaries are configured and none has a fresh passing result (including none yet). */
+/** Why the guard keeps components unknown: canaries failed, or none has run yet. */
+type BlindReason = 'monitor_offline' | 'no_data';
+
 export function isBlind(probes: ProbeConfig[], states: Map<string, ProbeState>, now: number, s: EngineSettings): boolean {
   const canaries = probes.filter((p) => p.canary);
   if (canaries.length === 0) return false;
@@ -105,7 +108,7 @@ function verdictFor(
   c: ComponentConfig,
   probes: ProbeConfig[],
   input: EvaluateInput,
-  blind: boolean,
+  blind: BlindReason | null,
   journey: JourneyVerdict | undefined,
   evidence: Evidence,
 ): Verdict {
@@ -113,7 +116,7 @@ function verdictFor(
   const forced = overlays?.overrides?.get(c.id);
   if (forced) return { status: forced.status, reason: 'override' };
   if (overlays?.maintenance.has(c.id)) return { status: 'maintenance', reason: 'maintenance' };
-  if (blind) return { status: 'unknown', reason: 'monitor_offline' };
+  if (blind !== null) return { status: 'unknown', reason: blind };
   // Journey probes speak through `journey` (per failing step), not as plain up/down probes.
   const plain = probes.filter((p) => p.kind !== 'journey');
   const awaiting = probes.some((p) => evidence.awaiting.has(p.id));
@@ -164,6 +167,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const graph = input.graph ?? componentGraph(input.components);
   const components = only === undefined ? input.components : subset(input.components, only, graph.position);
   const blind = isBlind(probes, probeStates, now, settings);
+  // Before any canary has run the guard knows nothing either: "no results yet", not "lost connectivity".
+  const blindReason: BlindReason | null = !blind ? null : probes.some((p) => p.canary && probeStates.get(p.id)?.lastCheckedAt != null) ? 'monitor_offline' : 'no_data';
   const lastCheckAgeMs = new Map<string, number | null>();
   // After maintenance only checks taken since its end speak (fresh-evidence.ts).
   const evidence = evidenceAfterMaintenance(probes, probeStates, input.overlays?.maintenanceEnded, (p) => p.failureThreshold ?? settings.failureThreshold);
@@ -180,7 +185,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const own = byComponent.get(c.id) ?? [];
     const lastCheckedAt = latestCheck(own, probeStates);
     lastCheckAgeMs.set(c.id, lastCheckedAt === null ? null : now - lastCheckedAt);
-    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blind, journeys.get(c.id), evidence) };
+    return { id: c.id, lastCheckedAt, ...verdictFor(c, own, input, blindReason, journeys.get(c.id), evidence) };
   });
   // Components not evaluated this time keep their stored status for the root-cause walks.
   const statuses = new Map<string, ComponentStatus>();

@@ -228,7 +228,7 @@ export function publicState(input: PublicStateInput): PublicState {
   const drafts = input.components.map((c) => {
     const s = input.states.get(c.id);
     // Before the first result the guard has nothing to judge either: "no results yet", not "lost connectivity".
-    const d = recordsUnavailable ? RECORDS_UNAVAILABLE : withIncidents(c.id, draftFor(c.id, s, input, guardBlind && dataAsOf !== null, stale), open);
+    const d = recordsUnavailable ? RECORDS_UNAVAILABLE : withIncidents(c.id, draftFor(c.id, s, input, guardBlind, stale), open);
     const { status, meaning } = publicMeaning(d.status, d.reason);
     // `measured`: the engine's own verdict stands, so its root cause and failing hop are evidence.
     const measured = d.confidence === 'measured' && s?.status === d.status;

@@ -75,10 +75,22 @@ describe('live updates over SSE in Chromium', () => {
           sent = (seen.match(/^event: status$/gm) ?? []).length;
         }
       })().catch(() => undefined);
+      // What the page says, by the fragment's own fingerprint (read outside the page, so it costs the page nothing).
+      const said = async (): Promise<string> => (await (await fetch(`${app.url}/fragment`)).text()).match(/data-state="([^"]*)"/)?.[1] ?? '';
       // The first event is the one sent on connecting; five more are rebuilds the page heard too.
-      await pollUntil('six live events', async () => (sent >= 6 ? true : undefined));
-      // Only a change in what the page says may cost a fragment.
-      expect(fetched).toBe(0);
+      // On a loaded machine a late check may really change what the page says (fresh to stale and
+      // back): such a window proves nothing, so it is observed again, a bounded number of times.
+      let quiet = false;
+      for (let attempt = 0; attempt < 5 && !quiet; attempt++) {
+        const before = await said();
+        const from = sent;
+        fetched = 0;
+        await pollUntil('five more live events', async () => (sent >= Math.max(6, from + 5) ? true : undefined));
+        quiet = (await said()) === before;
+        // Only a change in what the page says may cost a fragment.
+        if (quiet) expect(fetched).toBe(0);
+      }
+      expect(quiet, 'what the page says kept changing in every observed window').toBe(true);
     } finally {
       observer.abort();
       await context.close();

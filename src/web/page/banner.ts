@@ -47,9 +47,11 @@ export function bannerModel(view: StatusView, names: Map<string, string>, lang: 
   const open = view.incidents.filter(isOpen);
   const icon: ComponentStatus = p.banner === 'incident' ? (open.some((i) => i.impact !== 'minor') ? 'outage' : 'degraded') : ICON[p.banner];
   const lines: string[] = [];
+  // The cards say "lost connectivity" exactly when the guard fired; the headline says the same then.
+  const guardFired = p.components.some((c) => c.reason === 'monitor_offline');
   if (p.banner === 'blind') {
     // Unread operator records come first: even fresh checks cannot say what an override or window would.
-    lines.push(p.recordsUnavailable ? t('banner.recordsUnavailable.text') : p.dataAsOf === null ? t('banner.noData.text') : p.stale ? t('banner.stale.text', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }) : t('banner.blind.text'));
+    lines.push(p.recordsUnavailable ? t('banner.recordsUnavailable.text') : guardFired ? t('banner.blind.text') : p.dataAsOf === null ? t('banner.noData.text') : p.stale ? t('banner.stale.text', { time: fmt.at(p.dataAsOf), ago: fmt.ago(p.dataAsOf) }) : t('banner.blind.text'));
   }
   for (const i of open) {
     lines.push(t('banner.incident.line', { impact: t(`incident.impact.${i.impact}`), title: incidentTitle(i, lang), list: nameList(i.components, names) }));
