@@ -13,11 +13,14 @@ import type {
   PublicState,
   PublicWindowInput,
 } from '../domain/public-state.ts';
-import { INDICATORS, UNVERIFIED_REASONS } from '../domain/public-state.ts';
-import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus, type UptimeClass } from '../domain/types.ts';
+import { INDICATORS } from '../domain/public-state.ts';
+import { COMPONENT_STATUSES, type ComponentState, type ComponentStatus } from '../domain/types.ts';
 import { loginMatrix } from '../engine/login-matrix.ts';
+import { publicMeaning } from './meaning.ts';
 import { effectiveEnd, isActive, isUpcoming } from '../domain/windows.ts';
 import { findRootCause } from '../engine/root-cause.ts';
+
+export { publicMeaning, uptimeClass } from './meaning.ts';
 
 /** Everything the public state is computed from; it reads nothing else. */
 export interface PublicStateInput {
@@ -89,43 +92,6 @@ function draftFor(id: string, s: ComponentState | undefined, input: PublicStateI
   }
   if (s.status === 'unknown') return { status: 'unknown', reason: s.reason, confidence: 'unknown', since: null, until: null, behind: null };
   return { status: s.status, reason: s.reason, confidence: 'measured', since, until: null, behind: null };
-}
-
-/**
- * The engine's status and reason as the public is told them: the meaning decides the words, and
- * the status is brought in line with it so no face can say more than the meaning. A blocked or
- * changed check is "we cannot check" (status unknown), never slowness; a certificate that expires
- * soon does not stop anyone logging in.
- */
-export function publicMeaning(status: ComponentStatus, reason: PublicReason): { status: ComponentStatus; meaning: Meaning } {
-  if (UNVERIFIED_REASONS.includes(reason) && status !== 'outage' && status !== 'maintenance') return { status: 'unknown', meaning: 'unverified' };
-  switch (status) {
-    case 'operational':
-      return { status, meaning: 'works' };
-    case 'degraded':
-      if (reason === 'tls_expiring') return { status: 'operational', meaning: 'works' };
-      return { status, meaning: reason === 'slow' ? 'slow' : 'partial' };
-    case 'unknown':
-      return { status, meaning: 'unknown' };
-    default:
-      return { status, meaning: status };
-  }
-}
-
-// A period is booked by what it meant, so history keeps slowness, partial failure and blocked checks apart.
-const UPTIME_CLASS: Record<Meaning, UptimeClass> = {
-  works: 'operational',
-  slow: 'degraded',
-  partial: 'partial',
-  unverified: 'unverified',
-  maintenance: 'maintenance',
-  outage: 'outage',
-  unknown: 'unknown',
-};
-
-/** How a period in this engine state is booked in the daily uptime buckets. */
-export function uptimeClass(status: ComponentStatus, reason: PublicReason): UptimeClass {
-  return UPTIME_CLASS[publicMeaning(status, reason).meaning];
 }
 
 /** An open incident naming the component makes it look at least as bad as the incident's impact says. */
